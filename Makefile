@@ -1,0 +1,47 @@
+# marsad — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DATA   ?= examples
+DB     ?= marsad.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install dev bench lint clean-db help
+
+help:
+	@echo "make run    # set up .venv, ingest $(DATA) into $(DB), print the stories, serve the web app"
+	@echo "make test   # set up .venv with dev dependencies and run the whole test suite"
+	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/marsad ingest $(DATA) --db $(DB)
+	$(BIN)/marsad stories --db $(DB)
+	$(BIN)/marsad serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: dev
+	$(BIN)/python -m pytest
+
+bench: dev
+	$(BIN)/python benchmarks/run.py
+
+lint: dev
+	$(BIN)/ruff check src tests benchmarks
+
+clean-db:
+	rm -f $(DB) $(DB)-wal $(DB)-shm

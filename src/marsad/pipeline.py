@@ -1,0 +1,30 @@
+"""The stage list (read -> clean -> analyze) as plain functions, and the local runner."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from marsad.clean import clean
+from marsad.extract import analyze
+from marsad.ingest import read_paths
+from marsad.model import Article, RawArticle, Skip
+
+
+def process(raw: RawArticle, with_analysis: bool = True) -> Article:
+    """Clean one raw article and, unless told not to, analyse its body."""
+    article = clean(raw)
+    if with_analysis:
+        article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
+    return article
+
+
+def read_articles(paths: Iterable[str | Path], with_analysis: bool = False) -> Iterator[Article | Skip]:
+    """Read and clean (optionally analyse) lazily, in this process; Skips pass through."""
+    for item in read_paths(paths):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        try:
+            yield process(item, with_analysis=with_analysis)
+        except Exception as exc:  # a bug on one article must not stop a batch
+            yield Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
