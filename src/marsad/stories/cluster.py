@@ -1,0 +1,157 @@
+"""Same-story grouping: incremental, centroid-based, within a time window.
+
+Method (knobs in `ClusterSettings`, documented in docs/stories.md):
+1. Each article becomes a tf-idf vector of light-stemmed content words plus analysis signals as
+   extra terms: entity keys (so every name of one actor counts once), quantity values ("#500" for
+   both "500" and "خمسمئة") and the origin of its attribution chain.
+2. Articles are taken in publication order (then id) so results do not depend on the order of
+   files; each joins the story whose centroid is most similar (cosine >= `threshold`) among stories
+   active within `window_days`, or opens a new one. Copies (see dedup.py) join their original's story.
+3. A candidate must share at least `min_shared` of the article's heaviest terms with the story, so
+   that two events that share only 'داعش' and 'العراق' stay apart.
+New articles are assigned against the stored stories without re-clustering the corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from operator import itemgetter
+
+from marsad.stories.features import TermWeights, terms
+
+__all__ = ["ClusterSettings", "StoryDoc", "StoryIndex"]
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    threshold: float = 0.15      # cosine to a story centroid needed to join it
+    window_days: float = 2.0     # a story takes articles up to this long after its latest one...
+    max_span_days: float = 7.0   # ...and up to this long after its first: events, not topics
+    min_shared: int = 3          # heavy terms an article must share with the story
+    top_terms: int = 200         # terms kept per article vector
+    centroid_terms: int = 300    # terms kept per story centroid
+    probe_terms: int = 12        # heaviest article terms used to find candidate stories
+    candidates: int = 12         # stories (most probe hits first) scored per article
+
+
+@dataclass
+class StoryDoc:
+    """What grouping needs to know of an article (built from a stored Article)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    signals: list[str] = field(default_factory=list)   # entity keys, "#value", "src:origin"
+    original: str | None = None                          # copy-group original, if a copy
+
+
+@dataclass
+class _Story:
+    id: str
+    centroid: dict[str, float]
+    members: list[str]
+    first: datetime | None
+    last: datetime | None
+    norm: float = 0.0
+
+
+def _when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+def story_id(first_member: str) -> str:
+    """Stories are named after their first article, so ids are stable across re-runs."""
+    return "s_" + hashlib.blake2b(first_member.encode(), digest_size=6).hexdigest()
+
+
+class StoryIndex:
+    """Stories so far, their centroids and an inverted index from heavy terms to stories."""
+
+    def __init__(self, settings: ClusterSettings | None = None, weights: TermWeights | None = None) -> None:
+        self.settings = settings or ClusterSettings()
+        self.weights = weights or TermWeights()
+        self.stories: dict[str, _Story] = {}
+        self.assignment: dict[str, str] = {}
+        self._postings: dict[str, set[str]] = {}
+
+    # -- public -------------------------------------------------------------------------------
+    def assign(self, docs: list[StoryDoc]) -> dict[str, str]:
+        """Add `docs` (any order) and return {article id: story id} for them."""
+        counts = {d.id: terms(((d.title or "") + "\n") * 2 + d.text, d.signals) for d in docs}
+        for doc in docs:
+            if doc.id not in self.assignment:
+                self.weights.add(counts[doc.id])
+        ordered = sorted(docs, key=lambda d: (d.published or "~", d.id))
+        out: dict[str, str] = {}
+        for doc in ordered:
+            if doc.id in self.assignment:
+                out[doc.id] = self.assignment[doc.id]
+                continue
+            out[doc.id] = self._add(doc, counts[doc.id])
+        return out
+
+    def members(self, sid: str) -> list[str]:
+        return list(self.stories[sid].members)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _add(self, doc: StoryDoc, counts: Counter[str]) -> str:
+        vector = self.weights.vector(counts, top=self.settings.top_terms)
+        when = _when(doc.published)
+        sid = self.assignment.get(doc.original) if doc.original and doc.original != doc.id else None
+        if sid is None:
+            sid = self._best_story(vector, when)
+        if sid is None:
+            sid = story_id(doc.id)
+            self.stories[sid] = _Story(sid, {}, [], when, when)
+        self._join(self.stories[sid], doc.id, vector, when)
+        self.assignment[doc.id] = sid
+        return sid
+
+    def _best_story(self, vector: dict[str, float], when: datetime | None) -> str | None:
+        s = self.settings
+        probe = heapq.nlargest(s.probe_terms, vector, key=vector.__getitem__)
+        hits: Counter[str] = Counter()
+        for term in probe:
+            for sid in self._postings.get(term, ()):
+                hits[sid] += 1
+        best, best_score = None, s.threshold
+        window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
+        for sid, shared in hits.most_common(s.candidates):
+            if shared < s.min_shared:
+                break
+            story = self.stories[sid]
+            if when and story.first and story.last and not (
+                    story.first - window <= when <= min(story.last + window, story.first + span)):
+                continue
+            centroid = story.centroid
+            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / (story.norm or 1.0)
+            if score > best_score or (score == best_score and best is not None and sid < best):
+                best, best_score = sid, score
+        return best
+
+    def _join(self, story: _Story, doc_id: str, vector: dict[str, float], when: datetime | None) -> None:
+        story.members.append(doc_id)
+        for term, weight in vector.items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + weight
+        if len(story.centroid) > self.settings.centroid_terms:
+            story.centroid = dict(heapq.nlargest(self.settings.centroid_terms, story.centroid.items(),
+                                                 key=itemgetter(1)))
+        story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
+        probe = heapq.nlargest(self.settings.probe_terms * 2, vector, key=vector.__getitem__)
+        for term in probe:
+            self._postings.setdefault(term, set()).add(story.id)
+        if when:
+            story.first = min(story.first, when) if story.first else when
+            story.last = max(story.last, when) if story.last else when

@@ -1,0 +1,143 @@
+"""Near-duplicates: agency copy re-run by several outlets, the same article with another footer.
+
+Two passes over normalised bodies: an exact hash (identical bodies always group, however short),
+then MinHash over word 3-shingles with LSH banding for near copies. Each group keeps its earliest
+member (by publication time, then id) as the original. The index grows incrementally: adding an
+article never re-reads the others.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.text import normalize
+
+__all__ = ["CopyIndex", "CopyGroup", "copy_groups", "shingles"]
+
+_WORD = re.compile(r"\w+")
+NUM_PERM = 128
+BANDS = 16          # 16 bands x 8 rows: pairs above ~0.7 Jaccard become candidates
+SEED = 1403
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def shingles(text: str, k: int = 3, words: list[str] | None = None) -> list[str]:
+    """Overlapping k-word shingles of the folded text (the whole text when shorter than k)."""
+    words = _words(text) if words is None else words
+    if len(words) <= k:
+        return [" ".join(words)] if words else []
+    return [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
+
+
+def _signature(items: list[str], backend: str) -> tuple[int, ...]:
+    if backend == "datasketch":
+        from datasketch import MinHash
+
+        mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+        mh.update_batch([s.encode() for s in items])
+        return tuple(int(x) for x in mh.hashvalues)
+    from rensa import RMinHash
+
+    mh = RMinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update(items)
+    return tuple(mh.digest())
+
+
+@dataclass
+class CopyGroup:
+    original: str
+    members: list[str]          # earliest first; includes the original
+
+
+@dataclass
+class _Doc:
+    id: str
+    order: tuple[str, str]      # (published or "~", id): earliest wins
+    signature: tuple[int, ...] | None
+
+
+@dataclass
+class CopyIndex:
+    """Incremental exact + MinHash-LSH index of article bodies."""
+
+    threshold: float = 0.8
+    backend: str = "rensa"
+    docs: dict[str, _Doc] = field(default_factory=dict)
+    parent: dict[str, str] = field(default_factory=dict)
+    exact: dict[str, str] = field(default_factory=dict)
+    buckets: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+    def _find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        if self.docs[rb].order < self.docs[ra].order:
+            ra, rb = rb, ra
+        self.parent[rb] = ra     # the root is always the earliest member
+
+    def add(self, doc_id: str, text: str, published: str | None = None) -> str:
+        """Index one article; return the id of its group's original (itself when unique)."""
+        if doc_id in self.docs:
+            return self._find(doc_id)
+        words = _words(text)
+        items = shingles(text, words=words)
+        signature = _signature(items, self.backend) if len(items) >= 3 else None
+        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), signature)
+        self.parent[doc_id] = doc_id
+        if not words:
+            return doc_id        # an empty body is nobody's copy
+        key = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+        if key in self.exact:
+            self._union(self.exact[key], doc_id)
+        else:
+            self.exact[key] = doc_id
+        if signature is not None:
+            rows = NUM_PERM // BANDS
+            for band in range(BANDS):
+                bucket = (band, hash(signature[band * rows:(band + 1) * rows]))
+                for other in self.buckets.setdefault(bucket, []):
+                    if self._find(other) != self._find(doc_id) and self._similar(signature, other):
+                        self._union(other, doc_id)
+                self.buckets[bucket].append(doc_id)
+        return self._find(doc_id)
+
+    def _similar(self, signature: tuple[int, ...], other: str) -> bool:
+        theirs = self.docs[other].signature
+        if theirs is None:
+            return False
+        same = sum(1 for a, b in zip(signature, theirs) if a == b)
+        return same / NUM_PERM >= self.threshold
+
+    def original_of(self, doc_id: str) -> str:
+        return self._find(doc_id)
+
+    def groups(self) -> list[CopyGroup]:
+        """Groups of two or more copies, each sorted earliest first; groups sorted by original."""
+        members: dict[str, list[str]] = {}
+        for doc_id in self.docs:
+            members.setdefault(self._find(doc_id), []).append(doc_id)
+        out = [CopyGroup(root, sorted(ids, key=lambda i: self.docs[i].order))
+               for root, ids in members.items() if len(ids) > 1]
+        return sorted(out, key=lambda g: self.docs[g.original].order)
+
+
+def copy_groups(docs: Iterable[tuple[str, str, str | None]], threshold: float = 0.8,
+                backend: str = "rensa") -> list[CopyGroup]:
+    """Group (id, body, published) triples into copy groups (size >= 2)."""
+    index = CopyIndex(threshold=threshold, backend=backend)
+    for doc_id, text, published in docs:
+        index.add(doc_id, text, published)
+    return index.groups()

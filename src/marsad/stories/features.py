@@ -1,0 +1,135 @@
+"""Article features for grouping: light-stemmed content terms with weights.
+
+Folded, clitic-stripped word stems minus function words are what two reports of one event share
+even when worded differently; named-entity keys are added as terms of their own so that
+'داعش' and 'تنظيم الدولة' count as the same actor.
+"""
+from __future__ import annotations
+
+import gzip
+import heapq
+import io
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from operator import itemgetter
+
+from marsad.text import normalize
+
+__all__ = ["stem", "terms", "stopwords", "TermWeights"]
+
+_WORD = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "ية", "يه", "ه", "ي")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    raw = resources.files("marsad.stories").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(normalize(w.strip()) for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light stem of a folded word: strip one proclitic group and one suffix, keep >= 3 letters."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _term_of(word: str) -> str:
+    """The term a folded word contributes: its stem, '#n' for a number, '' for nothing."""
+    if word in stopwords():
+        return ""
+    if word.isdigit():
+        return "" if len(word) == 4 and word[:2] in ("19", "20") else "#" + word  # years say little
+    s = stem(word)
+    return "" if s in stopwords() else s
+
+
+def terms(text: str, extra: Iterable[str] = ()) -> Counter[str]:
+    """Term counts of `text`: content stems, stem bigrams (a phrase two reports share is strong
+    evidence), numbers as '#n', plus `extra` feature strings (entity keys, quantity values)."""
+    cache = _STEMS
+    seq: list[str] = []
+    for word in _WORD.findall(normalize(text)):
+        term = cache.get(word)
+        if term is None:
+            term = _term_of(word)
+            if len(cache) < 500_000:
+                cache[word] = term
+        seq.append(term)
+    counts: Counter[str] = Counter(t for t in seq if t)
+    counts.update(a + "_" + b for a, b in zip(seq, seq[1:]) if a and b and a[0] != "#" and b[0] != "#")
+    counts.update(extra)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def background() -> tuple[dict[str, int], int]:
+    """Document frequencies of stems in a general Arabic news corpus (tools/build_background_df.py).
+
+    A small collection (five articles, a demo) says nothing about which words are common; the
+    background does, and the user's own corpus is added on top as it grows.
+    """
+    path = resources.files("marsad.stories").joinpath("data/background_df.tsv.gz")
+    df: dict[str, int] = {}
+    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            term, _, count = line.rstrip("\n").partition("\t")
+            df[term] = int(count)
+    n_docs = df.pop("__docs__", 1)
+    return df, n_docs
+
+
+class TermWeights:
+    """Document frequencies (background + documents seen so far) giving smoothed IDF weights."""
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
+        self.df: Counter[str] = Counter(df or {})
+        self.n_docs = n_docs
+        self._bg, self._bg_docs = background()
+        self._cache: dict[str, float] = {}
+
+    def add(self, term_counts: Counter[str]) -> None:
+        self.n_docs += 1
+        self.df.update(term_counts.keys())
+        if self._cache:
+            self._cache = {}
+
+    def _background_df(self, term: str) -> float:
+        if "_" in term and not term.startswith(("per:", "org:", "loc:", "misc:")):
+            first, _, second = term.partition("_")
+            # phrases are rarer than their words; estimate from the rarer word
+            return 0.25 * min(self._bg.get(first, 0), self._bg.get(second, 0))
+        return self._bg.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        cached = self._cache.get(term)
+        if cached is None:
+            total = self._bg_docs + self.n_docs
+            df = self._background_df(term) + self.df.get(term, 0)
+            cached = self._cache[term] = math.log((1 + total) / (1 + df)) + 1.0
+        return cached
+
+    def vector(self, term_counts: Counter[str], top: int = 80) -> dict[str, float]:
+        """Unit-length tf-idf vector restricted to the `top` heaviest terms."""
+        cache, idf, log = self._cache, self.idf, math.log
+        weighted = {t: (1.0 + log(c) if c > 1 else 1.0) * (cache.get(t) or idf(t))
+                    for t, c in term_counts.items()}
+        if len(weighted) > top:
+            weighted = dict(heapq.nlargest(top, weighted.items(), key=itemgetter(1)))
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        return {t: w / norm for t, w in weighted.items()}
