@@ -1,8 +1,535 @@
-"""Quantities: digits and number words, hedges, ranges and the counted thing."""
+"""Quantities: digits and number words, hedges, ranges and the counted thing.
+
+A regex finds the digits in the folded text, and one set intersection of its whitespace tokens
+with the precomputed forms of every number word (with its clitics: "وخمسة", "بالآلاف"), vague
+counting word and self-counting dual ("شخصين") finds the words; each candidate is then read with
+marsad.text.numbers over the few tokens that follow it. Around it we look for the hedge that
+qualifies it ("نحو", "ما لا يقل عن"), a range ("بين 500 و600"), a percent sign, the counted noun
+(the unit), and for the signs that it names rather than counts: a year ("عام 2017", "يونيو 2014"),
+a clock time, an article or resolution number ("المادة 5", "القرار رقم 2254"), a phone number.
+The vocabulary is data/quantities.json; spans map back to the original text.
+"""
 from __future__ import annotations
 
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 from marsad.model import Quantity
+from marsad.text.months import month_names
+from marsad.text.normalize import dediacritize, fold_char, normalize
+from marsad.text.numbers import NumberRead, lexicon, read_number, vague_words
+
+__all__ = ["find_quantities"]
+
+_LETTER = r"[^\W\d_]"
+_DEFINITE = ("ال", "لل")
+_PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "ه")
+_SCALED_VAGUE = frozenset({"tens", "hundreds", "thousands", "millions", "billions"})
+
+
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "وب", "ول", "وك", "وال", "وبال", "ولل",
+             "فب", "فل", "فال", "فبال", "فلل")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    forms: dict[str, tuple[str, str]]           # folded token -> (prefix, number word)
+    form_set: frozenset[str]
+    hedges: dict[tuple[str, ...], str]          # folded phrase -> qualifier
+    hedge_len: int
+    hedges_after: dict[tuple[str, ...], str]
+    percent: tuple[tuple[str, ...], ...]
+    units: dict[str, str]
+    duals: frozenset[str]
+    not_units: frozenset[str]
+    subjects: frozenset[str]
+    reference: frozenset[str]
+    year_cues: frozenset[str]
+    months_prev: frozenset[str]
+    months_next: frozenset[str]
+    era: frozenset[str]
+    time_marks: frozenset[str]
+    scores: frozenset[str]
+
+
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = json.loads(resources.files("marsad.extract").joinpath("data/quantities.json").read_text("utf-8"))
+    hedges: dict[tuple[str, ...], str] = {}
+    for qualifier, phrases in data["hedges_before"].items():
+        for phrase in phrases:
+            hedges.setdefault(tuple(normalize(phrase).split()), qualifier)
+    units: dict[str, str] = {}
+    for base, forms in data["units"].items():
+        for form in (base, *forms):
+            if " " not in form:
+                units.setdefault(normalize(form), base)
+    duals = _folded(data["duals"])
+    forms: dict[str, tuple[str, str]] = {}
+    for prefix in reversed(_PREFIXES):     # shortest prefix wins: "واحد" is واحد, not و + أحد
+        for word in set(lexicon()) | set(vague_words()) | set(duals):
+            forms[prefix + word] = (prefix, word)
+    months = set(month_names("gregorian")) | set(month_names("hijri"))
+    first_words = {m.split()[0] for m in months}
+    return _Vocab(
+        forms=forms,
+        form_set=frozenset(forms),
+        hedges=hedges,
+        hedge_len=max(len(h) for h in hedges),
+        hedges_after={tuple(normalize(p).split()): q for q, ps in data["hedges_after"].items() for p in ps},
+        percent=tuple(tuple(normalize(p).split()) for p in data["percent_after"]),
+        units=units,
+        duals=duals,
+        not_units=_folded(data["not_units"]),
+        subjects=_folded(data["subject_nouns"]),
+        reference=_folded(data["reference_nouns"]),
+        year_cues=_folded(data["year_cues"]),
+        months_prev=frozenset(first_words - {"اب", "ماي", "صفر", "may", "mar"}),
+        months_next=frozenset(first_words),
+        era=_folded(data["era_marks"]),
+        time_marks=_folded(data["time_marks_after"]),
+        scores=_folded(data["score_cues"]),
+    )
+
+
+# --- folding, with offsets computed only where characters do not fold one to one ---------------
+
+@lru_cache(maxsize=1)
+def _uneven_chars() -> re.Pattern:
+    """Characters whose folded form is not exactly one character (dropped marks, ligatures)."""
+    chars = [chr(cp) for cp in range(0x80, 0x10000)
+             if not 0xD800 <= cp <= 0xDFFF and len(fold_char(chr(cp)).lower()) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+class _Folded:
+    """The folded text and a map from folded positions back to the original.
+
+    Equivalent to normalize_with_offsets, without a Python step per character: only the few
+    characters that fold to zero or several characters (harakat, tatweel, ligatures) are
+    recorded, and a folded position maps back by bisecting them.
+    """
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        self.folded_at: list[int] = []   # folded position just after each uneven char
+        self.shift: list[int] = []       # original minus folded position from there on
+        pos = shift = 0
+        for m in _uneven_chars().finditer(text):
+            at = m.start()
+            pieces.append(text[pos:at])
+            folded = fold_char(text[at])
+            pieces.append(folded)
+            for k in range(len(folded)):           # every char of a ligature maps to `at`
+                self.folded_at.append(at - shift + k)
+                self.shift.append(shift - k)
+            shift += 1 - len(folded)
+            self.folded_at.append(at + 1 - shift)
+            self.shift.append(shift)
+            pos = at + 1
+        pieces.append(text[pos:])
+        self.text = normalize("".join(pieces)) if pieces[:-1] else normalize(text)
+
+    def original(self, i: int) -> int:
+        k = bisect_right(self.folded_at, i) - 1
+        return i + (self.shift[k] if k >= 0 else 0)
+
+
+_TRAILING_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
+
+
+def _span(folded: _Folded, fs: int, fe: int, text: str) -> tuple[int, int]:
+    """Original [start, end) of folded [fs, fe), keeping the marks written on the last letter."""
+    return folded.original(fs), _TRAILING_MARKS.match(text, folded.original(fe - 1) + 1).end()
+
+
+# --- candidates --------------------------------------------------------------------------------
+
+_GLUED = (",", ".", '"', "(", ")", ":", ";", "!", "?", "-", "/", "'", "[", "]")   # folded: « » ، are " ,
+_DIGITS = re.compile(r"\d+(?:[.,:/]\d+)*")     # what precedes is checked per match: cheaper
+_NUMBER_PREFIXES = frozenset(_PREFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    start: int          # where the clitics start
+    core: int           # where the number (word or digits) starts
+    pre: str
+    word: str           # the number word, or '' for digits
+    num: str            # the digits, or ''
+
+
+def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
+    """Every place a number may start, in order."""
+    found: list[_Anchor] = []
+    for m in _DIGITS.finditer(folded):
+        at = begin = m.start()
+        if at and folded[at - 1] in ".,:/#@+-":
+            continue
+        while begin > 0 and at - begin < 4 and folded[begin - 1].isalpha():
+            begin -= 1
+        pre = folded[begin:at]
+        if pre not in _NUMBER_PREFIXES or (begin > 0 and (folded[begin - 1].isalnum() or folded[begin - 1] in "#@+-")):
+            continue
+        found.append(_Anchor(begin, at, pre, "", m.group()))
+    spaced = folded
+    for mark in _GLUED:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    tokens = set(spaced.split())
+    for token in tokens & vocab.form_set:
+        pre, word = vocab.forms[token]
+        at = folded.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if (at == 0 or not (folded[at - 1].isalnum() or folded[at - 1] in ".,:/#@+-")) and (
+                    end == len(folded) or not folded[end].isalpha()):
+                found.append(_Anchor(at, at + len(pre), pre, word, ""))
+            at = folded.find(token, end)
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+
+
+class _Tokens:
+    """The folded tokens from a candidate onwards, read lazily a few at a time (most need few)."""
+
+    def __init__(self, folded: str, start: int) -> None:
+        self.folded = folded
+        self.pos = start
+        self.words: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            return ""
+        while len(self.words) <= i:
+            if not self._more():
+                return ""
+        return self.words[i]
+
+    def _more(self) -> bool:
+        folded, pos = self.folded, self.pos
+        end = folded.find(" ", pos + 40)
+        end = len(folded) if end < 0 else end
+        before = len(self.words)
+        for m in _TOKEN.finditer(folded, pos, end):
+            self.words.append(m.group())
+            self.spans.append(m.span())
+        self.pos = end
+        return len(self.words) > before
+
+    def phrase_at(self, i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[int, tuple[str, ...]]:
+        """(length, phrase) of the first of `phrases` (keyed by first word) starting at token i."""
+        for phrase in phrases.get(self[i], ()):
+            if all(self[i + k] == w for k, w in enumerate(phrase)):
+                return len(phrase), phrase
+        return 0, ()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words_before(folded: str, pos: int, n: int) -> list[tuple[str, int]]:
+    """Up to n (word, start) before `pos`, nearest first; punctuation between words is skipped."""
+    base = max(0, pos - 12 * n)
+    found = [(m.group(), base + m.start()) for m in _WORD.finditer(folded[base:pos])]
+    if found and base > 0 and found[0][1] == base:
+        found = found[1:]            # a word cut by the window
+    return found[::-1][:n]
+
+
+def _strip_definite(word: str) -> str:
+    for prefix in ("وال", "بال", "فال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return word
+
+
+def _vague_kind(word: str) -> str | None:
+    table = vague_words()
+    return table.get(word) or table.get(_strip_definite(word))
+
+
+@dataclass
+class _Found:
+    fs: int                      # folded span
+    fe: int
+    value: float | int | None
+    low: float | int | None = None
+    high: float | int | None = None
+    qualifier: str = "exact"
+    unit: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[dict, dict, dict]:
+    vocab = _vocab()
+    after: dict[str, list] = {}
+    for phrase in sorted(vocab.hedges_after, key=len, reverse=True):
+        after.setdefault(phrase[0], []).append(phrase)
+    percent: dict[str, list] = {}
+    for phrase in sorted(vocab.percent, key=len, reverse=True):
+        percent.setdefault(phrase[0], []).append(phrase)
+    hedges: dict[str, list] = {}
+    for phrase in sorted(vocab.hedges, key=len, reverse=True):
+        hedges.setdefault(phrase[-1], []).append(phrase)
+    return after, percent, hedges
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.vocab = _vocab()
+        self.fold = _Folded(text)
+        self.folded = self.fold.text
+        self.after_index, self.percent_index, self.hedge_index = _phrase_index()
+
+    def run(self) -> list[Quantity]:
+        out: list[Quantity] = []
+        consumed = 0
+        for anchor in _anchors(self.folded, self.vocab):
+            if anchor.start < consumed:
+                continue
+            found = self._candidate(anchor)
+            if found is None:
+                if anchor.num:
+                    consumed = anchor.core + len(anchor.num)
+                continue
+            consumed = found.fe
+            start, end = _span(self.fold, found.fs, found.fe, self.text)
+            out.append(Quantity(self.text[start:end], found.value, found.low, found.high, found.qualifier,
+                                found.unit, start, end))
+        return out
+
+    def _candidate(self, a: _Anchor) -> _Found | None:
+        vocab = self.vocab
+        tokens = _Tokens(self.folded, a.core)
+        before = _words_before(self.folded, a.start, vocab.hedge_len + 1)
+        prev = before[0][0] if before else ""
+        hedge = self._hedge(before, a.pre)
+        start = hedge[1] if hedge else a.core
+        word = a.word
+        if word and _vague_kind(word) and (a.pre.endswith(_DEFINITE) or read_number(tokens) is None):
+            return self._vague(tokens, a.core - 2 if a.pre.endswith("ال") and not hedge else start, word)
+        if word and a.pre.endswith(_DEFINITE):
+            return None          # "الثلاثة", "الاثنين" (Monday), "العشرين" (the twentieth)
+        if word in vocab.duals:
+            tokens[0]
+            return _Found(start, tokens.spans[0][1], 2, qualifier=hedge[0] if hedge else "exact",
+                          unit=vocab.units.get(word))
+        read = read_number(tokens)
+        if read is None or prev in vocab.reference:
+            return None
+        if word and ((read.words == 1 and read.first is not None and not read.first.standalone)
+                     or (a.pre.endswith("ل") and word == "ست")):
+            return None          # "أحد" alone is "one of"; "لست" is "I am not"
+        if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
+            return None
+        return self._quantity(a, tokens, read, prev, hedge, start)
+
+    def _hedge(self, before: list[tuple[str, int]], pre: str) -> tuple[str, int] | None:
+        """(qualifier, folded start) of the hedge phrase that ends right before the number."""
+        if pre in ("ب", "بال"):        # "يقدر بـ500": the ب is glued to the number
+            before = [("ب", -1), *before]
+        if before and before[0][0] == "ال":
+            before = before[1:]
+        if not before:
+            return None
+        found = self._hedge_phrase(before)
+        skipped = 0
+        if found is None and len(before) >= 2:
+            # a subject between a hedging verb and its number: "يفوق عدد الضحايا 300", "تقدر الخسائر بـ700"
+            k = 1 if before[0][0] == "ب" else 0
+            for skip in (1, 2):
+                nouns = [w for w, _ in before[k:k + skip]]
+                if all(w.startswith("ال") or w in self.vocab.subjects for w in nouns):
+                    found = self._hedge_phrase(before[:k] + before[k + skip:], verbs_only=True)
+                    if found is not None:
+                        skipped = skip
+                        break
+        if found is None:
+            return None
+        qualifier, start, n = found
+        negated = [w for w, _ in before[n + skipped:n + skipped + 1]] in (["لم"], ["لن"], ["لا"])
+        if negated and qualifier == "more_than":
+            qualifier = "at_most"            # "لم تتجاوز 30%"
+        return qualifier, start
+
+    def _hedge_phrase(self, before: list[tuple[str, int]], verbs_only: bool = False) -> tuple[str, int, int] | None:
+        words = [w for w, _ in before]
+        if not words:
+            return None
+        phrases = list(self.hedge_index.get(words[0], ()))
+        if words[0][:1] in "وفبل":
+            phrases += [p for p in self.hedge_index.get(words[0][1:], ()) if len(p) == 1]
+        for phrase in phrases:
+            n = len(phrase)
+            if n > len(words) or (verbs_only and phrase[0][:1] not in "يت"):
+                continue
+            got = words[n - 1::-1]
+            if tuple(got[1:]) != phrase[1:]:
+                continue
+            if got[0] == phrase[0]:
+                return self.vocab.hedges[phrase], before[n - 1][1], n
+            if got[0][1:] == phrase[0] and got[0][0] in "وفبل":
+                return self.vocab.hedges[phrase], before[n - 1][1] + 1, n
+        return None
+
+    def _names_not_counts(self, tokens: _Tokens, read: NumberRead, core: str, prev: str, hedged: bool) -> bool:
+        """A digit number that is a year, a day, a clock time, a phone, not a count."""
+        vocab = self.vocab
+        nxt = tokens[read.end]
+        if ":" in core or "/" in core:
+            return True
+        if nxt in (".", ")") and self.folded[:tokens.spans[0][0]].rstrip(" \t").endswith(("\n", "(")) or (
+                nxt in (".", ")") and tokens.spans[0][0] == 0):
+            return True          # a list item "1. ..." or "3) ..."
+        if core.isdigit() and ((len(core) > 1 and core[0] == "0") or len(core) >= 9):
+            return True
+        if prev in vocab.year_cues or prev in vocab.months_prev:
+            return True
+        if nxt in vocab.months_next or nxt in vocab.time_marks:
+            return True
+        after = tokens[read.end + 1]
+        if nxt == "من" and (after in vocab.months_next or _strip_definite(after) == "شهر"):
+            return True
+        year = read.words == 1 and core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100
+        if read.words == 1 and core.isdigit() and nxt in vocab.era:
+            return True
+        if year and nxt in ("-", "–") and after.isdigit() and len(after) in (2, 4):
+            return True          # "2013-2015", "2015-07-21"
+        if year:
+            counted = _strip_definite(nxt) in vocab.units or tokens.phrase_at(read.end, self.percent_index)[0]
+            return not (hedged or counted)
+        return False
+
+    def _quantity(self, a: _Anchor, tokens: _Tokens, read: NumberRead, prev: str,
+                  hedge: tuple[str, int] | None, start: int) -> _Found | None:
+        vocab = self.vocab
+        found = _Found(start, 0, read.value, qualifier=hedge[0] if hedge else "exact")
+        last = read
+        if prev in vocab.scores and tokens[read.end] in ("-", "–"):
+            return None          # a match score "2-1"
+        marker = prev if prev == "بين" or (prev == "من" and hedge is None) else ""
+        high = self._range_end(tokens, read, marker)
+        if high is not None:
+            low = read.value
+            if read.scale == 1 and high.scale > 1 and low * high.scale <= high.value:
+                low *= high.scale  # "بين 8 و10 آلاف"
+            found.low, found.high, found.value, found.qualifier = low, high.value, None, "range"
+            last = high
+            if marker and hedge is None:
+                words = _words_before(self.folded, a.start, 2)
+                found.fs = words[1][1] if len(words) > 1 and words[1][0] == "ما" else words[0][1]
+        i = last.end
+        found.fe = tokens.spans[i - 1][1]
+        n, _ = tokens.phrase_at(i, self.percent_index)
+        if n:
+            found.fe, found.unit = tokens.spans[i + n - 1][1], "%"
+            i += n
+        n, phrase = tokens.phrase_at(i, self.after_index)
+        if n:
+            found.fe = tokens.spans[i + n - 1][1]
+            i += n
+            if found.qualifier == "exact":
+                found.qualifier = vocab.hedges_after[phrase]
+        if found.unit is None:
+            accusative = last.last_kind in ("ten", "teen") or (
+                last.last_kind == "digit" and float(last.value).is_integer() and 11 <= int(last.value) % 100)
+            found.unit, width = self._unit(tokens, i, definite_ok=False, accusative=accusative)
+            n, phrase = tokens.phrase_at(i + width, self.after_index) if found.unit else (0, ())
+            if n and found.qualifier == "exact":
+                found.qualifier = vocab.hedges_after[phrase]
+        return found
+
+    def _range_end(self, tokens: _Tokens, read: NumberRead, marker: str) -> NumberRead | None:
+        """The upper number when `read` opens a range: "بين 500 و600", "من 200 إلى 300", "200-300"."""
+        joiners = {"بين": ("و",), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
+        i = read.end
+        word = tokens[i]
+        if (word and word[0].isalpha() and word not in joiners and word not in lexicon()
+                and not (marker == "بين" and word.startswith("و"))):
+            i += 1               # a noun between: "بين 500 مقاتل و600 مقاتل"
+            word = tokens[i]
+        if word in joiners:
+            high = read_number(tokens, i + 1)
+        elif marker == "بين" and word.startswith("و") and len(word) > 1:
+            tokens[i + 6]
+            high = read_number([*tokens.words[:i], word[1:], *tokens.words[i + 1:]], i)
+        else:
+            return None
+        if high is None or high.value <= read.value:
+            return None
+        return high
+
+    def _vague(self, tokens: _Tokens, start: int, word: str) -> _Found | None:
+        """"عشرات", "مئات الآلاف", "عدة آلاف", "العديد من", "مليارات ومليارات": a count, no value."""
+        if _strip_definite(word) == "عديد" and tokens[1] != "من":
+            return None
+        i = 1
+        if _vague_kind(tokens[1]) in _SCALED_VAGUE:
+            i = 2            # "عشرات الآلاف", "عدة آلاف", "بضع مئات"
+        if tokens[i] == "و" + tokens[i - 1]:
+            i += 1           # "مليارات ومليارات"
+        unit, _ = self._unit(tokens, i, definite_ok=True, accusative=False)
+        return _Found(start, tokens.spans[i - 1][1], None, qualifier="vague", unit=unit)
+
+    def _unit(self, tokens: _Tokens, i: int, definite_ok: bool, accusative: bool) -> tuple[str | None, int]:
+        """The counted noun at token i (or after "من"), as a base form, and how many tokens it took."""
+        vocab = self.vocab
+        width = 1
+        word = tokens[i]
+        if word == "من":
+            i, width, definite_ok = i + 1, 2, True
+            word = tokens[i]
+        if not word or not word[0].isalpha() or word in vocab.not_units or word in lexicon():
+            return None, 0
+        if word.startswith(_DEFINITE) and not definite_ok and word not in vocab.units:
+            return None, 0
+        if word[0] == "و" and word not in vocab.units:
+            return None, 0   # a conjunction: "قتل 5 وأصيب"
+        if word.startswith(("لل", "بال", "كال")):
+            return None, 0   # a preposition with the article never names what is counted
+        bare = _strip_definite(word)
+        if bare in vocab.not_units or bare in lexicon():
+            return None, 0
+        base = vocab.units.get(bare) or self._unit_without_pronoun(bare)
+        if base is not None:
+            return base, width
+        start, end = _span(self.fold, *tokens.spans[i], self.text)
+        original = self.text[start:end]
+        surface = dediacritize(original)
+        if len(surface) != len(word):
+            surface = word
+        surface = surface[len(word) - len(bare):]
+        if surface.endswith("ا") and len(surface) > 3 and ("\u064b" in original or accusative):
+            surface = surface[:-1]
+        return surface, width
+
+    def _unit_without_pronoun(self, word: str) -> str | None:
+        for suffix in _PRONOUNS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                base = self.vocab.units.get(stem) or (self.vocab.units.get(stem[:-1] + "ه")
+                                                       if stem.endswith("ت") else None)
+                if base is not None:
+                    return base
+        return None
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    raise NotImplementedError
+    """Every counted quantity in `text`, in order; offsets are Python indices into `text`."""
+    if not text:
+        return []
+    return _Extractor(text).run()

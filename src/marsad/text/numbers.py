@@ -1,0 +1,384 @@
+"""Arabic numbers: digits with their separators, cardinal number words and ordinals, to values.
+
+Shared by the quantities extractor (cardinals: "ثلاثة آلاف وخمسمئة", "2.5 مليون", "مليونين ونصف")
+and the dates extractor (ordinals: "العاشر", "الحادي والعشرين"). Everything works on *folded*
+words (marsad.text.normalize), so callers tokenise the folded text once and map spans back
+themselves. The vocabulary lives in data/numbers.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.text.normalize import normalize
+
+__all__ = [
+    "WORD_TOKEN_RE",
+    "Atom",
+    "NumberRead",
+    "lexicon",
+    "lookup_word",
+    "parse_digits",
+    "parse_number",
+    "parse_ordinal",
+    "read_number",
+    "read_ordinal",
+    "vague_words",
+    "words_pattern",
+]
+
+# Folded-text tokens: a number with its separators, a run of letters, or one other visible char.
+WORD_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_CONJ = "و"
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One number word: kind is unit | ten | hundred | scale | frac | teen_ten | vague.
+
+    `value` is the number (the scale's size for scales); `count` is 1, 2 or 0 (plural) for scales;
+    `standalone` is False for words that are a number only inside a compound (أحد، إحدى).
+    """
+
+    kind: str
+    value: float
+    count: int = 1
+    standalone: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRead:
+    """A number read from words[start:end]: its value, and what the last word was.
+
+    `last_kind` helps the caller pick the counted noun's case (after 11-99 it is accusative);
+    `words` counts the number words read (1 for "خمسة", 3 for "ثلاثة آلاف وخمسمئة").
+    `scale` is the last multiplier applied (1 when none), used to share it across ranges
+    ("بين 8 و10 آلاف").
+    """
+
+    value: float | int
+    start: int
+    end: int
+    last_kind: str
+    words: int
+    scale: float
+    first: Atom | None
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("marsad.text").joinpath("data/numbers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Atom]:
+    """Folded number word -> Atom (cardinals, scales, fractions; vague words are separate)."""
+    data = _data()
+    lex: dict[str, Atom] = {}
+
+    def put(word: str, atom: Atom) -> None:
+        lex.setdefault(normalize(word), atom)
+
+    for value, spec in data["units"].items():
+        for word in spec["forms"]:
+            put(word, Atom("unit", int(value), standalone=spec.get("standalone", True)))
+    for value, words in data["tens"].items():
+        for word in words:
+            put(word, Atom("ten", int(value)))
+    for value, words in data["hundreds"].items():
+        for word in words:
+            put(word, Atom("hundred", int(value)))
+    for size, forms in data["scales"].items():
+        for word in forms["two"]:
+            put(word, Atom("scale", int(size), count=2))
+        for word in forms["one"]:
+            put(word, Atom("scale", int(size), count=1))
+        for word in forms["plural"]:
+            put(word, Atom("scale", int(size), count=0))
+    for value, words in data["fractions"].items():
+        for word in words:
+            put(word, Atom("frac", float(value)))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def _teen_tens() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data()["teen_tens"])
+
+
+@lru_cache(maxsize=1)
+def _hundred_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data()["hundred_words"])
+
+
+@lru_cache(maxsize=1)
+def vague_words() -> dict[str, str]:
+    """Folded vague counting word -> its kind (tens, hundreds, thousands, few, several...)."""
+    return {normalize(w): kind for kind, words in _data()["vague"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    return {normalize(w): int(v) for v, words in _data()["ordinals"].items() for w in words}
+
+
+def lookup_word(word: str) -> Atom | None:
+    """The Atom for one folded word, else None."""
+    return lexicon().get(word)
+
+
+_THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_THOUSANDS_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def parse_digits(token: str, before_scale: bool = False) -> float | int | None:
+    """Value of a folded digit token with separators, else None.
+
+    ',' groups thousands when every group after it has three digits ("1,200,000"), and is a
+    decimal comma otherwise ("2,5" in Maghrebi print). '.' is a decimal point ("1.5 مليون"),
+    except in "1.200.000" and in "1.200" when no scale word follows, where a whole count is
+    meant (nobody writes 1.2 persons; "1.250 مليار" is 1.25 billion).
+    """
+    if token.isdigit():
+        return int(token)
+    if _THOUSANDS_COMMAS.fullmatch(token):
+        return int(token.replace(",", ""))
+    if _THOUSANDS_DOTS.fullmatch(token):
+        return int(token.replace(".", ""))
+    if token.count(".") + token.count(",") != 1:
+        return None
+    whole, _, frac = token.replace(",", ".").partition(".")
+    if "." in token and len(frac) == 3 and not before_scale and whole != "0":
+        return int(whole + frac)
+    number = float(f"{whole}.{frac}")
+    return int(number) if number.is_integer() else number
+
+
+def _at(words: Sequence[str], i: int) -> str:
+    """words[i], or '' past the end (callers may pass a lazy reader that raises IndexError)."""
+    try:
+        return words[i]
+    except IndexError:
+        return ""
+
+
+def _word_atom(word: str) -> Atom | None:
+    if word and word[0].isdigit():
+        return None
+    return lexicon().get(word)
+
+
+def _split_conj(words: Sequence[str], pos: int) -> tuple[int, str] | None:
+    """(index, word) of the word after a conjunction at `pos` ('و' alone or glued), else None."""
+    word = _at(words, pos)
+    if word == _CONJ:
+        nxt = _at(words, pos + 1)
+        return (pos + 1, nxt) if nxt else None
+    if len(word) > 2 and word[0] == _CONJ and word[1:] in lexicon():
+        return pos, word[1:]
+    return None
+
+
+def _is_scale_next(words: Sequence[str], pos: int) -> bool:
+    atom = lexicon().get(_at(words, pos))
+    return atom is not None and atom.kind == "scale"
+
+
+def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
+    """Read the longest cardinal number at words[start] (folded tokens: words or digit strings).
+
+    Arabic builds numbers additively with و ("مئة وخمسة وعشرون") and multiplies by scales
+    ("سبعين ألفا", "3 آلاف"); a و-part is taken only when it is smaller than what it follows,
+    so "8 آلاف و10 آلاف" stays two numbers (a range) and "500 و600" is not 1100.
+    """
+    total = 0.0
+    cur = 0.0
+    cur_has = False
+    last_kind = ""
+    last_scale = float("inf")
+    group_ten = False
+    n_words = 0
+    first: Atom | None = None
+    pos = start
+    checkpoint: tuple | None = None
+
+    def state() -> tuple:
+        return (pos, total, cur, cur_has, last_kind, last_scale, group_ten, n_words)
+
+    while True:
+        word = _at(words, pos)
+        if not word:
+            break
+        conj = False
+        nxt = pos
+        if pos > start:
+            split = _split_conj(words, pos)
+            if split is not None:
+                conj = True
+                nxt, word = split
+        digit = word[0].isdigit() if word else False
+        value = parse_digits(word, _is_scale_next(words, nxt + 1)) if digit else None
+        atom = None if digit else _word_atom(word)
+        if value is None and atom is None:
+            break
+        kind = "digit" if digit else atom.kind  # type: ignore[union-attr]
+        if pos == start:
+            first = atom
+        if conj:
+            # A و-part must continue the number downwards; remember where to fall back to.
+            if kind == "frac":
+                if last_kind == "scale":
+                    total += atom.value * last_scale  # type: ignore[union-attr]
+                elif cur_has:
+                    cur += atom.value  # type: ignore[union-attr]
+                else:
+                    break
+                pos, last_kind, n_words = nxt + 1, "frac", n_words + 1
+                continue
+            ok = (
+                (last_kind == "scale" and kind in ("digit", "unit", "ten", "hundred"))
+                or (last_kind == "hundred" and kind in ("unit", "ten"))
+                or (last_kind == "unit" and kind == "ten" and not group_ten and cur % 100 < 10)
+            )
+            if not ok or kind == "scale":
+                break
+            checkpoint = state()
+        elif pos > start:
+            # Without و only a scale (or hundred after a unit) can follow.
+            if kind == "scale":
+                pass
+            elif kind == "hundred" and last_kind == "unit" and word in _hundred_words() and 2 <= cur <= 9:
+                cur = cur * 100
+                pos, last_kind, n_words = nxt + 1, "hundred", n_words + 1
+                continue
+            else:
+                break
+        if kind == "scale":
+            size = atom.value  # type: ignore[union-attr]
+            if size >= last_scale or last_kind == "scale":
+                if checkpoint is not None:
+                    pos, total, cur, cur_has, last_kind, last_scale, group_ten, n_words = checkpoint
+                    checkpoint = None
+                break
+            if atom.count == 2:  # type: ignore[union-attr]
+                if cur_has:
+                    break
+                total += 2 * size
+            elif atom.count == 0:  # type: ignore[union-attr]
+                if not cur_has:
+                    break  # "آلاف" alone is vague, not a number
+                total += cur * size
+            else:
+                total += (cur if cur_has else 1) * size
+            cur, cur_has, last_scale, group_ten = 0.0, False, size, False
+            last_kind, checkpoint = "scale", None
+        elif kind == "frac":
+            if pos != start or not _is_scale_next(words, nxt + 1):
+                break
+            cur, cur_has, last_kind = atom.value, True, "frac"  # type: ignore[union-attr]
+        elif kind == "digit":
+            cur += value  # type: ignore[operator]
+            cur_has, last_kind = True, "digit"
+        else:
+            v = atom.value  # type: ignore[union-attr]
+            # unit + عشر/عشرة = 11..19 ("ثلاثة عشر", "إحدى عشرة", "اثنا عشر")
+            if kind == "unit" and v < 10 and _at(words, nxt + 1) in _teen_tens():
+                cur += 10 + v
+                cur_has, last_kind = True, "teen"
+                pos, n_words = nxt + 2, n_words + 2
+                continue
+            if kind == "ten":
+                group_ten = True
+            cur += v
+            cur_has, last_kind = True, kind
+        pos = nxt + 1
+        n_words += 1
+    if n_words == 0:
+        return None
+    if checkpoint is not None and cur >= last_scale:
+        pos, total, cur, cur_has, last_kind, last_scale, group_ten, n_words = checkpoint
+    value = total + cur
+    if value == 0 and last_kind == "frac":
+        return None
+    value = int(value) if float(value).is_integer() else value
+    return NumberRead(value, start, pos, last_kind, n_words,
+                      1.0 if last_scale == float("inf") else last_scale, first)
+
+
+def parse_number(text: str) -> float | int | None:
+    """Value of a whole number expression ("ثلاثة آلاف وخمسمئة" -> 3500), else None."""
+    words = WORD_TOKEN_RE.findall(normalize(text))
+    read = read_number(words)
+    if read is None or read.end != len(words):
+        return None
+    return read.value
+
+
+def _ordinal_word(word: str) -> int | None:
+    word = word.removeprefix("ال")
+    value = _ordinals().get(word)
+    if value is not None:
+        return value
+    atom = lexicon().get(word)
+    if atom is not None and atom.kind in ("ten",):
+        return int(atom.value)
+    return None
+
+
+def read_ordinal(words: Sequence[str], start: int = 0) -> tuple[int, int] | None:
+    """(value, end) of an ordinal at words[start]: "العاشر", "الحادي عشر", "الحادي والعشرين".
+
+    A bare ten ("العشرين") counts as the ordinal 20th: in a date, "العشرين من" is the 20th.
+    """
+    value = _ordinal_word(_at(words, start))
+    if value is None:
+        return None
+    pos = start + 1
+    nxt = _at(words, pos)
+    if value < 10 and nxt:
+        tail = nxt.removeprefix("ال")
+        if tail in _teen_tens():
+            return 10 + value, pos + 1
+        split = nxt[1:] if nxt.startswith(_CONJ) and len(nxt) > 2 else None
+        if nxt == _CONJ and _at(words, pos + 1):
+            split, pos = _at(words, pos + 1), pos + 1
+        if split is not None:
+            tens = lexicon().get(split.removeprefix("ال"))
+            if tens is not None and tens.kind == "ten":
+                return value + int(tens.value), pos + 1
+    return value, start + 1
+
+
+def parse_ordinal(text: str) -> int | None:
+    """Value of a whole ordinal expression ("الحادي والعشرين" -> 21), else None."""
+    words = WORD_TOKEN_RE.findall(normalize(text))
+    read = read_ordinal(words)
+    if read is None or read[1] != len(words):
+        return None
+    return read[0]
+
+
+def words_pattern(words: Sequence[str]) -> str:
+    """A regex alternation of `words`, factored as a trie so matching stays fast however many."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)

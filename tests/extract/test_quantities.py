@@ -1,0 +1,168 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.quantities import find_quantities
+
+EVAL = Path(__file__).parent / "data" / "quantities_eval.jsonl"
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert text[q.start:q.end] == q.text
+    return q
+
+
+def test_hedged_number_word_with_partitive_noun_gets_value_qualifier_and_unit():
+    q = one("وصل نحو خمسمئة من مقاتلي التنظيم إلى البلدة")
+    assert (q.text, q.value, q.qualifier, q.unit) == ("نحو خمسمئة", 500, "approx", "مقاتل")
+
+
+def test_at_least_with_scale_word_in_accusative():
+    q = one("تضخمت صفوفه إلى ما لا يقل عن سبعين ألفا، والآن تراجع")
+    assert (q.value, q.qualifier, q.unit) == (70000, "at_least", None)
+
+
+def test_range_between_two_scaled_numbers():
+    q = one("تشير التقديرات إلى ما بين 8 آلاف و10 آلاف معتقل")
+    assert (q.text, q.value, q.low, q.high, q.qualifier, q.unit) == (
+        "ما بين 8 آلاف و10 آلاف", None, 8000, 10000, "range", "معتقل")
+
+
+def test_range_shares_the_scale_of_its_upper_bound():
+    q = one("قتل بين 8 و10 آلاف شخص")
+    assert (q.low, q.high) == (8000, 10000)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("يتراوح السعر من 200 إلى 300 ريال", 200, 300),
+    ("شارك 200-300 متظاهر", 200, 300),
+    ("ينتظر بين خمسة وسبعة أشخاص", 5, 7),
+])
+def test_ranges_in_their_usual_forms(text, low, high):
+    q = one(text)
+    assert (q.qualifier, q.low, q.high, q.value) == ("range", low, high, None)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("قتل حوالي 30 شخصا", "approx"), ("قتل قرابة 30 شخصا", "approx"), ("قتل زهاء 30 شخصا", "approx"),
+    ("قتل ما يقارب 30 شخصا", "approx"), ("يقدر عددهم بنحو 30 شخصا", "approx"), ("قتل 30 شخصا تقريبا", "approx"),
+    ("قتل أكثر من 30 شخصا", "more_than"), ("قتل ما يزيد على 30 شخصا", "more_than"),
+    ("قتل ما يربو على 30 شخصا", "more_than"), ("قتل أزيد من 30 شخصا", "more_than"),
+    ("يقيم أقل من 30 شخصا", "less_than"), ("قتل ما لا يقل عن 30 شخصا", "at_least"),
+    ("قتل 30 شخصا على الأقل", "at_least"), ("يتسع حتى 30 شخصا", "at_most"),
+    ("لا يزيد عن 30 شخصا", "at_most"), ("قتل 30 شخصا", "exact"),
+])
+def test_hedges_set_the_qualifier(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_negated_more_than_is_at_most():
+    assert one("لم تتجاوز نسبة المشاركة 30%").qualifier == "at_most"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("قتل 13 طفلاً", 13, "طفل"), ("قتل 950 شخصا", 950, "شخص"), ("سقط 40 قتيلا", 40, "قتيل"),
+    ("نزح آلاف", None, None), ("أنفقت 5 ملايين دولار", 5_000_000, "دولار"),
+    ("خسر 300 ريال", 300, "ريال"), ("قضى 50 عاماً", 50, "عام"), ("استمرت خمس سنوات", 5, "سنة"),
+    ("وصل 3000 داعشي", 3000, "داعشي"), ("وصل حوالي 2000 داعشي", 2000, "داعشي"),
+])
+def test_unit_is_the_counted_noun_in_base_form(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("أسفر الهجوم عن مقتل شخصين", 2, "شخص"), ("سقط قتيلان", 2, "قتيل"), ("احتجز ألفي عنصر", 2000, "عنصر"),
+])
+def test_duals_count_two_by_themselves(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل عشرات المدنيين", "فر مئات الأشخاص", "تظاهر الآلاف", "نزح عشرات الآلاف من السكان",
+    "استسلم عدة آلاف من المقاتلين", "أصيب بضعة جنود", "زار عدة دول", "قدم العديد من الأطباء استقالاتهم",
+])
+def test_vague_counts_have_no_value(text):
+    q = one(text)
+    assert (q.qualifier, q.value, q.low, q.high) == ("vague", None, None, None)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("نما بنسبة 20%", 20), ("نما بنسبة ٢٠٪", 20), ("صوت 62 في المئة", 62), ("ارتفع 4 بالمئة", 4),
+    ("يمثلون عشرين في المئة", 20), ("ارتفع 3.2%", 3.2),
+])
+def test_percentages_have_the_percent_unit(text, value):
+    q = one(text)
+    assert (q.value, q.unit) == (value, "%")
+    assert q.text.endswith(("%", "٪", "المئة", "بالمئة"))
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن دولته في يونيو 2014", "أصيب عام 2017", "اعتقل سنة 2003", "تدفقوا بين 2013 و2015",
+    "ظهر منتصف 2014", "صدر في 15 رمضان 1436 هـ", "نشر في 1446هـ", "وقع في 29 أكتوبر 2017",
+    "الموعد 10/08/2015", "بدأت الساعة 10 صباحا", "نشر في 08:02", "تنص المادة 5 على ذلك",
+    "القرار رقم 2254", "اتصلوا على 0501234567", "حل في المركز الثالث", "في العاشر من الشهر",
+    "وصل يوم الاثنين", "نشر في 2015-07-21", "قال أحد المسؤولين", "قمة مجموعة العشرين",
+    "انتهت بنتيجة 2-1", "طائرات إف-16",
+])
+def test_years_dates_times_references_and_ordinals_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_offsets_point_into_the_original_text_with_diacritics_and_ligatures():
+    text = "قُتِلَ خَمْسَةٌ وعشرونَ شخصاً وﻻ يزال نحو ٣٠٠ مفقودٍ"
+    found = find_quantities(text)
+    assert [(q.value, q.qualifier) for q in found] == [(25, "exact"), (300, "approx")]
+    assert all(text[q.start:q.end] == q.text for q in found)
+    assert found[0].text == "خَمْسَةٌ وعشرونَ"
+
+
+def test_clitics_on_numbers_are_left_out_of_the_span():
+    q = find_quantities("نحو 20% منهم نساء و5% من القصر")[1]
+    assert (q.text, q.value, q.qualifier) == ("5%", 5, "exact")
+
+
+def test_empty_and_numberless_text():
+    assert find_quantities("") == []
+    assert find_quantities("لا أرقام في هذا النص") == []
+
+
+def test_annotated_eval_set_is_resolved_exactly():
+    """Our own set (tests/extract/data/quantities_eval.jsonl): value and qualifier right for >= 95%."""
+    rows = [json.loads(line) for line in EVAL.read_text("utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 120
+    gold = right = 0
+    for row in rows:
+        found = find_quantities(row["text"])
+        for item in row["quantities"]:
+            gold += 1
+            at = row["text"].find(item["text"])
+            hit = next((q for q in found if q.start < at + len(item["text"]) and at < q.end), None)
+            right += hit is not None and (hit.value, hit.low, hit.high, hit.qualifier) == (
+                item["value"], item["low"], item["high"], item["qualifier"])
+    assert right / gold >= 0.95
+
+
+def test_seed_gold_quantities(shared_dir, seeds_gold):
+    """The five seed articles: >= 90% of gold quantities found with the right value and qualifier."""
+    gold = right = 0
+    for doc_id, doc in seeds_gold["docs"].items():
+        text = (shared_dir / "samples" / "seeds" / f"{doc_id}.txt").read_text("utf-8")
+        found = find_quantities(text)
+        for item in doc.get("quantities", []):
+            gold += 1
+            at = text.find(item["text"])
+            value = item["value"]
+            want = (None, value[0], value[1]) if isinstance(value, list) else (value, None, None)
+            hit = next((q for q in found if q.start < at + len(item["text"]) and at < q.end), None)
+            right += hit is not None and (hit.value, hit.low, hit.high) == want and hit.qualifier == item["qualifier"]
+    assert gold and right / gold >= 0.9
+
+
+def test_list_item_numbers_are_not_quantities():
+    assert find_quantities("الحالات التالية:\n1. مرضى القلب\n2) مرضى الضغط") == []
