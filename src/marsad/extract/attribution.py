@@ -1,10 +1,384 @@
-"""Attribution chains: who reports whom (the isnad of a report)."""
+"""Attribution chains: who reports whom (the isnad of a report).
+
+One left-to-right pass (`discourse`) reads every attributing phrase and every quotation, because
+each needs what came before: "الصحيفة" and "المصدر" point back to the last outlet or source, and
+"وأضاف:" to the last speaker. Chains are nearest reporter first, original source last:
+"نقلت سكاي نيوز عن صحيفة الصن" -> [سكاي نيوز عربية, الصن]; "قال مصدر لسكاي نيوز" ->
+[سكاي نيوز عربية, مصدر] (the outlet reports what the source told it).
+
+The article's own isnad is `find_attributions(...)[0][0]` whenever any attribution was found:
+- a closing credit ("وفق “الجزيرة”", "(المصدر: الجزيرة)") means the whole report came via that
+  outlet, so it is the first link;
+- then the first chain led by a news outlet (else the first chain of the lead paragraph), extended
+  once by a later "... للصحيفة" chain that names where that outlet got it;
+- the article's own outlet (the `outlet` argument) is never a link: a chain says whom the article
+  relies on, not who published it. It is only used to drop the article naming itself.
+That first record spans the phrase it came from (the lead phrase, or the credit when that is all
+there is) and is followed by one record per attributing phrase in text order, the lead phrase
+included. With no attribution at all the list is empty.
+"""
 from __future__ import annotations
 
-from marsad.model import Attribution, Entity
+import bisect
+import re
+from dataclasses import dataclass
+
+from marsad.extract.quotes import QuoteSpan, quote_spans
+from marsad.extract.speech import (Prepared, Src, is_pronoun_subject, media_keys, merge_key, patterns,
+                                   read_source)
+from marsad.model import Attribution, Entity, Quote
+
+__all__ = ["find_attributions", "discourse"]
+
+_SVO = re.compile(r"(?<![^\W\d_])و?(?:كان|كانت)\s+(?P<s>[^.:\n]{2,100}?)\s*،?\s*(?:قد\s*)?$")
+_BLOCK = object()   # a verb whose subject is named but is no source (a letter, documents)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    chain: list[Src]
+    first_paragraph: bool = False
+
+
+class _Pass:
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.prep = Prepared(text, entities)
+        self.clean = self.prep.clean
+        self.spans = quote_spans(self.clean)
+        self.inside = [(q.start, q.end) for q in self.spans]
+        self.inside_starts = [s for s, _ in self.inside]
+        self.sentences = self._sentences()
+        self.last: dict[str, Src] = {}
+        self.cands: list[tuple[int, object]] = []   # (position, Src | _BLOCK) for pronoun resolution
+        self.verbs: dict[int, object] = {}          # verb start -> its speaker (Src | _BLOCK | None)
+        self.mentions: list[_Mention] = []
+        self.closing: _Mention | None = None
+        self.outlet_key: str | None = None
+        self.quotes: list[Quote] = []
+        self.people = [(s, en) for s, _, en in self.prep.entities if en.type == "PER" and not self._quoted(s)]
+        self.people_starts = [s for s, _ in self.people]
+
+    # -- geometry -------------------------------------------------------------------------------
+    def _quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.inside_starts, pos) - 1
+        return i >= 0 and self.inside[i][0] <= pos < self.inside[i][1]
+
+    def _sentences(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer(r"\n+|[.!?؟]+(?=\s)", self.clean):
+            if m.group()[0] == "\n" or not self._quoted(m.start()):
+                starts.append(m.end())
+        return starts
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentences, pos) - 1
+
+    # -- resolution -----------------------------------------------------------------------------
+    def _resolve(self, src: Src | None) -> Src | None:
+        if src is None or src.kind != "anaphor":
+            return src
+        found = self.last.get(src.head)
+        if found is not None:
+            return Src(src.start, src.end, found.name, found.key, found.kind, found.head)
+        if src.head in ("outlet", "report"):
+            return None
+        return Src(src.start, src.end, src.name, merge_key(src.name), "anon", src.head)
+
+    def _remember(self, src: Src) -> None:
+        if src.kind == "outlet":
+            self.last["outlet"] = src
+        if src.head:
+            self.last[src.head] = src
+
+    def pronoun(self, pos: int) -> Src | None:
+        """The speaker a subjectless verb at `pos` refers to: the earliest speaker or person in the
+        nearest sentence (this one up to `pos`, then up to two before) that has one."""
+        si = self._sentence_of(pos)
+        for s in range(si, max(-1, si - 3), -1):
+            lo = self.sentences[s]
+            hi = pos if s == si else self.sentences[s + 1]
+            best: tuple[int, object] | None = None
+            i = bisect.bisect_left(self.cands, (lo,), key=lambda c: (c[0],))
+            while i < len(self.cands) and self.cands[i][0] < hi:
+                best = self.cands[i]
+                break
+            j = bisect.bisect_left(self.people_starts, lo)
+            if j < len(self.people) and self.people[j][0] < hi and (best is None or self.people[j][0] < best[0]):
+                en = self.people[j][1]
+                best = (self.people[j][0], Src(self.people[j][0], self.people[j][0], en.canonical, en.key, "person"))
+            if best is not None:
+                return None if best[1] is _BLOCK else best[1]  # type: ignore[return-value]
+        return None
+
+    def _svo(self, vs: int) -> Src | None:
+        """Subject before the verb: "وكان منسق ... ناثان سيلز قد أكد", "سيلز قال"."""
+        lo = max(0, vs - 120)
+        m = _SVO.search(self.clean, lo, vs)
+        if m:
+            s0 = m.start("s")
+            people = [x for x in self.prep.entities_in(s0, m.end("s")) if x[2].type == "PER"]
+            if people:
+                s, e, en = people[0]
+                return Src(s, e, en.canonical, en.key, "person")
+            return self._resolve(read_source(self.prep, s0))
+        for s, e, en in self.prep.entities_in(max(0, vs - 60), vs):
+            # "سيلز قال": only a name that opens its clause is the verb's subject ("ما أطلقته داعش يؤكد" is not)
+            before = self.clean[max(0, s - 12):s]
+            opens = re.search(r"(?:^|[.،,:\n؟!]|(?<![^\W\d_])(?:لكن|كما|و))[\s“«\"]*(?:و)?$", before)
+            if en.type in ("PER", "ORG") and opens and not self.clean[e:vs].strip(" ”»\"قد"):
+                return Src(s, e, en.canonical, en.key, "person" if en.type == "PER" else "org")
+        return None
+
+    # -- chains ---------------------------------------------------------------------------------
+    def _links(self, chain: list[Src], pos: int, relay: bool) -> int:
+        """Read "نقلاً عن X", "عن X" (after relay verbs), "لـ X"/"في تصريح لـ X" after a source."""
+        pat = patterns()
+        for _ in range(3):
+            m = pat["in_report"].match(self.clean, pos)
+            if m:
+                pos = m.end()
+                continue
+            m = pat["relay"].match(self.clean, pos)
+            if m and (relay or "نقل" in m.group()):
+                src = self._resolve(read_source(self.prep, m.end()))
+                if src is None:
+                    break
+                chain.append(src)
+                pos, relay = src.end, False
+                continue
+            m = pat["to_outlet"].match(self.clean, pos)
+            if m:
+                src = self._resolve(read_source(self.prep, m.end(), lam=not m.group("m")))
+                if src is not None and src.kind == "outlet":
+                    chain.insert(0, src)
+                    pos = src.end
+                    continue
+            break
+        return pos
+
+    def _add(self, start: int, end: int, chain: list[Src]) -> None:
+        out: list[Src] = []
+        for src in chain:
+            if not out or out[-1].key != src.key:
+                out.append(src)
+            self._remember(src)
+        first_para = "\n" not in self.clean[:start]
+        self.mentions.append(_Mention(start, end, out, first_para))
+
+    def verb(self, m: re.Match[str]) -> None:
+        vs, ve = m.start(), m.end()
+        relay = bool(patterns()["relay_verb"].fullmatch(m.group()))
+        svo = self._svo(vs) if self.clean.endswith("قد ", 0, vs) else None
+        if svo is not None or is_pronoun_subject(self.clean, ve):
+            subject = svo or self._svo(vs)
+            chain = [subject] if subject else []
+            end = self._links(chain, ve, relay)
+            speaker = subject if subject else None
+            if subject is None and chain:  # "وقال لـ ABC News" -> [ABC News, whoever spoke last]
+                speaker = self.pronoun(vs)
+                if speaker is not None:
+                    chain.append(speaker)
+            if chain and (subject or len(chain) > 1 or chain[0].kind == "outlet"):
+                self._add(vs, end, chain)
+            self.verbs[vs] = speaker if speaker else ("pronoun", vs)
+            if subject:
+                self.cands.append((vs, subject))
+            return
+        subject = self._resolve(read_source(self.prep, ve))
+        if subject is None:
+            speech = bool(patterns()["speech"].fullmatch(m.group()))
+            self.verbs[vs] = _BLOCK
+            if speech:
+                self.cands.append((vs, _BLOCK))
+            return
+        chain = [subject]
+        end = self._links(chain, subject.end, relay)
+        self._add(vs, end, chain)
+        self.verbs[vs] = chain[-1]
+        self.cands.append((vs, chain[-1]))
+
+    def according(self, m: re.Match[str]) -> None:
+        if self.mentions and m.start() < self.mentions[-1].end:
+            return   # "نقلا عن" inside a chain already read
+        prep_word = m.group("p")
+        lam = prep_word.startswith(("وفق", "طبق", "استناد"))
+        subject = self._resolve(read_source(self.prep, m.end(), lam=lam))
+        if subject is None:
+            return
+        relay = bool(m.group("v") and patterns()["relay_verb"].fullmatch(m.group("v")))
+        chain = [subject]
+        end = self._links(chain, subject.end, relay)
+        self._add(m.start(), end, chain)
+        self.cands.append((m.start(), chain[-1]))
+
+    def closing_credit(self) -> int:
+        """Find "وفق “الجزيرة”" / "(المصدر: الجزيرة)" ending the text; return where it starts."""
+        tail_from = max(0, len(self.clean.rstrip()) - 70)
+        m = patterns()["closing"].search(self.clean, tail_from)
+        if not m:
+            return len(self.clean)
+        s, e = m.start("name"), m.end("name")
+        ents = [x for x in self.prep.entities_in(max(0, s - 1), e + 1) if x[2].type == "ORG"]
+        quoted = s > 0 and self.clean[s - 1] in "«“”\""
+        if ents:
+            en = ents[0][2]
+            src = Src(ents[0][0], ents[0][1], en.canonical, en.key, "outlet")
+        elif quoted or m.group().lstrip("([ ").startswith(("المصدر", "المصادر")):
+            name = self.clean[s:e].strip()
+            src = Src(s, e, name, merge_key(name), "outlet")
+        else:
+            return len(self.clean)
+        if not (src.key in media_keys() or quoted or not ents):
+            return len(self.clean)
+        self.closing = _Mention(m.start(), m.end(), [src])
+        return m.start()
+
+    # -- quotes ---------------------------------------------------------------------------------
+    def quote(self, q: QuoteSpan, after: bool = False) -> Quote | None:
+        """The quote with its speaker; None while the speaker may still be named after it."""
+        mark = q.start - 1
+        speaker = self._speaker_before(mark)
+        if speaker is None and not after:
+            return None
+        if speaker is None:
+            speaker = self._speaker_after(q.end + 1 if q.closed else q.end)
+        src = speaker if isinstance(speaker, Src) else None
+        if src is not None:
+            self.cands.append((mark, src))
+        s, e = self.prep.to_orig(q.start), self.prep.to_orig(q.end)
+        key = src.key if src is not None and not src.key.startswith("txt:") else None
+        return Quote(self.text[s:e], src.name if src else None, s, e, key)
+
+    def _speaker_before(self, mark: int) -> object:
+        lo = self.sentences[self._sentence_of(mark)]
+        last = None
+        for vm in patterns()["speech"].finditer(self.clean, lo, mark):
+            if not self._quoted(vm.start()):
+                last = vm
+        if last is None:
+            return None
+        if patterns()["participle"].match(self.clean, last.start()):
+            main = next((v for p, v in sorted(self.verbs.items()) if lo <= p < last.start()), None)
+            if main is None:
+                return self.pronoun(last.start())
+            return self._verb_speaker(main)
+        return self._verb_speaker(self.verbs.get(last.start()))
+
+    def _verb_speaker(self, outcome: object) -> object:
+        if isinstance(outcome, tuple):
+            return self.pronoun(outcome[1])
+        return outcome if outcome is not _BLOCK else _BLOCK
+
+    def _speaker_after(self, pos: int) -> object:
+        m = re.compile(r"[\s،,]*").match(self.clean, pos)
+        p = m.end()
+        for vs, outcome in self.verbs.items():
+            if vs == p or (p < vs <= p + 2):
+                return self._verb_speaker(outcome)
+        am = patterns()["according"].match(self.clean, p)
+        if am:
+            src = self._resolve(read_source(self.prep, am.end(), lam=True))
+            return src
+        return None
+
+    # -- output ---------------------------------------------------------------------------------
+    def run(self) -> "_Pass":
+        pat = patterns()
+        stop = self.closing_credit()
+        events: list[tuple[int, int, object]] = []
+        inner: set[int] = set()   # the verb of "بحسب ما نقلت" belongs to its preposition
+        for m in pat["according"].finditer(self.clean, 0, stop):
+            if not self._quoted(m.start()):
+                events.append((m.start(), 1, m))
+                if m.group("v"):
+                    inner.add(m.start("v"))
+        for m in pat["verb"].finditer(self.clean, 0, stop):
+            if not self._quoted(m.start()) and m.start("v") not in inner:
+                events.append((m.start(), 0, m))
+        for q in self.spans:
+            events.append((q.start - 1, 2, q))
+        events.sort(key=lambda x: (x[0], x[1]))
+        quotes: list[Quote | None] = []
+        pending: list[QuoteSpan] = []
+        for _, kind, obj in events:
+            if kind == 0:
+                self.verb(obj)  # type: ignore[arg-type]
+            elif kind == 1:
+                self.according(obj)  # type: ignore[arg-type]
+            else:
+                quotes.append(self.quote(obj))  # type: ignore[arg-type]
+                pending.append(obj)
+        # Quotes whose speaker comes after them ('"..."، قال الوزير') once every verb is read.
+        quotes = [q if q is not None else self.quote(span, after=True) for q, span in zip(quotes, pending)]
+        self.quotes = [q for q in quotes if q is not None]
+        return self
+
+    def _own(self, src: Src) -> bool:
+        return self.outlet_key is not None and merge_key(src.name) == self.outlet_key
+
+    def _record(self, start: int, end: int, chain: list[Src]) -> Attribution:
+        s, e = self.prep.to_orig(start), self.prep.to_orig(end)
+        return Attribution([c.name for c in chain if not self._own(c)], s, e, self.text[s:e])
+
+    def attributions(self, outlet: str | None) -> tuple[list[Attribution], list[str]]:
+        self.outlet_key = merge_key(outlet) if outlet else None
+        mentions = [x for x in self.mentions if x.chain]
+        if not mentions and self.closing is None:
+            return [], []
+        lead = next((x for x in mentions if x.chain[0].kind == "outlet" and not self._own(x.chain[0])), None)
+        if lead is None:
+            lead = next((x for x in mentions if x.first_paragraph), None)
+        chain = list(lead.chain) if lead else []
+        if lead is not None:
+            for later in mentions[mentions.index(lead) + 1:]:
+                if len(later.chain) > 1 and later.chain[0].key == chain[-1].key:
+                    chain += later.chain[1:]
+                    break
+        span = (lead.start, lead.end) if lead else (0, 0)
+        if self.closing is not None:
+            credit = self.closing.chain[0]
+            chain = [credit] + [c for c in chain if c.key != credit.key]
+            if lead is None:
+                span = (self.closing.start, self.closing.end)
+        records = [self._record(span[0], span[1], chain)]
+        records += [self._record(x.start, x.end, x.chain) for x in mentions]
+        if self.closing is not None:
+            records.append(self._record(self.closing.start, self.closing.end, self.closing.chain))
+        seen: set[str] = set()
+        sources: list[str] = []
+        every = sorted(((src.start, src) for x in mentions for src in x.chain), key=lambda x: x[0])
+        if self.closing is not None:
+            every.append((self.closing.start, self.closing.chain[0]))
+        for _, src in every:
+            if src.key not in seen and not self._own(src):
+                seen.add(src.key)
+                sources.append(src.name)
+        return records, sources
+
+
+_CACHE: dict[tuple, _Pass] = {}
+
+
+def discourse(text: str, entities: list[Entity]) -> _Pass:
+    """The pass over `text`: its quotes, and its attributions on request (cached for the last few
+    texts, since analyze() asks for attributions and quotes separately)."""
+    key = (text, tuple((e.start, e.end, e.type, e.key, e.canonical) for e in entities))
+    found = _CACHE.get(key)
+    if found is None:
+        found = _Pass(text, entities).run()
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return found
 
 
 def find_attributions(text: str, entities: list[Entity], outlet: str | None = None
                       ) -> tuple[list[Attribution], list[str]]:
-    """Return the attribution records and the flat `sources` list (first mention order)."""
-    raise NotImplementedError
+    """Return the attribution records and the flat `sources` list (first mention order).
+
+    records[0] is the article-level chain (see the module doc); the rest are the phrases in order.
+    """
+    return discourse(text, entities).attributions(outlet)

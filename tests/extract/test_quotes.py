@@ -1,0 +1,63 @@
+"""Direct quotations: which quoted spans are quotes, and who said them."""
+from __future__ import annotations
+
+from marsad.extract.quotes import find_quotes
+from marsad.model import Entity
+
+
+def person(text: str, surface: str, canonical: str, key: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Entity(start, start + len(surface), surface, "PER", canonical, key)
+
+
+def test_speech_verb_colon_and_guillemets_give_quote_with_named_speaker():
+    text = "وقال ماسن: «نرى خطرا في عودة الأطفال إلى البلاد»."
+    quotes = find_quotes(text, [person(text, "ماسن", "هانز جورج ماسن", "per:maassen")])
+    assert [(q.text, q.speaker, q.speaker_key) for q in quotes] == [
+        ("نرى خطرا في عودة الأطفال إلى البلاد", "هانز جورج ماسن", "per:maassen")]
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def test_scare_quotes_around_short_terms_are_not_quotes():
+    text = 'وأعلن تنظيم “داعش” استعادة "الخلافة المزعومة" بعد "انتفاضة ضخمة" في السجون.'
+    assert find_quotes(text, []) == []
+
+
+def test_quote_inside_sentence_takes_the_sentence_speaker():
+    text = "وأوضح “ترامب” أنه سيفعل ذلك “لأن الولايات المتحدة لن تسجن آلاف الأشخاص”."
+    quotes = find_quotes(text, [person(text, "ترامب", "دونالد ترامب", "per:donald-trump")])
+    assert [q.speaker for q in quotes] == ["دونالد ترامب"]
+
+
+def test_pronoun_verb_resolves_to_the_previous_subject_not_the_last_name():
+    text = ('ورفض سيلز تأكيد تنفيذ تهديد ترامب. وقال لـ ABC News: "من المستحيل التكهن بما سيحدث غدا".\n\n'
+            'وأضاف "لا نريد أن نفترض أن الاستقرار دائم".')
+    found = [person(text, "سيلز", "ناثان سيلز", "per:sales"), person(text, "ترامب", "دونالد ترامب", "per:trump")]
+    assert [q.speaker for q in find_quotes(text, found)] == ["ناثان سيلز", "ناثان سيلز"]
+
+
+def test_anonymous_source_introduced_by_wafqan_speaks_the_next_quotes():
+    text = ("وقد يلجأ التنظيم إلى هذا الأسلوب لفترة محدودة، وفقًا لمصدر عسكري سوري.\n\n"
+            'وأضاف: "لن يستطيع التنظيم العودة كما كان من قبل".\n\n'
+            'وتابع المصدر: "لكن في كلا البلدين ثغرات تسمح بعودته')
+    quotes = find_quotes(text, [])
+    assert [q.speaker for q in quotes] == ["مصدر عسكري سوري", "مصدر عسكري سوري"]
+    assert quotes[1].text.endswith("تسمح بعودته")   # unclosed quote runs to the paragraph end
+
+
+def test_documents_and_unnamed_subjects_give_no_speaker():
+    text = ('وأشارت الرسالة إلى طلب الإذن بإنشاء مكتب، مضيفة: "قبل أن ينفذوا العمليات يرسلون لنا الأهداف".\n\n'
+            'وقال المقاتل نفسه، الذي زعم أنه خاطب زعيم التنظيم: "نرسل لك اقتراحنا بإنشاء خلايا".')
+    assert [q.speaker for q in find_quotes(text, [])] == [None, None]
+
+
+def test_speaker_named_after_the_quote():
+    text = '"سنواصل العمل حتى تحرير آخر شبر من أرضنا"، قال مسؤول عسكري كبير.'
+    assert [q.speaker for q in find_quotes(text, [])] == ["مسؤول عسكري كبير"]
+
+
+def test_role_noun_speaker_when_no_name_is_given():
+    text = 'وأضاف الوزير: "نحن مستعدون للحوار مع جميع الأطراف دون شروط".'
+    assert [q.speaker for q in find_quotes(text, [])] == ["الوزير"]
