@@ -1,0 +1,128 @@
+"""The one compiled regex that finds date expressions in folded Arabic text.
+
+Why one alternation: a single left-to-right pass over the article keeps the extractor fast
+(no per-token lookups, no dateparser), and the order of the alternatives is the priority
+between overlapping readings (a range before its parts, a full date before a month+year,
+a month+year before a bare year). Each alternative is a top-level named group (`KINDS`); its
+inner groups carry a prefix so that `dates.py` can read the pieces without re-matching.
+
+Before the alternatives come an optional proclitic (و ف ب ل ك) and an optional preposition
+cue (في، منذ، خلال…), both outside the reported span: gold spans read "العام الماضي" for
+"وفي العام الماضي". Bare years and bare month names are only dates after such a cue.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.extract.dates_vocab import alternation, vocab
+
+__all__ = ["KINDS", "master"]
+
+S = r"[^\S\n]*"
+S1 = r"[^\S\n]+"
+END = r"(?![^\W_])"
+NUM_END = r"(?!\d)(?![.,/]\d)"
+
+KINDS = ("rng", "num", "rngd", "dmy", "mdy", "my", "py", "dmr", "mo", "yc", "pr", "rd", "wd", "ago")
+
+
+def _words() -> dict[str, str]:
+    v = vocab()
+    d = v.data
+    suffixes = [w for ws in d["year_suffix"].values() for w in ws]
+    hijri_suffixes = d["year_suffix"]["hijri"]
+    names = list(v.gregorian) + list(v.hijri)
+    units_small = [w for forms in d["units"].values() for w in forms["one"] + forms["two"]]
+    units_many = [w for forms in d["units"].values() for w in forms["many"] + forms["one"]]
+    tz_named = [w for ws in d["timezones"].values() for w in ws]
+    return {
+        "MONTH": alternation(names),
+        "WD": alternation(v.weekdays),
+        "ORD": alternation(d["ordinal_days"][k][i] for k in d["ordinal_days"]
+                           for i in range(len(d["ordinal_days"][k]))),
+        "YSUF": alternation(suffixes),
+        "HSUF": alternation(hijri_suffixes),
+        "YN": alternation(d["year_nouns"]),
+        "CUE": alternation(d["year_cues"] + d["month_cues"]),
+        "PART": alternation(d["partials"]),
+        "EPI": alternation(d["month_epithets"]),
+        "DIR": alternation(w for ws in d["directions"].values() for w in ws),
+        "TOD": alternation(d["time_of_day"]),
+        "REL": alternation(w for ws in d["relative_days"].values() for w in ws),
+        "NOTTODAY": alternation(d["today_not_followed_by"]),
+        "PER": alternation(w for ws in d["periods"].values() for w in ws),
+        "THIS": alternation(d["this"]),
+        "AGO": alternation(d["ago"]),
+        "HEDGE": alternation(d["hedges"]),
+        "COUNT": alternation(w for ws in d["counts"].values() for w in ws),
+        "USMALL": alternation(units_small),
+        "UMANY": alternation(units_many),
+        "OPEN": alternation(d["range_openers"]),
+        "JOIN": alternation(d["range_joiners"]),
+        "AMPM": alternation(w for ws in d["meridiem"].values() for w in ws),
+        "TZCUE": alternation(d["timezone_cues"]),
+        "TZ": alternation(tz_named),
+        "ATTIME": alternation(d["date_time_link"]),
+    }
+
+
+def _build(w: dict[str, str]) -> str:
+    def day(p: str) -> str:
+        return rf"(?P<{p}>{w['ORD']}{END}|(?:ال)?(?:3[01]|[12]\d|0?[1-9]){NUM_END})"
+
+    def year(p: str) -> str:
+        return rf"(?P<{p}>\d{{4}}){NUM_END}(?:{S}(?P<{p}s>{w['YSUF']}){END})?"
+
+    def month(p: str) -> str:
+        return (rf"(?P<{p}>(?P<{p}1>{w['MONTH']}){END}(?:{S}\({S}(?P<{p}2>{w['MONTH']}){END}{S}\)"
+                rf"|{S}[/\-–]{S}(?P<{p}3>{w['MONTH']}){END})?)(?:{S1}{w['EPI']}{END})?")
+
+    def time(p: str) -> str:
+        return (rf"(?:{S}[-–|,]?{S}(?:{w['ATTIME']}{S1})?(?P<{p}hh>[01]?\d|2[0-3]):(?P<{p}mm>[0-5]\d)(?!\d)"
+                rf"(?:{S}(?P<{p}ap>{w['AMPM']}){END})?"
+                rf"(?:{S}{w['TZCUE']}{S1}(?P<{p}tz>{w['TZ']}){END}|{S}(?P<{p}utc>gmt|utc){END}"
+                rf"(?P<{p}off>[+-]\d{{1,2}}(?::?\d\d)?)?)?)?")
+
+    def weekday_prefix(p: str) -> str:
+        return rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<{p}>{w['WD']}){END}{S},?{S}(?:الموافق{S1})?)?"
+
+    yn = rf"(?:{w['YN']}{S})?"
+    dirw = lambda p: rf"(?P<{p}>{w['DIR']}){END}"
+    side_l = (rf"(?:{day('ld')}(?:{S1}(?:من{S1})?{month('lm')})?(?:{S},?{S}{yn}{year('ly')})?"
+              rf"|{month('lm_')}(?:{S1}{yn}{year('ly_')})?|{yn}{year('ly__')})")
+    side_r = (rf"(?:{day('rd_')}{S1}(?:من{S1})?{month('rm')}(?:{S},?{S}{yn}{year('ry')})?"
+              rf"|{month('rm_')}(?:{S1}{yn}{year('ry_')})?|{yn}{year('ry__')})")
+    alts = {
+        "rng": rf"(?:الفتره{S1})?{w['OPEN']}{S1}(?:عامي{S1})?{side_l}{S}{w['JOIN']}{S}{side_r}",
+        "num": (rf"{weekday_prefix('num_wd')}(?:(?P<num_y1>\d{{4}})(?P<num_sep>[-/.])(?P<num_a>\d{{1,2}})"
+                rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_sep2>[-/.])(?P<num_e>\d{{1,2}})"
+                rf"(?P=num_sep2)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
+        "rngd": (rf"(?P<rngd_d1>[0-3]?\d){S}[-–]{S}(?P<rngd_d2>[0-3]?\d)(?!\d){S1}(?:من{S1})?{month('rngd_m')}"
+                 rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
+        "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}(?:{S1}من)?{S1}(?:شهر{S1})?{month('dmy_m')}"
+                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('dmy_y')}{time('dmy_')}|{S1}{dirw('dmy_dir')})?"),
+        "mdy": rf"{month('mdy_m')}{S1}(?P<mdy_d>[0-3]?\d)(?!\d){S},?{S}{year('mdy_y')}",
+        "my": (rf"(?:(?P<my_p>{w['PART']}){S1})?(?:شهر{S1})?{month('my_m')}{S},?{S}(?:من{S1})?{yn}{year('my_y')}"),
+        "py": rf"(?:(?P<py_p>{w['PART']}){S1}{yn}|(?P<py_n>{w['YN']}){S}){year('py_y')}",
+        "dmr": (rf"(?:يوم{S1})?{day('dmr_d')}{S1}من{S1}(?:(?P<dmr_this>{w['THIS']}){S1}الشهر{END}"
+                rf"|الشهر{S1}{dirw('dmr_dir')})"),
+        "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m')}"
+               rf"(?:{S1}{dirw('mo_dir')})?"),
+        "yc": rf"(?(cue)|(?=\d{{4}}{S}{w['HSUF']}{END})){year('yc_y')}",
+        "pr": (rf"(?:(?P<pr_p>{w['PART']}){S1})?(?:(?P<pr_this>{w['THIS']}){S1})?(?P<pr_u>{w['PER']}){END}"
+               rf"(?:{S1}{dirw('pr_dir')})?"),
+        "rd": (rf"(?:(?P<rd_t>{w['TOD']}){S1})?(?P<rd_w>{w['REL']}){END}(?!{S1}{w['NOTTODAY']}{END})"
+               rf"(?:{S}\({S}(?P<rd_wd>{w['WD']}){S}\)|{S1}(?P<rd_wd2>{w['WD']}){END})?"),
+        "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
+        "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
+                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})){END}"),
+    }
+    body = "|".join(rf"(?P<{k}>{alts[k]})" for k in KINDS)
+    return rf"(?<![^\W_])(?:وب|فب|ول|فل|[وفبلك])?(?:(?!بعد{S1}غد)(?P<cue>{w['CUE']}){S1})?(?:{body}){END}"
+
+
+@lru_cache(maxsize=1)
+def master() -> re.Pattern[str]:
+    """The compiled alternation of every date form (built once per process)."""
+    return re.compile(_build(_words()))

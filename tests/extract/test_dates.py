@@ -1,0 +1,161 @@
+"""Date extraction: spans into the original text, ISO values, calendars, ranges, relative dates."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.dates import find_dates
+
+EVAL = Path(__file__).parent / "data" / "dates_eval.jsonl"
+THURSDAY = "2019-03-14"
+
+
+def values(text: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published)]
+
+
+def one(text: str, published: str | None = None):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_spans_point_into_the_original_text_even_with_diacritics_and_indic_digits():
+    text = "وصلَ الوفدُ غداً ثم في ٢٩ أكتوبر ٢٠١٧ عاد."
+    for d in find_dates(text, THURSDAY):
+        assert text[d.start:d.end] == d.text
+    assert values(text, THURSDAY) == [("غداً", "2019-03-15"), ("٢٩ أكتوبر ٢٠١٧", "2017-10-29")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في 29 أكتوبر 2017 قال", "2017-10-29"),
+    ("في 29 تشرين الأول 2017 قال", "2017-10-29"),
+    ("يوم 10 يناير/كانون الثاني 2019 وصل", "2019-01-10"),
+    ("في 2017/10/29 صدر", "2017-10-29"),
+    ("في 29/10/2017 صدر", "2017-10-29"),
+    ("في 29-10-2017 صدر", "2017-10-29"),
+    ("في الحادي والثلاثين من ديسمبر 2020 انتهى", "2020-12-31"),
+])
+def test_absolute_dates_resolve_to_iso_days(text, expected):
+    d = one(text)
+    assert (d.value, d.kind, d.calendar) == (expected, "absolute", "gregorian")
+
+
+def test_dateline_with_time_and_zone_becomes_a_timestamp():
+    d = one("٢٩ أكتوبر ٢٠١٧ - ٠٨:٠٢ ص بتوقيت جرينيتش")
+    assert d.value == "2017-10-29T08:02:00+00:00"
+    assert one("15 مارس 2021 - 10:30 م بتوقيت مكة").value == "2021-03-15T22:30:00+03:00"
+
+
+def test_a_time_alone_is_not_a_date():
+    assert find_dates("يبدأ الدوام الساعة 10 صباحا و08:30 مساء") == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("في يونيو 2014 سيطر", "يونيو 2014", "2014-06"),
+    ("تأسست عام 2017 في جدة", "عام 2017", "2017"),
+    ("اعتقلا سنة 2003 معا", "سنة 2003", "2003"),
+    ("تراجعت في 2014 كثيرا", "2014", "2014"),
+    ("انهار في منتصف 2014 ثم", "منتصف 2014", "2014"),
+    ("يفتتح أواخر 2015 رسميا", "أواخر 2015", "2015"),
+])
+def test_months_years_and_parts_of_years_keep_their_precision(text, span, expected):
+    assert values(text) == [(span, expected)]
+
+
+def test_a_bare_number_or_a_count_is_not_a_year():
+    assert find_dates("بلغ عدد الزوار 2017 زائرا") == []
+    assert find_dates("شارك بين 2000 و3000 شخص") == []
+
+
+def test_day_and_month_without_year_is_partial_iso_or_fixed_by_publication():
+    text = "جرت المحاولة في العاشر من يناير/كانون الثاني الماضي"
+    assert values(text) == [("العاشر من يناير/كانون الثاني الماضي", "--01-10")]
+    assert values(text, "2019-03-01")[0][1] == "2019-01-10"
+    assert values(text, "2019-01-10")[0][1] == "2018-01-10"     # الماضي: strictly before
+
+
+def test_month_without_year_needs_a_publication_date():
+    assert values("كتبت في يناير / كانون الثاني، رسالة") == [("يناير / كانون الثاني", None)]
+    assert values("في يناير الماضي أعلنت", THURSDAY) == [("يناير الماضي", "2019-01")]
+    assert values("في سبتمبر المقبل تبدأ", THURSDAY) == [("سبتمبر المقبل", "2019-09")]
+
+
+def test_ranges_report_both_ends():
+    d = one("تدفقوا بين 2013 و2015 إلى سوريا")
+    assert (d.text, d.kind, d.value, d.end_value) == ("بين 2013 و2015", "range", "2013", "2015")
+    d = one("يقام من 5 إلى 7 مارس 2020 في دبي")
+    assert (d.value, d.end_value) == ("2020-03-05", "2020-03-07")
+
+
+def test_hijri_dates_carry_the_gregorian_value_and_the_hijri_calendar():
+    d = one("صدر في 15 رمضان 1446 هـ القرار")
+    assert (d.value, d.calendar) == ("2025-03-15", "hijri")
+    assert one("بتاريخ 1446/9/15هـ صدر").value == "2025-03-15"
+    assert one("موسم رمضان 1446 بدأ").value == "2025-03"      # a month: the month of its 1st day
+
+
+def test_both_calendars_are_found_around_almowafiq():
+    found = find_dates("الأحد 15 رمضان 1446هـ الموافق 16 مارس 2025م")
+    assert [(d.value, d.calendar) for d in found] == [("2025-03-15", "hijri"), ("2025-03-16", "gregorian")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قال اليوم", "2019-03-14"), ("قال أمس", "2019-03-13"), ("قال أول أمس", "2019-03-12"),
+    ("قال أمس الأول", "2019-03-12"), ("يصل غدا", "2019-03-15"), ("يصل بعد غد", "2019-03-16"),
+    ("قال الخميس الماضي", "2019-03-07"), ("اجتمعوا يوم الاثنين", "2019-03-11"),
+    ("هاجموا فجر الخميس", "2019-03-14"), ("يزور الأحد المقبل", "2019-03-17"),
+    ("ارتفع الشهر الماضي", "2019-02"), ("في العام الماضي", "2018"), ("هذا العام", "2019"),
+    ("نفذوا الأسبوع الماضي", "2019-W10"), ("غادر قبل ثلاثة أيام", "2019-03-11"),
+    ("أطلق قبل يومين", "2019-03-12"), ("اختفى منذ أسبوعين", "2019-02-28"), ("اشترى قبل 3 أشهر", "2018-12"),
+    ("قصفوا صباح اليوم", "2019-03-14"), ("انفجر مساء أمس", "2019-03-13"),
+])
+def test_relative_expressions_resolve_against_publication(text, expected):
+    d = one(text, THURSDAY)
+    assert (d.value, d.kind) == (expected, "relative")
+
+
+def test_relative_expressions_without_publication_are_found_with_null_value():
+    assert values("وقال المعهد أمس إن ويوم الجمعة، هدد") == [("أمس", None), ("يوم الجمعة", None)]
+
+
+def test_seed_03_conventions():
+    published = "2017-10-29T08:02:00+00:00"
+    text = "أطلق رسائل، الخميس الماضي، وتعرض لمحاولة الشهر الماضي، وفي العام الماضي نفذ"
+    assert values(text, published) == [("الخميس الماضي", "2017-10-26"), ("الشهر الماضي", "2017-09"),
+                                       ("العام الماضي", "2016")]
+
+
+@pytest.mark.parametrize("text", [
+    "قال الأمين العام إن الوضع خطير", "أدى المصلون صلاة الجمعة", "مارس الضغط على الحكومة",
+    "احتفلت المملكة باليوم الوطني", "وقعت قبل يومين من الانتخابات", "رفع رجب طيب أردوغان الجلسة",
+])
+def test_common_words_that_look_like_dates_are_not_reported(text):
+    assert find_dates(text, THURSDAY) == []
+
+
+def test_annotated_eval_set_is_mostly_resolved_exactly():
+    rows = [json.loads(line) for line in EVAL.read_text("utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 120
+    total = exact = 0
+    for row in rows:
+        found = {d.text: (d.value, d.end_value) for d in find_dates(row["text"], row["published"])}
+        for gold in row["dates"]:
+            total += 1
+            exact += found.get(gold["text"]) == (gold["value"], gold.get("end_value"))
+    assert exact / total >= 0.9
+
+
+def test_seed_gold_dates_are_found_with_their_values(shared_dir, seeds_gold):
+    total = exact = 0
+    for doc_id, doc in seeds_gold["docs"].items():
+        text = (shared_dir / "samples" / "seeds" / f"{doc_id}.txt").read_text("utf-8")
+        found = {d.text: (d.value, d.end_value) for d in find_dates(text, doc.get("published"))}
+        for gold in doc.get("dates", []):
+            value = gold["value"]
+            want = (value[0], value[1]) if isinstance(value, list) else (value, None)
+            total += 1
+            exact += found.get(gold["text"]) == want
+    assert exact / total >= 0.9
