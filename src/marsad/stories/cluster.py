@@ -7,8 +7,9 @@ Method (knobs in `ClusterSettings`, documented in docs/stories.md):
 2. Articles are taken in publication order (then id) so results do not depend on the order of
    files; each joins the story whose centroid is most similar (cosine >= `threshold`) among stories
    active within `window_days`, or opens a new one. Copies (see dedup.py) join their original's story.
-3. A candidate must share at least `min_shared` of the article's heaviest terms with the story, so
-   that two events that share only 'داعش' and 'العراق' stay apart.
+3. A candidate must share at least `min_shared` of the article's heaviest content terms (not entity
+   keys; names are blanked out of the text once their key stands for them) with the story, so that
+   two events that share only 'داعش' and 'العراق' stay apart.
 New articles are assigned against the stored stories without re-clustering the corpus.
 """
 from __future__ import annotations
@@ -28,14 +29,15 @@ __all__ = ["ClusterSettings", "StoryDoc", "StoryIndex"]
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.15      # cosine to a story centroid needed to join it
-    window_days: float = 2.0     # a story takes articles up to this long after its latest one...
+    threshold: float = 0.10      # cosine to a story centroid needed to join it
+    window_days: float = 3.0     # a story takes articles up to this long after its latest one...
     max_span_days: float = 7.0   # ...and up to this long after its first: events, not topics
-    min_shared: int = 3          # heavy terms an article must share with the story
-    top_terms: int = 200         # terms kept per article vector
+    min_shared: int = 2          # heavy terms an article must share with the story
+    top_terms: int = 150         # terms kept per article vector
     centroid_terms: int = 300    # terms kept per story centroid
-    probe_terms: int = 12        # heaviest article terms used to find candidate stories
-    candidates: int = 12         # stories (most probe hits first) scored per article
+    index_terms: int = 60        # heaviest terms indexed per member and probed per article;
+                                 # min_shared of them must be in the story centroid
+    candidates: int = 8          # stories (most probe hits first) scored per article
 
 
 @dataclass
@@ -93,6 +95,7 @@ class StoryIndex:
         for doc in docs:
             if doc.id not in self.assignment:
                 self.weights.add(counts[doc.id])
+        self.weights.prepare({t for c in counts.values() for t in c})
         ordered = sorted(docs, key=lambda d: (d.published or "~", d.id))
         out: dict[str, str] = {}
         for doc in ordered:
@@ -101,6 +104,18 @@ class StoryIndex:
                 continue
             out[doc.id] = self._add(doc, counts[doc.id])
         return out
+
+    def seed(self, sid: str, docs: list[StoryDoc]) -> None:
+        """Load a stored story (and its members) so that new articles can join it."""
+        counts = [terms(((d.title or "") + "\n") * 2 + d.text, d.signals) for d in docs]
+        for c in counts:
+            self.weights.add(c)
+        self.weights.prepare({t for c in counts for t in c})
+        ordered = sorted(zip(docs, counts), key=lambda dc: (dc[0].published or "~", dc[0].id))
+        story = self.stories.setdefault(sid, _Story(sid, {}, [], None, None))
+        for doc, c in ordered:
+            self._join(story, doc.id, self.weights.vector(c, top=self.settings.top_terms), _when(doc.published))
+            self.assignment[doc.id] = sid
 
     def members(self, sid: str) -> list[str]:
         return list(self.stories[sid].members)
@@ -121,17 +136,18 @@ class StoryIndex:
 
     def _best_story(self, vector: dict[str, float], when: datetime | None) -> str | None:
         s = self.settings
-        probe = heapq.nlargest(s.probe_terms, vector, key=vector.__getitem__)
+        lookup = heapq.nlargest(s.index_terms, vector, key=vector.__getitem__)
+        probe = lookup
         hits: Counter[str] = Counter()
-        for term in probe:
+        for term in lookup:
             for sid in self._postings.get(term, ()):
                 hits[sid] += 1
         best, best_score = None, s.threshold
         window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
-        for sid, shared in hits.most_common(s.candidates):
-            if shared < s.min_shared:
-                break
+        for sid, _ in hits.most_common(s.candidates):
             story = self.stories[sid]
+            if sum(1 for t in probe if t in story.centroid and ":" not in t) < s.min_shared:
+                continue
             if when and story.first and story.last and not (
                     story.first - window <= when <= min(story.last + window, story.first + span)):
                 continue
@@ -149,8 +165,7 @@ class StoryIndex:
             story.centroid = dict(heapq.nlargest(self.settings.centroid_terms, story.centroid.items(),
                                                  key=itemgetter(1)))
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
-        probe = heapq.nlargest(self.settings.probe_terms * 2, vector, key=vector.__getitem__)
-        for term in probe:
+        for term in heapq.nlargest(self.settings.index_terms, vector, key=vector.__getitem__):
             self._postings.setdefault(term, set()).add(story.id)
         if when:
             story.first = min(story.first, when) if story.first else when

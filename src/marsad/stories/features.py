@@ -100,7 +100,8 @@ class TermWeights:
     def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
         self.df: Counter[str] = Counter(df or {})
         self.n_docs = n_docs
-        self._bg, self._bg_docs = background()
+        bg, self._bg_docs = background()
+        self._bg = dict(bg)
         self._cache: dict[str, float] = {}
 
     def add(self, term_counts: Counter[str]) -> None:
@@ -109,19 +110,39 @@ class TermWeights:
         if self._cache:
             self._cache = {}
 
+    def hint(self, background_df: dict[str, int]) -> None:
+        """Background frequencies for terms the background table cannot know (entity keys)."""
+        for term, df in background_df.items():
+            self._bg.setdefault(term, df)
+        self._cache = {}
+
+    def prepare(self, term_set: Iterable[str]) -> None:
+        """Compute IDF for many terms at once (much faster than one call per term)."""
+        total = 1 + self._bg_docs + self.n_docs
+        bg, df, log, cache = self._bg, self.df, math.log, self._cache
+        for term in term_set:
+            if term not in cache:
+                b = self._background_df(term)
+                cache[term] = log(total / (1 + b + df.get(term, 0))) + 1.0
+
     def _background_df(self, term: str) -> float:
-        if "_" in term and not term.startswith(("per:", "org:", "loc:", "misc:")):
+        known = self._bg.get(term)
+        if known is not None:
+            return known
+        if ":" in term:
+            # an entity key or source nobody hinted: assume a moderately common name, not a rare word
+            return 0.01 * self._bg_docs
+        if "_" in term:
             first, _, second = term.partition("_")
             # phrases are rarer than their words; estimate from the rarer word
             return 0.25 * min(self._bg.get(first, 0), self._bg.get(second, 0))
-        return self._bg.get(term, 0)
+        return 0
 
     def idf(self, term: str) -> float:
         cached = self._cache.get(term)
         if cached is None:
-            total = self._bg_docs + self.n_docs
-            df = self._background_df(term) + self.df.get(term, 0)
-            cached = self._cache[term] = math.log((1 + total) / (1 + df)) + 1.0
+            self.prepare((term,))
+            cached = self._cache[term]
         return cached
 
     def vector(self, term_counts: Counter[str], top: int = 80) -> dict[str, float]:

@@ -1,0 +1,241 @@
+"""Cross-outlet comparison of one story: numbers, naming and framing, provenance, quotes, timeline.
+
+Pure functions over analysed Article records: the CLI, the web app and the exports all render
+the `StoryReport` this module builds.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.model import Article, Quantity
+from marsad.text import normalize
+
+__all__ = ["StoryReport", "compare", "outlet_of", "origin_of", "disagreements"]
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+@dataclass
+class StoryReport:
+    outlets: list[str]
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    naming: list[dict[str, Any]] = field(default_factory=list)
+    framing: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    distinctive: dict[str, list[str]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    origin: str | None = None
+    origins: list[str] = field(default_factory=list)
+    shared_quotes: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def outlet_of(article: Article) -> str:
+    """The name an article is shown under: its outlet, else its web domain, else its file."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = re.sub(r"^https?://(www\.)?", "", article.url).split("/")[0]
+        if host:
+            return host
+    return article.source.rsplit("/", 1)[-1]
+
+
+def _value(q: Quantity) -> float | int | list[float | int] | None:
+    if q.qualifier == "range":
+        return [q.low, q.high]
+    return q.value
+
+
+def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
+    """Same counted thing, different values across outlets (each outlet's first mention of it)."""
+    per_unit: dict[str, dict[str, Quantity]] = defaultdict(dict)
+    for article in articles:
+        if not article.analysis:
+            continue
+        outlet = outlet_of(article)
+        for q in article.analysis.quantities:
+            if q.unit and (q.value is not None or q.qualifier in ("range", "vague")):
+                per_unit[q.unit].setdefault(outlet, q)
+    out = []
+    for unit, by_outlet in per_unit.items():
+        if len(by_outlet) < 2:
+            continue
+        values = {outlet: _value(q) for outlet, q in by_outlet.items()}
+        if len({json.dumps(v) for v in values.values()}) < 2:
+            continue
+        out.append({
+            "what": unit,
+            "values": values,
+            "wording": {outlet: q.text for outlet, q in by_outlet.items()},
+            "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
+        })
+    return sorted(out, key=lambda d: (-len(d["values"]), d["what"]))
+
+
+def _naming(articles: list[Article]) -> list[dict[str, Any]]:
+    forms: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    meta: dict[str, tuple[str, str]] = {}
+    for article in articles:
+        for e in article.analysis.entities if article.analysis else []:
+            forms[e.key][outlet_of(article)][e.text.replace("_", " ")] += 1
+            meta.setdefault(e.key, (e.canonical, e.type))
+    rows = []
+    for key, by_outlet in forms.items():
+        if len(by_outlet) < 2:
+            continue
+        mentions = sum(sum(c.values()) for c in by_outlet.values())
+        rows.append({"key": key, "canonical": meta[key][0], "type": meta[key][1], "mentions": mentions,
+                     "forms": {o: [f for f, _ in c.most_common()] for o, c in by_outlet.items()}})
+    rows.sort(key=lambda r: (-len(r["forms"]), -r["mentions"], r["key"]))
+    return rows[:15]
+
+
+@lru_cache(maxsize=1)
+def _framing_lexicon() -> dict[str, str]:
+    data = json.loads(resources.files("marsad.stories").joinpath("data/framing.json").read_text("utf-8"))
+    return {normalize(w): group for group, words in data.items() if group != "about" for w in words}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def _framing(articles: list[Article]) -> dict[str, dict[str, list[str]]]:
+    lexicon = _framing_lexicon()
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for article in articles:
+        for word in _words(article.text):
+            candidates = [word] + [word[len(c):] for c in _CLITICS if word.startswith(c)]
+            for w in candidates:
+                group = lexicon.get(w)
+                if group:
+                    found[outlet_of(article)][group].add(w)
+                    break
+    return {o: {g: sorted(ws) for g, ws in groups.items()} for o, groups in found.items()}
+
+
+def _distinctive(articles: list[Article]) -> dict[str, list[str]]:
+    """Words one outlet uses (twice or more) in this story and no other outlet does."""
+    from marsad.stories.features import stopwords
+
+    by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        by_outlet[outlet_of(article)].update(w for w in _words(article.text) if w not in stopwords())
+    if len(by_outlet) < 2:
+        return {}
+    out = {}
+    for outlet, counts in by_outlet.items():
+        others: set[str] = set().union(*(set(c) for o, c in by_outlet.items() if o != outlet))
+        own = [w for w, n in counts.most_common() if n >= 2 and w not in others]
+        if own:
+            out[outlet] = own[:10]
+    return out
+
+
+def _provenance(articles: list[Article]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Citation edges (reporter -> source) and sources ranked by how many outlets rely on them."""
+    edges: Counter[tuple[str, str]] = Counter()
+    citing: dict[str, set[str]] = defaultdict(set)
+    depth: dict[str, int] = {}
+    for article in articles:
+        if not article.analysis:
+            continue
+        outlet = outlet_of(article)
+        for attribution in article.analysis.attributions:
+            chain = [c for c in attribution.chain if c and normalize(c) != normalize(outlet)]
+            previous = outlet
+            for position, source in enumerate(chain):
+                edges[(previous, source)] += 1
+                citing[source].add(outlet)
+                depth[source] = max(depth.get(source, 0), position)
+                previous = source
+    ranked = sorted(citing, key=lambda s: (-len(citing[s]), -depth[s], s))
+    return ([{"from": a, "to": b, "count": n} for (a, b), n in sorted(edges.items())], ranked)
+
+
+def origin_of(articles: list[Article]) -> str | None:
+    """The source the most outlets of the story trace their report to (deeper in chains wins ties)."""
+    return _provenance(articles)[1][0] if _provenance(articles)[1] else None
+
+
+def _quote_words(text: str) -> set[str]:
+    return set(_words(text))
+
+
+def _shared_quotes(articles: list[Article]) -> list[dict[str, Any]]:
+    items = [(outlet_of(a), q) for a in articles if a.analysis for q in a.analysis.quotes]
+    groups: list[list[tuple[str, Any]]] = []
+    for outlet, quote in items:
+        words = _quote_words(quote.text)
+        for group in groups:
+            ref = _quote_words(group[0][1].text)
+            if words and ref and len(words & ref) / len(words | ref) >= 0.5:
+                group.append((outlet, quote))
+                break
+        else:
+            groups.append([(outlet, quote)])
+    out = []
+    for group in groups:
+        outlets = {o for o, _ in group}
+        if len(outlets) < 2:
+            continue
+        variants = {o: q.text for o, q in group}
+        speakers = [q.speaker for _, q in group if q.speaker]
+        out.append({"speaker": speakers[0] if speakers else None, "variants": variants,
+                    "changed": len({normalize(t) for t in variants.values()}) > 1})
+    return out
+
+
+def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
+    seen_entities: set[str] = set()
+    seen_numbers: set[str] = set()
+    seen_sources: set[str] = set()
+    rows = []
+    for article in sorted(articles, key=lambda a: (a.published or "~", a.id)):
+        analysis = article.analysis
+        added: dict[str, list[str]] = {"entities": [], "quantities": [], "sources": []}
+        if analysis:
+            for e in analysis.entities:
+                if e.key not in seen_entities:
+                    seen_entities.add(e.key)
+                    added["entities"].append(e.canonical)
+            for q in analysis.quantities:
+                label = f"{q.text}"
+                if q.unit and (q.unit, json.dumps(_value(q))) not in seen_numbers:
+                    seen_numbers.add((q.unit, json.dumps(_value(q))))  # type: ignore[arg-type]
+                    added["quantities"].append(label)
+            for s in analysis.sources:
+                if s not in seen_sources:
+                    seen_sources.add(s)
+                    added["sources"].append(s)
+        rows.append({"article": article.id, "outlet": outlet_of(article), "published": article.published,
+                     "title": article.title, "added": added})
+    return rows
+
+
+def compare(articles: list[Article]) -> StoryReport:
+    """Everything the story page shows about how outlets differ on this story."""
+    edges, ranked = _provenance(articles)
+    outlets = sorted({outlet_of(a) for a in articles})
+    return StoryReport(
+        outlets=outlets,
+        disagreements=disagreements(articles),
+        naming=_naming(articles),
+        framing=_framing(articles),
+        distinctive=_distinctive(articles),
+        edges=edges,
+        origin=ranked[0] if ranked else None,
+        origins=ranked[:5],
+        shared_quotes=_shared_quotes(articles),
+        timeline=_timeline(articles),
+    )

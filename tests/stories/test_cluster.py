@@ -1,0 +1,67 @@
+from marsad.extract import analyze
+from marsad.model import Article
+from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
+from marsad.stories.service import group
+
+FLOOD_A = ("لقي 14 شخصا حتفهم وفقد آخرون جراء سيول جارفة ضربت مديرية الشحر في محافظة حضرموت شرقي "
+           "اليمن، بعد أمطار غزيرة استمرت ست ساعات. وقال مدير الدفاع المدني في المديرية إن فرق "
+           "الإنقاذ انتشلت الجثث من مجرى وادي عرف، وإن السيول جرفت عشرات المنازل الطينية والسيارات.")
+FLOOD_B = ("ارتفعت حصيلة ضحايا السيول في مديرية الشحر بحضرموت إلى 19 قتيلا، بحسب ما أفاد به مصدر "
+           "في الدفاع المدني، فيما تواصل فرق الإنقاذ البحث عن مفقودين في وادي عرف. وأظهرت صور "
+           "متداولة سيارات جرفتها المياه ومنازل طينية منهارة بعد الأمطار الغزيرة التي هطلت أمس.")
+MATCH = ("توج نادي الوداد بلقب كأس العرش المغربية لكرة القدم بعد فوزه على نهضة بركان بهدفين مقابل "
+         "هدف في المباراة النهائية التي احتضنها الملعب الكبير بمراكش، وسجل هدفي الوداد المهاجم "
+         "الشاب في الدقيقتين 23 و71، بينما قلص بركان الفارق من ركلة جزاء.")
+ISIS_PRISON = ("حاول عناصر من تنظيم داعش اقتحام سجن في مدينة الحسكة لتحرير معتقلين من التنظيم، "
+               "واشتبكوا مع حراس السجن ساعات قبل أن تصل تعزيزات عسكرية إلى المنطقة في العراق وسوريا.")
+ISIS_OIL = ("أعلنت وزارة النفط العراقية أن تنظيم داعش استهدف أنبوبا لنقل الخام قرب بيجي، ما أدى إلى "
+            "توقف الضخ نحو المصفاة، وقدرت خسائر الإنتاج اليومي بنحو أربعين ألف برميل في العراق وسوريا.")
+
+
+def _assign(docs, settings=None):
+    return StoryIndex(settings).assign(docs)
+
+
+def test_two_reports_of_one_flood_join_one_story():
+    a = _assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+                 StoryDoc("b", FLOOD_B, published="2025-03-01T15:00:00"),
+                 StoryDoc("c", MATCH, published="2025-03-01T16:00:00")])
+    assert a["a"] == a["b"] != a["c"]
+
+
+def test_events_sharing_only_the_actor_and_countries_stay_apart():
+    articles = [Article(id=i, source=i, text=t, published="2025-03-01T08:00:00") for i, t in
+                (("p", ISIS_PRISON), ("o", ISIS_OIL))]
+    for article in articles:
+        article.analysis = analyze(article.text)
+    assignment, _ = group(articles)
+    assert assignment["p"] != assignment["o"]
+
+
+def test_reports_outside_the_time_window_open_a_new_story():
+    a = _assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+                 StoryDoc("b", FLOOD_B, published="2025-03-20T08:00:00")])
+    assert a["a"] != a["b"]
+
+
+def test_grouping_does_not_depend_on_input_order():
+    docs = [StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+            StoryDoc("b", FLOOD_B, published="2025-03-01T15:00:00"),
+            StoryDoc("c", MATCH, published="2025-03-01T16:00:00")]
+    assert _assign(docs) == _assign(list(reversed(docs)))
+
+
+def test_new_articles_join_seeded_stories_incrementally():
+    first = StoryIndex()
+    before = first.assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00")])
+    later = StoryIndex()
+    later.seed(before["a"], [StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00")])
+    after = later.assign([StoryDoc("b", FLOOD_B, published="2025-03-01T15:00:00")])
+    assert after["b"] == before["a"]
+
+
+def test_a_copy_joins_its_originals_story_even_below_threshold():
+    strict = ClusterSettings(threshold=0.99)
+    a = _assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+                 StoryDoc("b", MATCH, published="2025-03-01T09:00:00", original="a")], strict)
+    assert a["a"] == a["b"]
