@@ -1,0 +1,94 @@
+"""Dedup + story grouping over a store: time, peak memory, copy groups and stories.
+
+    python benchmarks/stories_bench.py --db benchmarks/results/saudinewsnet.db [--sample 50]
+
+The database is one `marsad ingest` (or benchmarks/ingest_bench.py) built. Prints the exact-copy
+recall against the groups of identical raw bodies in SaudiNewsNet when ../shared is present, and,
+with --sample N, N random multi-article stories (titles per outlet) for a hand check of precision.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+from marsad.store import open_store
+from marsad.stories.service import group
+
+ROOT = Path(__file__).resolve().parents[1]
+SNN = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def identical_body_groups(urls_by_article: dict[str, str]) -> list[set[str]]:
+    """Groups (of our article ids) whose raw SaudiNewsNet `content` is byte-identical."""
+    by_content: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(SNN.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                for record in json.loads(archive.read(name)):
+                    aid = urls_by_article.get(record.get("url") or "")
+                    if aid and (record.get("content") or "").strip():
+                        by_content[record["content"]].add(aid)
+    return [ids for ids in by_content.values() if len(ids) > 1]
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default=str(ROOT / "benchmarks" / "results" / "saudinewsnet.db"))
+    parser.add_argument("--sample", type=int, default=0, help="print N random stories for a hand check")
+    args = parser.parse_args(argv)
+    if not Path(args.db).exists():
+        print(f"stories bench: no database at {args.db} (run benchmarks/ingest_bench.py first); skipped")
+        return {}
+    store = open_store(args.db)
+    t0 = time.perf_counter()
+    articles = [a for a in store.iter_articles() if a.text.strip()]
+    t1 = time.perf_counter()
+    assignment, originals = group(articles)
+    t2 = time.perf_counter()
+    copies = defaultdict(set)
+    for aid, original in originals.items():
+        copies[original].add(aid)
+    copy_groups = [g for g in copies.values() if len(g) > 1]
+    stories = defaultdict(list)
+    for aid, sid in assignment.items():
+        stories[sid].append(aid)
+    multi = [s for s in stories.values() if len(s) > 1]
+    result = {
+        "articles": len(articles), "load_s": round(t1 - t0, 1), "group_s": round(t2 - t1, 1),
+        "articles_per_s": round(len(articles) / max(t2 - t1, 1e-9)), "peak_rss_mib": round(_peak_mib()),
+        "copy_groups": len(copy_groups), "articles_in_copy_groups": sum(len(g) for g in copy_groups),
+        "stories": len(stories), "multi_article_stories": len(multi),
+        "largest_story": max((len(s) for s in stories.values()), default=0),
+    }
+    if SNN.is_dir():
+        by_url = {a.url: a.id for a in articles if a.url}
+        gold = identical_body_groups(by_url)
+        found = sum(1 for g in gold if len({originals[a] for a in g}) == 1)
+        result["identical_body_groups"] = len(gold)
+        result["exact_copy_recall"] = round(found / len(gold), 4) if gold else None
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.sample:
+        by_id = {a.id: a for a in articles}
+        random.seed(2026)
+        for members in random.sample(multi, min(args.sample, len(multi))):
+            print(f"\n== story of {len(members)} articles")
+            for aid in sorted(members, key=lambda i: by_id[i].published or "")[:8]:
+                a = by_id[aid]
+                print(f"   {a.outlet or '?'} | {(a.published or '')[:16]} | {(a.title or '')[:110]}")
+    store.close()
+    return result
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,357 @@
+"""The `marsad` command line: argument parsing and printing over the Python API, nothing more.
+
+Every command is a thin layer over a function a user can call too (marsad.analyze, marsad.read,
+marsad.runner.ingest, marsad.store, marsad.export). JSON goes to stdout as UTF-8 with Arabic
+left readable; progress, tables and messages go to stderr unless they are the output.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from marsad.store import DEFAULT_DB, QueryError, Store, open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  help="marsad — an observatory for Arabic news: who reported what, citing whom.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = typer.Option(DEFAULT_DB, "--db", envvar="MARSAD_DB",
+                        help="SQLite file or postgresql:// URL (env MARSAD_DB).")
+
+
+def _dump(data: Any, indent: int | None = 2) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+
+
+def _open(db: str) -> Store:
+    try:
+        return open_store(db)
+    except Exception as exc:
+        err.print(f"[red]cannot open the database {db}:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _existing(db: str) -> Store:
+    """Open for reading; a missing SQLite file means nothing was ingested yet."""
+    if "://" not in db and not Path(db).exists():
+        err.print(f"[red]no database at {db}[/]: run [bold]marsad ingest PATH --db {db}[/] first")
+        raise typer.Exit(2)
+    return _open(db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc, .xml, .zip).")],
+    db: str = DbOption,
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Processes (default: all CPUs)."),
+    no_analysis: bool = typer.Option(False, "--no-analysis", help="Read and clean only; skip extraction."),
+) -> None:
+    """Read, clean, analyse and store articles. Re-running changes nothing that did not change.
+
+    [bold]Examples[/]
+      marsad ingest examples/
+      marsad ingest dumps/*.zip --db postgresql://marsad@localhost/marsad --workers 8
+    """
+    from marsad.runner import ingest as run_ingest
+
+    with _open(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                      TextColumn("[bold]{task.completed}[/] inputs"), TimeElapsedColumn(),
+                                      console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def progress(done: int, counts: Any) -> None:
+            bar.update(task, completed=done,
+                       description=f"ingesting · {counts.ingested} new · {counts.unchanged} unchanged "
+                                   f"· {len(counts.skipped)} skipped")
+
+        try:
+            counts = run_ingest(paths, store, workers=workers, with_analysis=not no_analysis, progress=progress)
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted[/]: committed batches are kept; run the same command again to finish")
+            raise typer.Exit(130) from None
+    summary = Table(title=f"ingest into {db}", show_header=False)
+    for label, value in (("ingested", counts.ingested), ("updated", counts.updated),
+                         ("unchanged", counts.unchanged), ("skipped", len(counts.skipped))):
+        summary.add_row(label, str(value))
+    err.print(summary)
+    if counts.skipped:
+        skipped = Table(title="skipped", title_justify="left")
+        skipped.add_column("skipped input", overflow="fold")
+        skipped.add_column("reason", overflow="fold")
+        for source, reason in counts.skipped:
+            skipped.add_row(source, reason)
+        err.print(skipped)
+    if counts.read == 0:
+        err.print("[red]nothing could be read[/] from " + ", ".join(str(p) for p in paths))
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per line instead of a JSON array."),
+) -> None:
+    """Read + clean + analyse and print Article JSON (nothing is stored).
+
+    [bold]Examples[/]
+      marsad extract article.txt
+      marsad extract dumps/ --jsonl > articles.jsonl
+    """
+    from marsad.model import Article
+    from marsad.pipeline import read_articles
+
+    first, read = True, 0
+    if not jsonl:
+        sys.stdout.write("[")
+    for item in read_articles(paths, with_analysis=True):
+        if not isinstance(item, Article):
+            err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+            continue
+        text = json.dumps(item.to_json(), ensure_ascii=False)
+        sys.stdout.write(text + "\n" if jsonl else ("\n" if first else ",\n") + text)
+        first, read = False, read + 1
+    if not jsonl:
+        sys.stdout.write("\n]\n" if read else "]\n")
+    if read == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    file: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
+    published: str | None = typer.Option(None, "--published", help="ISO date relative dates resolve against."),
+) -> None:
+    """Analyse plain text (no cleaning) and print one JSON object.
+
+    [bold]Examples[/]
+      marsad analyze body.txt --published 2017-10-29
+      echo "قال مسؤول إن ..." | marsad analyze -
+    """
+    import marsad
+
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        err.print(f"[red]cannot read {file}:[/] {exc} (analyze takes UTF-8 plain text; use extract for other files)")
+        raise typer.Exit(2) from None
+    _dump(marsad.analyze(text, published=published).to_dict())
+
+
+def _snippet(hit: Any) -> Text:
+    text = Text(hit.snippet)
+    for start, end in hit.highlights:
+        text.stylize("bold yellow", start, end)
+    return text
+
+
+@app.command()
+def search(
+    query: str = typer.Argument("", help='Words (all must match); "quoted words" match a phrase; word* a prefix.'),
+    db: str = DbOption,
+    entity: str | None = typer.Option(None, "--entity", "-e", help="Entity key (org:isis) or name."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet."),
+    date_from: str | None = typer.Option(None, "--from", help="Published on or after (ISO date)."),
+    date_to: str | None = typer.Option(None, "--to", help="Published on or before (ISO date)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1),
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
+) -> None:
+    """Full-text search; spelling variants match (الامارات finds الإمارات, 2017 finds ٢٠١٧).
+
+    [bold]Examples[/]
+      marsad search الامارات
+      marsad search "وزير الخارجية" --outlet "واس" --from 2015-07-25
+      marsad search --entity org:isis --json
+    """
+    with _existing(db) as store:
+        try:
+            hits = store.search(query, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to,
+                                limit=limit, offset=offset)
+        except QueryError as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(2) from None
+    if as_json:
+        _dump([h.to_dict() for h in hits])
+        return
+    if not hits:
+        err.print("no matches")
+        return
+    table = Table("id", "outlet", "published", "title / snippet", show_lines=True)
+    for hit in hits:
+        cell = Text(hit.title or "", style="bold")
+        cell.append("\n").append_text(_snippet(hit))
+        table.add_row(hit.id, hit.outlet or "", (hit.published or "")[:10], cell)
+    out.print(table)
+
+
+def _render_article(article: Any) -> None:
+    """Terminal view: metadata, body with entities marked, then each kind of extraction."""
+    meta = Table.grid(padding=(0, 2))
+    for label, value in (("id", article.id), ("outlet", article.outlet), ("published", article.published),
+                         ("authors", "، ".join(article.authors)), ("url", article.url), ("source", article.source)):
+        if value:
+            meta.add_row(Text(label, style="dim"), str(value))
+    out.print(Text(article.title or "(untitled)", style="bold"))
+    out.print(meta)
+    body = Text(article.text)
+    analysis = article.analysis
+    for entity in (analysis.entities if analysis else []):
+        body.stylize("underline cyan", entity.start, entity.end)
+    out.print()
+    out.print(body)
+    if analysis is None:
+        out.print(Text("\n(not analysed)", style="dim"))
+        return
+    sections = [
+        ("entities", ("text", "type", "canonical", "key"),
+         [(e.text, e.type, e.canonical, e.key) for e in analysis.entities]),
+        ("attributions", ("chain", "text"), [(" ← ".join(a.chain), a.text) for a in analysis.attributions]),
+        ("quotes", ("speaker", "quote"), [(q.speaker or "?", q.text) for q in analysis.quotes]),
+        ("quantities", ("text", "value", "qualifier", "unit"),
+         [(q.text, str(q.value if q.low is None else f"{q.low}–{q.high}"), q.qualifier, q.unit or "")
+          for q in analysis.quantities]),
+        ("dates", ("text", "value", "kind", "calendar"),
+         [(d.text, d.value or "?", d.kind, d.calendar) for d in analysis.dates]),
+    ]
+    if analysis.sources:
+        out.print(Text("\nsources: ", style="bold") + Text("، ".join(analysis.sources)))
+    for title, headers, rows in sections:
+        if rows:
+            table = Table(title=title, title_justify="left")
+            for header in headers:
+                table.add_column(header, overflow="fold")
+            for row in rows:
+                table.add_row(*row)
+            out.print(table)
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id, as search prints it."),
+    db: str = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the Article JSON."),
+) -> None:
+    """Show one stored article: metadata, body and what was extracted from it.
+
+    [bold]Examples[/]
+      marsad show 000_47f195348861b221
+      marsad show 000_47f195348861b221 --json
+    """
+    with _existing(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        err.print(f"[red]no article {article_id!r}[/]: find ids with marsad search")
+        raise typer.Exit(1)
+    if as_json:
+        _dump(article.to_json())
+    else:
+        _render_article(article)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout for jsonl/csv).")] = None,
+    db: str = DbOption,
+) -> None:
+    """Export every stored article (Article JSON fields; CSV cells hold lists as JSON).
+
+    [bold]Examples[/]
+      marsad export --format jsonl > articles.jsonl
+      marsad export --format parquet --out articles.parquet
+    """
+    from marsad.export import export as run_export
+
+    with _existing(db) as store:
+        try:
+            n = run_export(store.iter_articles(), format, out_file)
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(2) from None
+    err.print(f"exported {n} articles" + (f" to {out_file}" if out_file else ""))
+
+
+def _story_overview(store: Store) -> tuple[str, list[dict[str, Any]]]:
+    """Stories from marsad.stories.overview once it exists; until then, articles by outlet and day."""
+    try:
+        from marsad import stories
+    except ImportError:
+        stories = None  # type: ignore[assignment]
+    overview = getattr(stories, "overview", None)
+    if callable(overview):
+        items = [s.to_dict() if hasattr(s, "to_dict") else s for s in overview(store)]
+        return "stories", items
+    return "articles", store.overview()
+
+
+@app.command()
+def stories(
+    db: str = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+) -> None:
+    """Overview of what is stored: stories (or, until grouping lands, articles by outlet and day).
+
+    [bold]Examples[/]
+      marsad stories
+      marsad stories --json > stories.json
+    """
+    with _existing(db) as store:
+        kind, items = _story_overview(store)
+    if as_json:
+        _dump(items)
+        return
+    if kind == "stories":
+        table = Table("story", "outlets", "articles", "first seen", "origin", title="stories")
+        for s in items:
+            table.add_row(s.get("title") or s.get("id", ""), str(len(s.get("outlets", []))),
+                          str(len(s.get("articles", []))), str(s.get("first_seen") or ""), s.get("origin") or "")
+    else:
+        table = Table("date", "outlet", "articles", "titles", title="stored articles by outlet and day")
+        for g in items:
+            titles = "\n".join((a["title"] or a["id"]) for a in g["articles"][:3])
+            more = f"\n… {g['count'] - 3} more" if g["count"] > 3 else ""
+            table.add_row(g["date"] or "—", g["outlet"] or "—", str(g["count"]), titles + more)
+    out.print(table)
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """Serve the web app and JSON API over a database.
+
+    [bold]Example[/]
+      marsad serve --db marsad.db --port 8000
+    """
+    try:
+        from marsad.web import serve as run_server  # type: ignore[attr-defined]
+    except ImportError:
+        run_server = None
+    if run_server is None:
+        err.print("the web app is not available yet in this version of marsad; "
+                  "use marsad search / show / stories meanwhile")
+        return
+    run_server(db=db, host=host, port=port)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""PostgreSQL store (psycopg 3): the SQLite store's behaviour for larger, shared deployments.
+
+Search uses a `tsvector` built with the 'simple' configuration over the same normalised text
+the SQLite FTS index sees (no stemming: normalisation does the Arabic folding), behind a GIN index.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from marsad.model import Article, Skip
+from marsad.store.base import (
+    Store,
+    Term,
+    UpsertCounts,
+    chunked,
+    content_hash,
+    now_iso,
+    resolve_entity,
+    row_to_article,
+    stored_form,
+)
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore"]
+
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT,
+            authors JSONB NOT NULL DEFAULT '[]', published TEXT, text TEXT NOT NULL,
+            lines JSONB, removed JSONB NOT NULL DEFAULT '[]', content_hash TEXT NOT NULL,
+            analysis JSONB, ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            fts TSVECTOR NOT NULL)""",
+        "CREATE INDEX articles_fts ON articles USING GIN (fts)",
+        "CREATE INDEX articles_outlet ON articles(outlet, published)",
+        "CREATE INDEX articles_published ON articles(published)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL, canonical TEXT, norm_canonical TEXT, type TEXT,
+            surface TEXT, norm_surface TEXT, start INTEGER, "end" INTEGER)""",
+        "CREATE INDEX mentions_article ON mentions(article_id)",
+        "CREATE INDEX mentions_key ON mentions(key)",
+        "CREATE INDEX mentions_canonical ON mentions(norm_canonical)",
+        "CREATE INDEX mentions_surface ON mentions(norm_surface)",
+        "CREATE TABLE skips (source TEXT PRIMARY KEY, reason TEXT NOT NULL, seen_at TEXT NOT NULL)",
+        """CREATE TABLE runs (id SERIAL PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+            paths JSONB NOT NULL DEFAULT '[]', counts JSONB)""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_HEAD = "a.id, a.title, a.outlet, a.published, a.text"
+_FTS = "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s)"
+_COLUMNS = ("id", "source", "url", "outlet", "title", "authors", "published", "text", "lines", "removed",
+            "content_hash", "analysis", "ingested_at", "updated_at")
+
+
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold U+0000; readers should have dropped it, this is the last guard."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+def _tsquery(terms: list[Term]) -> tuple[str, list[str]]:
+    """SQL for a tsquery ANDing every term; words are bound parameters, never spliced."""
+    parts, params = [], []
+    for term in terms:
+        if term.prefix:
+            parts.append("to_tsquery('simple', quote_literal(%s) || ':*')")
+        else:
+            parts.append("phraseto_tsquery('simple', %s)")
+        params.append(" ".join(term.words))
+    return "(" + " && ".join(parts) + ")", params
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise RuntimeError("PostgreSQL needs psycopg: pip install 'marsad[postgres]'") from exc
+        self.url = url
+        self.conn = psycopg.connect(url, row_factory=dict_row, autocommit=True)
+        self.migrate()
+
+    def migrate(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            self.conn.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE")
+            current = self.conn.execute("SELECT MAX(version) AS v FROM schema_version").fetchone()["v"] or 0
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(f"database schema {current} is newer than this marsad; upgrade marsad")
+            for version in range(current, SCHEMA_VERSION):
+                for statement in MIGRATIONS[version]:
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_version VALUES (%s)", (version + 1,))
+
+    # --- writing -----------------------------------------------------------------------------
+    def upsert(self, articles: Iterable[Article]) -> UpsertCounts:
+        counts = UpsertCounts()
+        for batch in chunked(articles):
+            with self.conn.transaction():
+                counts.add(self._upsert_batch(batch))
+        return counts
+
+    def _upsert_batch(self, batch: list[Article]) -> UpsertCounts:
+        counts = UpsertCounts()
+        ids = list({a.id for a in batch})
+        known = {r["id"]: (r["content_hash"], r["analysed"]) for r in self.conn.execute(
+            "SELECT id, content_hash, analysis IS NOT NULL AS analysed FROM articles WHERE id = ANY(%s) "
+            "FOR UPDATE", (ids,))}
+        stamp = now_iso()
+        cols = ", ".join(_COLUMNS)
+        insert = (f"INSERT INTO articles ({cols}, fts) VALUES ({', '.join(['%s'] * len(_COLUMNS))}, {_FTS}) "
+                  "ON CONFLICT (id) DO UPDATE SET "
+                  + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c not in ("id", "ingested_at"))
+                  + ", fts = excluded.fts")
+        with self.conn.cursor() as cur:
+            for article in batch:
+                digest = content_hash(article)
+                previous = known.get(article.id)
+                if previous and previous[0] == digest and (previous[1] or article.analysis is None):
+                    counts.unchanged += 1
+                    continue
+                row, indexed, mention_rows = stored_form(article, stamp)
+                values = [_no_nul(row[c]) for c in _COLUMNS] + [_no_nul(t) for t in indexed]
+                cur.execute(insert, values)
+                if previous is None:
+                    counts.ingested += 1
+                else:
+                    cur.execute("DELETE FROM mentions WHERE article_id = %s", (article.id,))
+                    counts.updated += 1
+                mentions = [tuple(_no_nul(v) for v in m) for m in mention_rows]
+                if mentions:
+                    cur.executemany("INSERT INTO mentions VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)", mentions)
+                known[article.id] = (digest, article.analysis is not None)
+        return counts
+
+    def record_skips(self, skips: Iterable[Skip]) -> None:
+        stamp = now_iso()
+        rows = [(_no_nul(s.source), _no_nul(s.reason), stamp) for s in skips]
+        if not rows:
+            return
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.executemany("INSERT INTO skips VALUES (%s, %s, %s) ON CONFLICT (source) DO UPDATE SET "
+                            "reason = excluded.reason, seen_at = excluded.seen_at", rows)
+
+    def known_hashes(self, with_analysis: bool = True) -> dict[str, str]:
+        where = " WHERE analysis IS NOT NULL" if with_analysis else ""
+        with self.conn.transaction():
+            return {r["id"]: r["content_hash"]
+                    for r in self.conn.execute(f"SELECT id, content_hash FROM articles{where}")}
+
+    def start_run(self, paths: list[str]) -> int:
+        with self.conn.transaction():
+            row = self.conn.execute("INSERT INTO runs (started, paths) VALUES (%s, %s) RETURNING id",
+                                    (now_iso(), json.dumps([str(p) for p in paths], ensure_ascii=False))
+                                    ).fetchone()
+        return int(row["id"])
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self.conn.transaction():
+            self.conn.execute("UPDATE runs SET finished = %s, counts = %s WHERE id = %s",
+                              (now_iso(), json.dumps(counts, ensure_ascii=False), run_id))
+
+    # --- reading -----------------------------------------------------------------------------
+    def _all(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        with self.conn.transaction():
+            return self.conn.execute(sql, params).fetchall()
+
+    def get(self, article_id: str) -> Article | None:
+        rows = self._all(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = %s", (article_id,))
+        return row_to_article(rows[0]) if rows else None
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        last = ""
+        while True:
+            rows = self._all(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id > %s ORDER BY id LIMIT %s",
+                             (last, batch))
+            if not rows:
+                return
+            yield from (row_to_article(r) for r in rows)
+            last = rows[-1]["id"]
+
+    def iter_headlines(self) -> Iterator[dict[str, Any]]:
+        yield from self._all("SELECT id, outlet, title, published FROM articles ORDER BY published, id")
+
+    def count(self) -> int:
+        return self._all("SELECT COUNT(*) AS n FROM articles")[0]["n"]
+
+    def outlets(self) -> list[tuple[str | None, int]]:
+        return [(r["outlet"], r["n"]) for r in self._all(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = ("SELECT key, MIN(canonical) AS canonical, MIN(type) AS type, COUNT(*) AS mentions, "
+               "COUNT(DISTINCT article_id) AS articles FROM mentions"
+               + (" WHERE type = %s" if type else "") + " GROUP BY key ORDER BY articles DESC, key"
+               + (" LIMIT %s" if limit else ""))
+        return self._all(sql, [p for p in (type, limit) if p])
+
+    def articles_by_entity(self, entity: str) -> list[str]:
+        key, norm = resolve_entity(entity)
+        return [r["article_id"] for r in self._all(
+            "SELECT DISTINCT article_id FROM mentions WHERE key = %s OR norm_canonical = %s "
+            "OR norm_surface = %s ORDER BY article_id", (key, norm, norm))]
+
+    def skips(self) -> list[Skip]:
+        return [Skip(r["source"], r["reason"]) for r in self._all("SELECT source, reason FROM skips ORDER BY source")]
+
+    def _search_rows(self, terms: list[Term] | None, outlet: str | None, entity: str | None,
+                     date_from: str | None, date_to: str | None, limit: int, offset: int
+                     ) -> list[tuple[dict[str, Any], float]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if terms:
+            tsquery, words = _tsquery(terms)
+            where.append(f"a.fts @@ {tsquery}")
+            params += words
+        if outlet:
+            where.append("a.outlet = %s")
+            params.append(outlet)
+        if entity:
+            key, norm = resolve_entity(entity)
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE key = %s OR norm_canonical = %s "
+                         "OR norm_surface = %s)")
+            params += [key, norm, norm]
+        if date_from:
+            where.append("a.published >= %s")
+            params.append(date_from)
+        if date_to:
+            where.append("substr(a.published, 1, length(%s)) <= %s")
+            params += [date_to, date_to]
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        if terms:
+            score = f"ts_rank(a.fts, {tsquery})"
+            sql = (f"SELECT {_HEAD}, {score} AS score FROM articles a{clause} "
+                   "ORDER BY score DESC, a.id LIMIT %s OFFSET %s")
+            params = words + params
+        else:
+            sql = (f"SELECT {_HEAD}, 0.0 AS score FROM articles a{clause} "
+                   "ORDER BY a.published DESC NULLS LAST, a.id LIMIT %s OFFSET %s")
+        rows = self._all(sql, params + [limit, offset])
+        return [(r, r["score"]) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,254 @@
+"""SQLite store: one file, WAL mode, foreign keys, FTS5 over normalised title and body.
+
+The FTS table holds `normalize(title)` and `normalize(text)`, and queries are normalised the same
+way, so "الامارات" finds "الإمارات" and "2017" finds "٢٠١٧". `unicode61 remove_diacritics 2`
+then only has to split words. Articles carry an INTEGER `rid` (kept by VACUUM) that is the FTS
+rowid; the public key is still `id`.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from marsad.model import Article, Skip
+from marsad.store.base import (
+    Store,
+    Term,
+    UpsertCounts,
+    chunked,
+    content_hash,
+    now_iso,
+    resolve_entity,
+    row_to_article,
+    stored_form,
+)
+from marsad.store.query import to_fts5
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
+
+# MIGRATIONS[n] takes a database from version n to n + 1. Append; never edit a shipped entry.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE articles (
+            rid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]', published TEXT, text TEXT NOT NULL,
+            lines TEXT, removed TEXT NOT NULL DEFAULT '[]', content_hash TEXT NOT NULL,
+            analysis TEXT, ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+        "CREATE INDEX articles_outlet ON articles(outlet, published)",
+        "CREATE INDEX articles_published ON articles(published)",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 2')""",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL, canonical TEXT, norm_canonical TEXT, type TEXT,
+            surface TEXT, norm_surface TEXT, start INTEGER, "end" INTEGER)""",
+        "CREATE INDEX mentions_article ON mentions(article_id)",
+        "CREATE INDEX mentions_key ON mentions(key)",
+        "CREATE INDEX mentions_canonical ON mentions(norm_canonical)",
+        "CREATE INDEX mentions_surface ON mentions(norm_surface)",
+        "CREATE TABLE skips (source TEXT PRIMARY KEY, reason TEXT NOT NULL, seen_at TEXT NOT NULL)",
+        """CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+            paths TEXT NOT NULL DEFAULT '[]', counts TEXT)""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_HEAD = "a.id, a.title, a.outlet, a.published, a.text"
+
+
+class SqliteStore(Store):
+    def __init__(self, path: str | Path = "marsad.db") -> None:
+        self.path = Path(path)
+        self.url = str(self.path)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                    timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
+                       "busy_timeout = 30000"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self.migrate()
+
+    # --- schema ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def migrate(self) -> None:
+        """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
+        with self._transaction():
+            current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path} was written by a newer marsad (schema {current}); upgrade marsad")
+        for version in range(current, SCHEMA_VERSION):
+            with self._transaction():
+                for statement in MIGRATIONS[version]:
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- writing -----------------------------------------------------------------------------
+    def upsert(self, articles: Iterable[Article]) -> UpsertCounts:
+        counts = UpsertCounts()
+        for batch in chunked(articles):
+            with self._transaction():
+                counts.add(self._upsert_batch(batch))
+        return counts
+
+    def _upsert_batch(self, batch: list[Article]) -> UpsertCounts:
+        counts = UpsertCounts()
+        ids = list({a.id for a in batch})
+        marks = ",".join("?" * len(ids))
+        known = {r["id"]: (r["content_hash"], r["analysed"], r["rid"]) for r in self.conn.execute(
+            f"SELECT id, rid, content_hash, analysis IS NOT NULL AS analysed FROM articles WHERE id IN ({marks})",
+            ids)}
+        stamp = now_iso()
+        for article in batch:
+            digest = content_hash(article)
+            previous = known.get(article.id)
+            if previous and previous[0] == digest and (previous[1] or article.analysis is None):
+                counts.unchanged += 1
+                continue
+            row, indexed, mentions = stored_form(article, stamp)
+            if previous is None:
+                cols = ", ".join(row)
+                cur = self.conn.execute(f"INSERT INTO articles ({cols}) VALUES ({','.join('?' * len(row))})",
+                                        list(row.values()))
+                rid = cur.lastrowid
+                counts.ingested += 1
+            else:
+                rid = previous[2]
+                row.pop("ingested_at")
+                sets = ", ".join(f"{c} = ?" for c in row if c != "id")
+                self.conn.execute(f"UPDATE articles SET {sets} WHERE rid = ?",
+                                  [v for c, v in row.items() if c != "id"] + [rid])
+                self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
+                self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
+                counts.updated += 1
+            self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                              (rid, *indexed))
+            self.conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+            known[article.id] = (digest, article.analysis is not None, rid)
+        return counts
+
+    def record_skips(self, skips: Iterable[Skip]) -> None:
+        stamp = now_iso()
+        rows = [(s.source, s.reason, stamp) for s in skips]
+        if not rows:
+            return
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT INTO skips VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+                "reason = excluded.reason, seen_at = excluded.seen_at", rows)
+
+    def known_hashes(self, with_analysis: bool = True) -> dict[str, str]:
+        where = " WHERE analysis IS NOT NULL" if with_analysis else ""
+        return dict(self.conn.execute(f"SELECT id, content_hash FROM articles{where}").fetchall())
+
+    def start_run(self, paths: list[str]) -> int:
+        with self._transaction():
+            cur = self.conn.execute("INSERT INTO runs (started, paths) VALUES (?, ?)",
+                                    (now_iso(), json.dumps([str(p) for p in paths], ensure_ascii=False)))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self._transaction():
+            self.conn.execute("UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+                              (now_iso(), json.dumps(counts, ensure_ascii=False), run_id))
+
+    # --- reading -----------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row_to_article(dict(row)) if row else None
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        last = ""
+        while True:
+            rows = self.conn.execute("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                                     (last, batch)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_article(dict(row))
+            last = rows[-1]["id"]
+
+    def iter_headlines(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute("SELECT id, outlet, title, published FROM articles ORDER BY published, id"):
+            yield dict(row)
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def outlets(self) -> list[tuple[str | None, int]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = ("SELECT key, MIN(canonical) AS canonical, MIN(type) AS type, COUNT(*) AS mentions, "
+               "COUNT(DISTINCT article_id) AS articles FROM mentions"
+               + (" WHERE type = ?" if type else "") + " GROUP BY key ORDER BY articles DESC, key"
+               + (" LIMIT ?" if limit else ""))
+        params = [p for p in (type, limit) if p]
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def articles_by_entity(self, entity: str) -> list[str]:
+        key, norm = resolve_entity(entity)
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT article_id FROM mentions WHERE key = ? OR norm_canonical = ? OR norm_surface = ? "
+            "ORDER BY article_id", (key, norm, norm))]
+
+    def skips(self) -> list[Skip]:
+        return [Skip(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM skips ORDER BY source")]
+
+    def _search_rows(self, terms: list[Term] | None, outlet: str | None, entity: str | None,
+                     date_from: str | None, date_to: str | None, limit: int, offset: int
+                     ) -> list[tuple[dict[str, Any], float]]:
+        where, params = [], []
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if entity:
+            key, norm = resolve_entity(entity)
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE key = ? OR norm_canonical = ? "
+                         "OR norm_surface = ?)")
+            params += [key, norm, norm]
+        if date_from:
+            where.append("a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("substr(a.published, 1, length(?)) <= ?")
+            params += [date_to, date_to]
+        if terms:
+            sql = (f"SELECT {_HEAD}, -bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts "
+                   "JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                   + "".join(f" AND {w}" for w in where) + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
+            params = [to_fts5(terms)] + params
+        else:
+            sql = (f"SELECT {_HEAD}, 0.0 AS score FROM articles a"
+                   + (" WHERE " + " AND ".join(where) if where else "")
+                   + " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?")
+        try:
+            rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
+        except sqlite3.OperationalError as exc:   # a query the escaping did not foresee: no match, no crash
+            if "fts5" in str(exc) or "syntax" in str(exc):
+                return []
+            raise
+        return [(dict(r), r["score"]) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()

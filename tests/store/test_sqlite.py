@@ -1,0 +1,69 @@
+"""SQLite specifics: file settings, schema versioning, and what the FTS index holds."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_fixtures import BODY_UAE, make_article
+
+from marsad.store import open_store
+from marsad.store.sqlite import SCHEMA_VERSION, SqliteStore
+
+
+def test_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "m.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_open_store_accepts_paths_and_sqlite_urls(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path}/u.db") as store:
+        assert isinstance(store, SqliteStore)
+    assert (tmp_path / "u.db").exists()
+
+
+def test_schema_version_is_recorded_once(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    SqliteStore(path).close()
+    with SqliteStore(path) as store:   # reopening runs no migration twice
+        rows = store.conn.execute("SELECT version FROM schema_version").fetchall()
+    assert [r[0] for r in rows] == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_a_database_from_a_newer_marsad_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    SqliteStore(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 1,))
+    with pytest.raises(RuntimeError, match="newer marsad"):
+        SqliteStore(path)
+
+
+def test_fts_index_holds_normalised_text(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "m.db") as store:
+        store.upsert([make_article("a1", BODY_UAE, title="الإمارات")])
+        title, body = store.conn.execute("SELECT title, body FROM articles_fts").fetchone()
+    assert title == "الامارات"
+    assert "2017" in body and "٢٠١٧" not in body
+
+
+def test_deleting_an_article_cascades_to_its_mentions(tmp_path: Path) -> None:
+    from store_fixtures import entity
+
+    with SqliteStore(tmp_path / "m.db") as store:
+        store.upsert([make_article("a1", BODY_UAE, entities=[entity("الإمارات", BODY_UAE, "LOC", "الإمارات",
+                                                                     "loc:ae")])])
+        store.conn.execute("DELETE FROM articles WHERE id = 'a1'")
+        assert store.conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == 0
+
+
+def test_a_failed_batch_leaves_no_partial_write(tmp_path: Path) -> None:
+    good = make_article("ok", BODY_UAE)
+    broken = make_article("broken", BODY_UAE)
+    broken.text = None  # type: ignore[assignment]  # violates NOT NULL mid-batch
+    with SqliteStore(tmp_path / "m.db") as store:
+        with pytest.raises(sqlite3.IntegrityError):
+            store.upsert([good, broken])
+        assert store.count() == 0
+        assert store.upsert([good]).ingested == 1
