@@ -24,3 +24,9 @@ def seeds_gold(shared_dir: Path) -> dict:
     import json
 
     return json.loads((shared_dir / "samples" / "seeds.gold.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The demo corpus that `make run` ingests (part of the repository)."""
+    return EXAMPLES

@@ -137,26 +137,37 @@ def test_export_parquet_to_stdout_is_refused(db: str) -> None:
     assert result.exit_code == 2 and "--out" in result.stderr
 
 
-def test_stories_json_is_a_list(db: str) -> None:
-    result = invoke("stories", "--db", db, "--json")
-    items = json.loads(result.stdout)
-    assert isinstance(items, list) and len(items) >= 1
+def _grouped(db: str) -> str:
+    from marsad.stories.service import update_stories
+
+    with open_store(db) as store:
+        update_stories(store)
+    return db
+
+
+def test_stories_json_lists_story_json_after_grouping(db: str) -> None:
+    items = json.loads(invoke("stories", "--db", _grouped(db), "--json").stdout)
+    assert {tuple(sorted(s["articles"])) for s in items} == {("c1",), ("c2",)}
+    assert {"id", "title", "articles", "outlets", "first_seen", "origin", "disagreements"} <= set(items[0])
 
 
 def test_stories_table_prints(db: str) -> None:
-    assert invoke("stories", "--db", db).exit_code == 0
+    assert invoke("stories", "--db", _grouped(db)).exit_code == 0
 
 
-def test_serve_exits_cleanly_while_the_web_app_is_missing(db: str) -> None:
-    from marsad import web
-
-    if hasattr(web, "serve"):
-        pytest.skip("marsad.web.serve exists: the placeholder is gone")
-    result = invoke("serve", "--db", db)
-    assert result.exit_code == 0 and "not available" in result.stderr
+def test_story_report_and_unknown_story(db: str) -> None:
+    sid = json.loads(invoke("stories", "--db", _grouped(db), "--json").stdout)[0]["id"]
+    assert invoke("story", sid, "--db", db).exit_code == 0
+    assert invoke("story", "s_nope", "--db", db).exit_code == 1
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "analyze", "search", "show", "export", "stories"])
+def test_export_graph_writes_graphml(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "g.graphml"
+    assert invoke("export", "--graph", "graphml", "--out", str(out), "--db", _grouped(db)).exit_code == 0
+    assert out.read_text("utf-8").startswith("<?xml")
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "analyze", "search", "show", "export", "stories", "story", "serve"])
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example" in result.stdout

@@ -54,8 +54,9 @@ def ingest(
     db: str = DbOption,
     workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Processes (default: all CPUs)."),
     no_analysis: bool = typer.Option(False, "--no-analysis", help="Read and clean only; skip extraction."),
+    no_stories: bool = typer.Option(False, "--no-stories", help="Do not group new articles into stories."),
 ) -> None:
-    """Read, clean, analyse and store articles. Re-running changes nothing that did not change.
+    """Read, clean, analyse and store articles, then group new ones into stories. Re-running changes nothing that did not change.
 
     [bold]Examples[/]
       marsad ingest examples/
@@ -75,12 +76,21 @@ def ingest(
 
         try:
             counts = run_ingest(paths, store, workers=workers, with_analysis=not no_analysis, progress=progress)
+            grouped = None
+            if not no_stories:
+                bar.update(task, description="grouping stories")
+                from marsad.stories.service import update_stories
+
+                grouped = update_stories(store)
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]: committed batches are kept; run the same command again to finish")
             raise typer.Exit(130) from None
     summary = Table(title=f"ingest into {db}", show_header=False)
-    for label, value in (("ingested", counts.ingested), ("updated", counts.updated),
-                         ("unchanged", counts.unchanged), ("skipped", len(counts.skipped))):
+    rows = [("ingested", counts.ingested), ("updated", counts.updated),
+            ("unchanged", counts.unchanged), ("skipped", len(counts.skipped))]
+    if grouped is not None:
+        rows += [("stories", f"{grouped['stories']} ({grouped['stories_touched']} new or updated)")]
+    for label, value in rows:
         summary.add_row(label, str(value))
     err.print(summary)
     if counts.skipped:
@@ -261,16 +271,22 @@ def show(
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout for jsonl/csv).")] = None,
+    graph: str | None = typer.Option(None, "--graph", help="Export the provenance graph instead: graphml or gexf."),
     db: str = DbOption,
 ) -> None:
-    """Export every stored article (Article JSON fields; CSV cells hold lists as JSON).
+    """Export every stored article (Article JSON fields; CSV cells hold lists as JSON), or with
+    --graph the provenance graph of all stories (who cited whom) for Gephi.
 
     [bold]Examples[/]
       marsad export --format jsonl > articles.jsonl
       marsad export --format parquet --out articles.parquet
+      marsad export --graph gexf --out provenance.gexf
     """
     from marsad.export import export as run_export
 
+    if graph:
+        _export_graph(db, graph, out_file)
+        return
     with _existing(db) as store:
         try:
             n = run_export(store.iter_articles(), format, out_file)
@@ -280,47 +296,74 @@ def export(
     err.print(f"exported {n} articles" + (f" to {out_file}" if out_file else ""))
 
 
-def _story_overview(store: Store) -> tuple[str, list[dict[str, Any]]]:
-    """Stories from marsad.stories.overview once it exists; until then, articles by outlet and day."""
-    try:
-        from marsad import stories
-    except ImportError:
-        stories = None  # type: ignore[assignment]
-    overview = getattr(stories, "overview", None)
-    if callable(overview):
-        items = [s.to_dict() if hasattr(s, "to_dict") else s for s in overview(store)]
-        return "stories", items
-    return "articles", store.overview()
+def _export_graph(db: str, fmt: str, out_file: Path | None) -> None:
+    from marsad.stories.graph import provenance_graph, write_graph
+    from marsad.stories.service import get_story, list_stories
+
+    if fmt not in ("graphml", "gexf"):
+        err.print(f"[red]unknown graph format {fmt!r}[/]: use graphml or gexf")
+        raise typer.Exit(2)
+    target = out_file or Path(f"provenance.{fmt}")
+    with _existing(db) as store:
+        ids = [s["id"] for s in list_stories(store, limit=10**9)]
+        graph = provenance_graph(filter(None, (get_story(store, i) for i in ids)))
+    write_graph(graph, fmt, target)
+    err.print(f"provenance graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {target}")
 
 
 @app.command()
 def stories(
     db: str = DbOption,
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stories as a JSON list (Story JSON)."),
+    limit: int = typer.Option(50, "--limit", min=1, help="How many stories (newest first)."),
+    offset: int = typer.Option(0, "--offset", min=0),
+    min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only stories with this many articles."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Only stories this outlet covered."),
 ) -> None:
-    """Overview of what is stored: stories (or, until grouping lands, articles by outlet and day).
+    """Stories: the same event across outlets, with origin and numbers that disagree.
 
     [bold]Examples[/]
       marsad stories
+      marsad stories --min-articles 3 --limit 20
       marsad stories --json > stories.json
     """
+    from marsad.stories.service import list_stories
+    from marsad.story_report import story_list_table
+
     with _existing(db) as store:
-        kind, items = _story_overview(store)
+        items = list_stories(store, limit=limit, offset=offset, outlet=outlet, min_articles=min_articles)
     if as_json:
         _dump(items)
         return
-    if kind == "stories":
-        table = Table("story", "outlets", "articles", "first seen", "origin", title="stories")
-        for s in items:
-            table.add_row(s.get("title") or s.get("id", ""), str(len(s.get("outlets", []))),
-                          str(len(s.get("articles", []))), str(s.get("first_seen") or ""), s.get("origin") or "")
+    if not items:
+        err.print("no stories yet: run [bold]marsad ingest PATH[/] first")
+        return
+    out.print(story_list_table(items))
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id from `marsad stories`.")],
+    db: str = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the story with its comparison as JSON."),
+) -> None:
+    """One story compared across outlets: timeline, numbers that disagree, naming, who cited whom.
+
+    [bold]Example[/]
+      marsad story s_3c44a1b2c3d4
+    """
+    from marsad.stories.service import get_story
+    from marsad.story_report import print_story
+
+    with _existing(db) as store:
+        found = get_story(store, story_id)
+    if found is None:
+        err.print(f"[red]no story {story_id}[/]: see [bold]marsad stories[/]")
+        raise typer.Exit(1)
+    if as_json:
+        _dump(found)
     else:
-        table = Table("date", "outlet", "articles", "titles", title="stored articles by outlet and day")
-        for g in items:
-            titles = "\n".join((a["title"] or a["id"]) for a in g["articles"][:3])
-            more = f"\n… {g['count'] - 3} more" if g["count"] > 3 else ""
-            table.add_row(g["date"] or "—", g["outlet"] or "—", str(g["count"]), titles + more)
-    out.print(table)
+        print_story(found, out)
 
 
 @app.command()

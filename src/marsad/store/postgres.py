@@ -21,6 +21,7 @@ from marsad.store.base import (
     row_to_article,
     stored_form,
 )
+from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore"]
 
@@ -48,6 +49,7 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE runs (id SERIAL PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
             paths JSONB NOT NULL DEFAULT '[]', counts JSONB)""",
     ],
+    STORY_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -74,7 +76,13 @@ def _tsquery(terms: list[Term]) -> tuple[str, list[str]]:
     return "(" + " && ".join(parts) + ")", params
 
 
-class PostgresStore(Store):
+class PostgresStore(StoryTables, Store):
+    _placeholder = "%s"
+    _article_columns = ", ".join(_COLUMNS)
+
+    def _story_tx(self):  # noqa: ANN202 - the backend's own transaction context
+        return self.conn.transaction()
+
     def __init__(self, url: str) -> None:
         try:
             import psycopg

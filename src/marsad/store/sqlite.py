@@ -26,6 +26,7 @@ from marsad.store.base import (
     row_to_article,
     stored_form,
 )
+from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 from marsad.store.query import to_fts5
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
@@ -56,13 +57,19 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
             paths TEXT NOT NULL DEFAULT '[]', counts TEXT)""",
     ],
+    STORY_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 
 
-class SqliteStore(Store):
+class SqliteStore(StoryTables, Store):
+    _placeholder = "?"
+
+    def _story_tx(self):  # noqa: ANN202 - the backend's own transaction context
+        return self._transaction()
+
     def __init__(self, path: str | Path = "marsad.db") -> None:
         self.path = Path(path)
         self.url = str(self.path)

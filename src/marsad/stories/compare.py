@@ -56,29 +56,91 @@ def _value(q: Quantity) -> float | int | list[float | int] | None:
     return q.value
 
 
+@lru_cache(maxsize=1)
+def _role_cues() -> list[tuple[str, str]]:
+    data = json.loads(resources.files("marsad.stories").joinpath("data/roles.json").read_text("utf-8"))
+    return [(normalize(cue), role) for role, cues in data.items() if role != "about" for cue in cues]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+
+
+def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | None:
+    """What the number counts in its sentence ('قتلى', 'جرحى', ...): the cue nearest the number."""
+    left = _SENTENCE_BREAK.split(text[max(0, q.start - before):q.start])[-1]
+    right = _SENTENCE_BREAK.split(text[q.end:q.end + after])[0]
+    best: tuple[int, str] | None = None
+    for side, chunk in ((0, left), (1, right)):
+        words = _words_any(chunk)
+        for distance, word in enumerate(reversed(words) if side == 0 else words):
+            bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
+            for cue, role in _role_cues():
+                if " " not in cue and (word.startswith(cue) or bare.startswith(cue)) or \
+                        " " in cue and cue in normalize(chunk):
+                    if best is None or distance + side < best[0]:
+                        best = (distance + side, role)
+                    break
+    return best[1] if best else None
+
+
+def _words_any(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", normalize(text))
+
+
+def _magnitude(q: Quantity) -> float | None:
+    if q.qualifier == "range" and q.low is not None and q.high is not None:
+        return (float(q.low) + float(q.high)) / 2
+    return float(q.value) if isinstance(q.value, (int, float)) else None
+
+
+def _bands(mentions: list[tuple[str, Quantity]], ratio: float = 50.0) -> list[list[tuple[str, Quantity]]]:
+    """Split mentions of one counted thing into magnitude bands: 17 pounds a litre and a 150-billion
+    subsidy bill are both 'جنيه', but not the same quantity. Vague mentions join the only band."""
+    sized = sorted(((m, q) for m, q in mentions if _magnitude(q) is not None), key=lambda mq: _magnitude(mq[1]))
+    bands: list[list[tuple[str, Quantity]]] = []
+    for outlet, q in sized:
+        if bands and _magnitude(q) <= ratio * max(_magnitude(bands[-1][-1][1]), 1e-9):
+            bands[-1].append((outlet, q))
+        else:
+            bands.append([(outlet, q)])
+    vague = [(m, q) for m, q in mentions if _magnitude(q) is None]
+    if len(bands) == 1:
+        bands[0] += vague
+    return bands
+
+
 def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
-    """Same counted thing, different values across outlets (each outlet's first mention of it)."""
-    per_unit: dict[str, dict[str, Quantity]] = defaultdict(dict)
-    for article in articles:
+    """Same counted thing, same role, same order of magnitude, different values across outlets
+    (each outlet's first mention in that band)."""
+    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity]]] = defaultdict(list)
+    for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
         if not article.analysis:
             continue
-        outlet = outlet_of(article)
         for q in article.analysis.quantities:
             if q.unit and (q.value is not None or q.qualifier in ("range", "vague")):
-                per_unit[q.unit].setdefault(outlet, q)
+                per_kind[(q.unit, role_of(article.text, q))].append((order * 10_000 + q.start, outlet_of(article), q))
     out = []
-    for unit, by_outlet in per_unit.items():
-        if len(by_outlet) < 2:
-            continue
-        values = {outlet: _value(q) for outlet, q in by_outlet.items()}
-        if len({json.dumps(v) for v in values.values()}) < 2:
-            continue
-        out.append({
-            "what": unit,
-            "values": values,
-            "wording": {outlet: q.text for outlet, q in by_outlet.items()},
-            "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
-        })
+    for (unit, role), mentions in per_kind.items():
+        mentions.sort(key=lambda m: m[0])
+        for band in _bands([(outlet, q) for _, outlet, q in mentions]):
+            in_band = {id(q) for _, q in band}
+            by_outlet: dict[str, Quantity] = {}
+            for _, outlet, q in mentions:          # reading order: each outlet's first mention
+                if id(q) in in_band:
+                    by_outlet.setdefault(outlet, q)
+            if len(by_outlet) < 2:
+                continue
+            values = {outlet: _value(q) for outlet, q in by_outlet.items()}
+            if len({json.dumps(v) for v in values.values()}) < 2:
+                continue
+            out.append({
+                "what": unit if role is None or role == unit else f"{unit} ({role})",
+                "unit": unit,
+                "role": role,
+                "values": values,
+                "wording": {outlet: q.text for outlet, q in by_outlet.items()},
+                "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
+            })
     return sorted(out, key=lambda d: (-len(d["values"]), d["what"]))
 
 

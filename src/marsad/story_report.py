@@ -1,0 +1,90 @@
+"""Terminal rendering of stories (rich tables): the `marsad stories` list and `marsad story ID`."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+__all__ = ["story_list_table", "print_story"]
+
+
+def _value(v: Any) -> str:
+    if v is None:
+        return "غير محدد"
+    if isinstance(v, list):
+        return f"{_value(v[0])}–{_value(v[1])}"
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def story_list_table(items: list[dict[str, Any]]) -> Table:
+    table = Table(title="stories", expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("story", ratio=3, overflow="ellipsis", no_wrap=True)
+    for name in ("articles", "outlets", "first seen"):
+        table.add_column(name, no_wrap=True, justify="right")
+    table.add_column("origin", ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column("numbers differ", no_wrap=True, justify="right")
+    for s in items:
+        table.add_row(s["id"], s.get("title") or "", str(s.get("n_articles", len(s["articles"]))),
+                      str(len(s.get("outlets", []))), (s.get("first_seen") or "")[:10], s.get("origin") or "",
+                      str(len(s.get("disagreements", []))))
+    return table
+
+
+def print_story(story: dict[str, Any], console: Console) -> None:
+    """A readable report: reports in time order, numbers that disagree, naming, provenance, quotes."""
+    report = story.get("report") or {}
+    console.rule(f"[bold]{story.get('title') or story['id']}")
+    console.print(f"story {story['id']} · {story.get('n_articles')} articles · "
+                  f"{len(report.get('outlets', []))} outlets · first seen {story.get('first_seen') or '?'}")
+    if report.get("origin"):
+        console.print(f"[bold]origin of the claim:[/] {report['origin']}")
+
+    timeline = Table("published", "outlet", "title", "added", title="timeline")
+    copies = {m["id"]: m["original"] for m in story.get("members", [])}
+    for row in report.get("timeline", []):
+        added = row["added"]
+        note = "; ".join(x for x in (", ".join(added["quantities"][:3]), ", ".join(added["sources"][:3])) if x)
+        if copies.get(row["article"], row["article"]) != row["article"]:
+            note = "copy of " + copies[row["article"]]
+        timeline.add_row((row.get("published") or "")[:16], row["outlet"], (row.get("title") or "")[:60], note)
+    console.print(timeline)
+
+    if report.get("disagreements"):
+        numbers = Table("counted", "outlet", "value", "wording", title="numbers that disagree")
+        for d in report["disagreements"]:
+            for outlet, value in d["values"].items():
+                numbers.add_row(d["what"], outlet, _value(value), d["wording"].get(outlet, ""))
+        console.print(numbers)
+
+    if report.get("naming"):
+        naming = Table("actor", "outlet", "named as", title="naming")
+        for row in report["naming"][:8]:
+            for outlet, forms in row["forms"].items():
+                naming.add_row(row["canonical"], outlet, "، ".join(forms[:4]))
+        console.print(naming)
+
+    if report.get("framing") or report.get("distinctive"):
+        framing = Table("outlet", "loaded terms", "words only this outlet uses", title="framing")
+        for outlet in report.get("outlets", []):
+            loaded = report.get("framing", {}).get(outlet, {})
+            framing.add_row(outlet, json.dumps(loaded, ensure_ascii=False) if loaded else "",
+                            "، ".join(report.get("distinctive", {}).get(outlet, [])[:6]))
+        console.print(framing)
+
+    if report.get("edges"):
+        tree = Tree("[bold]who cited whom")
+        for edge in report["edges"]:
+            tree.add(f"{edge['from']} → {edge['to']}" + (f" ×{edge['count']}" if edge["count"] > 1 else ""))
+        console.print(tree)
+
+    for quote in report.get("shared_quotes", []):
+        console.print(f"[bold]quote[/] ({quote.get('speaker') or 'unknown speaker'})"
+                      + (" — [yellow]wording differs[/]" if quote["changed"] else ""))
+        for outlet, text in quote["variants"].items():
+            console.print(f"   {outlet}: «{text}»")
