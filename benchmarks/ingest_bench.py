@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="Print the rows as JSON too.")
+    parser.add_argument("--keep", metavar="DIR", help="Keep each corpus's database as DIR/NAME.db.")
     args = parser.parse_args(argv)
 
     if args.phase:   # child: one measurement, one JSON line
@@ -106,7 +107,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
             print(f"{name}: not found at {path}, skipped", file=sys.stderr)
             continue
         with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
-            db = str(Path(tmp) / "bench.db")
+            db = str(Path(args.keep or tmp) / f"{name}.db")
+            if args.keep:
+                Path(args.keep).mkdir(parents=True, exist_ok=True)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(db + suffix).unlink(missing_ok=True)
             for phase in PHASES:
                 print(f"{name}: {phase}…", file=sys.stderr)
                 rows.append({"corpus": name, **_measure(phase, path, db, args.workers, args.limit)})
