@@ -1,1 +1,4 @@
-"""marsad.web"""
+"""marsad.web: the web app and JSON API (`create_app`, `serve`)."""
+from marsad.web.app import create_app, serve
+
+__all__ = ["create_app", "serve"]

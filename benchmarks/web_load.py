@@ -1,0 +1,218 @@
+"""Loopback load check of the web app: concurrent searches while an ingest writes the same database.
+
+    python benchmarks/web_load.py                    # 50 clients, 30 s
+    python benchmarks/web_load.py --seconds 10 --clients 20 --articles 1000
+
+Builds a SQLite database (a SaudiNewsNet subset when ../shared/corpora/saudinewsnet exists, else
+the demo corpus), starts `marsad.web.serve` in its own process on 127.0.0.1 (a free port), then
+runs `--clients` asyncio clients (httpx.AsyncClient) that search varied Arabic queries through
+the JSON API and the HTML search page for `--seconds`, while another process ingests more
+articles into the same database. Reports requests/s, p50/p95/p99 latency and errors. Loopback
+only; every phase is bounded in time.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
+SAUDI = SHARED / "corpora" / "saudinewsnet"
+EXAMPLES = ROOT / "examples"
+
+QUERIES = [
+    "الإمارات", "الامارات", "السعودية", "وزارة الصحة", "وزاره الصحه", "الرياض", "مجلس الوزراء", "النفط",
+    "الأمم المتحدة", "حجة", "سيول", "زلزال", "الحسيمة", "داعش", "تنظيم الدولة", "قسد", "الحوثيين",
+    "\"الدفاع المدني\"", "اليمن", "سوريا", "العراق", "مصر", "أسعار الوقود", "الانتخابات البلدية",
+    "الملك سلمان", "ولي العهد", "كرة القدم", "الهلال", "النصر", "الطقس", "أمطار", "جدة", "مكة",
+    "رمضان", "٢٠١٥", "2015", "مليار", "وزير*", "تعليم", "جامعة", "الكوليرا", "مخيم", "حريق",
+    "NEAR(a b)", "\"unbalanced", "***", "a" * 2000,
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def corpus_inputs(limit_days: int | None = None) -> list[Path]:
+    if SAUDI.is_dir():
+        return sorted(SAUDI.glob("*.zip"))[: limit_days or None]
+    return [EXAMPLES]
+
+
+def ingest_child(db: str, paths: list[str], skip: int, limit: int) -> dict:
+    """In a child process: ingest `limit` inputs after the first `skip` of `paths`, then group stories."""
+    from marsad.ingest import read_paths
+    from marsad.runner import ingest_items
+    from marsad.store import open_store
+    from marsad.stories.service import update_stories
+
+    started = time.perf_counter()
+    with open_store(db) as store:
+        items = itertools.islice(read_paths(paths), skip, skip + limit)
+        counts = ingest_items(items, store, workers=max(1, (os.cpu_count() or 2) // 2))
+        stories = update_stories(store)
+    return {"ingested": counts.ingested, "unchanged": counts.unchanged, "skipped": len(counts.skipped),
+            "stories": stories, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def demo_copies(folder: Path, copies: int) -> list[str]:
+    """Without SaudiNewsNet: new articles for the concurrent ingest, made from the demo texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for src in (EXAMPLES / "text").glob("*.txt"):
+            text = src.read_text("utf-8", errors="replace")
+            (folder / f"{src.stem}-{n}.txt").write_text(f"{text}\n\nتحديث رقم {n} للخبر.\n", "utf-8")
+    return [str(folder)]
+
+
+def run_child(args: list[str], timeout: float) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout, check=False,
+                         cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"child failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+async def load(base: str, seconds: float, clients: int) -> dict:
+    import httpx
+
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(n: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(n)
+        i = 0
+        while time.perf_counter() < deadline:
+            q = rng.choice(QUERIES)
+            path = "/search" if i % 4 == 3 else "/api/v1/search"
+            params = {"q": q, "limit": rng.choice([10, 20, 50]), "offset": rng.choice([0, 0, 0, 20])}
+            t0 = time.perf_counter()
+            try:
+                r = await http.get(path, params=params)
+                key = str(r.status_code)
+            except httpx.HTTPError as exc:
+                key = type(exc).__name__
+            latencies.append(time.perf_counter() - t0)
+            statuses[key] = statuses.get(key, 0) + 1
+            i += 1
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    pick = lambda p: round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
+    errors = sum(n for k, n in statuses.items() if k not in ("200", "400"))
+    return {"requests": len(latencies), "seconds": round(elapsed, 1),
+            "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": pick(0.50), "p95_ms": pick(0.95),
+            "p99_ms": pick(0.99), "max_ms": pick(1.0), "statuses": statuses, "errors": errors}
+
+
+def wait_ready(base: str, server: subprocess.Popen, timeout: float = 30) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited: {server.stderr.read() if server.stderr else ''}")
+        try:
+            if httpx.get(base + "/api/v1/outlets", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError("server did not answer in time")
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Run the load check, print a summary (and JSON with --json), return the figures."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--articles", type=int, default=2000, help="SaudiNewsNet articles in the database first")
+    parser.add_argument("--ingest-articles", type=int, default=1000, help="articles ingested during the load")
+    parser.add_argument("--no-ingest", action="store_true", help="measure reads alone")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", nargs=4, metavar=("DB", "SKIP", "LIMIT", "PATHS_JSON"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        db, skip, limit, paths = args.child
+        print(json.dumps(ingest_child(db, json.loads(paths), int(skip), int(limit))))
+        return {}
+
+    work = Path(tempfile.mkdtemp(prefix="marsad-load-"))
+    db = str(work / "load.db")
+    server = None
+    try:
+        inputs = [str(p) for p in corpus_inputs()]
+        corpus = "saudinewsnet" if SAUDI.is_dir() else "examples"
+        t0 = time.perf_counter()
+        base_counts = run_child(["--child", db, "0", str(args.articles), json.dumps(inputs)], timeout=900)
+        build_s = round(time.perf_counter() - t0, 1)
+        if corpus == "examples":
+            more, skip = demo_copies(work / "more", max(1, args.ingest_articles // 13)), 0
+        else:
+            more, skip = inputs, args.articles
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-c", f"from marsad.web import serve; serve({db!r}, host='127.0.0.1', port={port})"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        wait_ready(base, server)
+
+        writer = None
+        if not args.no_ingest:
+            writer = subprocess.Popen([sys.executable, __file__, "--child", db, str(skip), str(args.ingest_articles),
+                                       json.dumps(more)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      text=True, cwd=ROOT)
+        figures = asyncio.run(load(base, args.seconds, args.clients))
+        ingest_result: dict | None = None
+        if writer is not None:
+            try:
+                out, err = writer.communicate(timeout=max(60, args.seconds * 4))
+                ingest_result = json.loads(out.strip().splitlines()[-1]) if writer.returncode == 0 else {
+                    "error": err[-500:]}
+            except subprocess.TimeoutExpired:
+                writer.kill()
+                ingest_result = {"error": "ingest still running after the load; stopped"}
+        result = {"corpus": corpus, "db_articles": base_counts["ingested"], "build_seconds": build_s,
+                  "clients": args.clients, **figures, "concurrent_ingest": ingest_result}
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"web load: {result['clients']} clients for {result['seconds']} s over {result['db_articles']} "
+          f"{corpus} articles: {result['requests_per_s']} req/s, p50 {result['p50_ms']} ms, "
+          f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']} "
+          f"(statuses {result['statuses']})")
+    if ingest_result:
+        print(f"  concurrent ingest: {ingest_result}")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    return result
+
+
+if __name__ == "__main__":
+    main()

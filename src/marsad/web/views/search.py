@@ -1,0 +1,83 @@
+"""Full-text search with Arabic normalisation (store.search), filters, highlighted snippets, paging.
+
+Whatever is typed (FTS operators, stray quotes, ten thousand characters, nothing at all) gives
+results or a message: the store turns input into quoted terms, and an input with nothing to
+search for raises QueryError, shown on the page or answered 400 by the API.
+"""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from marsad.store import QueryError
+from marsad.web.marks import mark_snippet
+from marsad.web.paging import Page, PageParams
+from marsad.web.render import render
+from marsad.web.stores import store_for
+
+router = APIRouter()
+
+MAX_QUERY = 10_000
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Filters:
+    """The search form: every field optional, empty strings mean "not given"."""
+
+    def __init__(self,
+                 q: str = Query("", max_length=MAX_QUERY, description="words; \"a phrase\"; prefix*"),
+                 outlet: str = Query("", max_length=500),
+                 entity: str = Query("", max_length=500, description="entity key (org:isis) or name"),
+                 date_from: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+                 date_to: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")) -> None:
+        self.q, self.outlet, self.entity = q.strip(), outlet.strip(), entity.strip()
+        self.date_from, self.date_to = date_from.strip(), date_to.strip()
+        for name, value in (("date_from", self.date_from), ("date_to", self.date_to)):
+            if value and not _DATE.match(value):
+                raise HTTPException(400, f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value[:20]!r}")
+
+    @property
+    def given(self) -> bool:
+        return bool(self.q or self.entity)
+
+    def params(self) -> dict[str, str]:
+        return {"q": self.q, "outlet": self.outlet, "entity": self.entity,
+                "date_from": self.date_from, "date_to": self.date_to}
+
+
+def run_search(request: Request, filters: Filters, page: Page) -> list[Any]:
+    """Hits of this page plus one (so the caller knows if there is a next page)."""
+    return store_for(request).search(
+        filters.q or None, outlet=filters.outlet or None, entity=filters.entity or None,
+        date_from=filters.date_from or None, date_to=filters.date_to or None,
+        limit=page.fetch, offset=page.offset)
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> HTMLResponse:
+    hits, next_offset, message = [], None, None
+    if filters.given:
+        try:
+            hits, next_offset = page.cut(run_search(request, filters, page))
+        except QueryError as exc:
+            message = str(exc)
+    elif any(filters.params().values()):
+        message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
+    rows = [{"hit": h, "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
+    outlets = [o for o, _ in store_for(request).outlets() if o]
+    return render(request, "search.html", filters=filters, params=filters.params(), rows=rows, page=page,
+                  next_offset=next_offset, message=message, outlets=outlets,
+                  json_twin=f"/api/v1/search?{request.url.query}" if request.url.query else "/api/v1/search")
+
+
+@router.get("/api/v1/search", tags=["search"])
+def search_api(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> dict[str, Any]:
+    """Full-text search (normalised Arabic) with optional outlet, entity and date filters."""
+    if not filters.given:
+        raise QueryError("empty search: give q (a word) or entity")
+    hits = [h.to_dict() for h in run_search(request, filters, page)]
+    return page.envelope(request, hits, query=filters.params())

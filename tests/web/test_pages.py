@@ -1,0 +1,107 @@
+"""HTML pages over the demo corpus: each shows its content, is RTL Arabic, and links its JSON twin."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from fastapi.testclient import TestClient
+
+
+def story_with_edges(client: TestClient) -> dict:
+    for s in client.get("/api/v1/stories?limit=200").json()["items"]:
+        story = client.get(f"/api/v1/stories/{quote(s['id'], safe='')}").json()
+        if story["report"]["edges"] and story["report"]["disagreements"]:
+            return story
+    raise AssertionError("no story with provenance edges and disagreements in the demo corpus")
+
+
+def test_home_lists_latest_stories_with_outlets_and_a_search_box(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<html dir="rtl" lang="ar">' in html
+    assert 'action="/search"' in html and 'name="q"' in html
+    first = client.get("/api/v1/stories?limit=1").json()["items"][0]
+    assert f'/story/{quote(first["id"], safe="")}' in html
+    assert 'href="/api/v1/stories"' in html
+
+
+def test_search_page_marks_matches_and_pages(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "في", "limit": 5}).text
+    assert html.count('class="card hit"') == 5
+    assert "<mark>" in html and 'rel="next"' in html
+    assert client.get("/search", params={"q": "في", "limit": 5, "offset": 5}).status_code == 200
+
+
+def test_search_page_explains_instead_of_failing(client: TestClient) -> None:
+    for q in ["", "***", '"', "a" * 10_000, "NEAR(x y)"]:
+        response = client.get("/search", params={"q": q})
+        assert response.status_code == 200
+    assert 'class="notice"' in client.get("/search", params={"q": "***"}).text
+    assert 'class="notice"' in client.get("/search", params={"q": "كلمةلاتوجدابدا"}).text
+
+
+def test_story_page_shows_outlets_numbers_graph_naming_quotes_timeline(client: TestClient) -> None:
+    story = story_with_edges(client)
+    html = client.get(f"/story/{quote(story['id'], safe='')}").text
+    for section in ("side-by-side", "numbers", "provenance", "naming", "quotes", "timeline"):
+        assert f'id="{section}"' in html
+    assert '<svg class="provenance"' in html and 'class="node origin"' in html
+    assert html.count('class="card column"') == len(story["report"]["outlets"])
+    assert story["report"]["disagreements"][0]["what"] in html
+
+
+def test_article_page_highlights_entities_quotes_numbers_and_dates(client: TestClient) -> None:
+    story = story_with_edges(client)
+    article_id = story["members"][0]["id"]
+    html = client.get(f"/article/{article_id}").text
+    for kind in ("hl-ent", "hl-qty", "hl-date"):
+        assert f'class="{kind}' in html or f' {kind}' in html
+    assert 'href="/entity/' in html
+    assert f'href="/story/{quote(story["id"], safe="")}"' in html
+    cited = next(m["id"] for m in story["members"] if m["outlet"] and
+                 client.get(f"/api/v1/articles/{m['id']}").json()["attributions"])
+    assert 'class="arrow"' in client.get(f"/article/{cited}").text   # outlet ← source, drawn as a chain
+
+
+def test_article_page_keeps_removed_boilerplate_in_a_details_element(client: TestClient) -> None:
+    for row in client.get("/api/v1/articles?limit=200").json()["items"]:
+        article = client.get(f"/api/v1/articles/{row['id']}").json()
+        if article.get("removed"):
+            html = client.get(f"/article/{row['id']}").text
+            assert '<details class="removed">' in html
+            return
+    raise AssertionError("no demo article had boilerplate removed")
+
+
+def test_entity_page_shows_forms_mentions_over_time_and_quotes(client: TestClient) -> None:
+    html = client.get("/entity/org:isis").text
+    assert "تنظيم الدولة الإسلامية" in html
+    assert 'id="forms-h"' in html and 'id="time-h"' in html and 'id="quotes-h"' in html
+    assert re.search(r'<th scope="row" dir="ltr">2025-03-\d\d</th>', html)
+
+
+def test_outlet_page_shows_coverage_and_whom_it_cites(client: TestClient) -> None:
+    name = next(o["name"] for o in client.get("/api/v1/outlets").json()["items"] if o["name"])
+    html = client.get(f"/outlet/{quote(name, safe='')}").text
+    assert name in html and 'id="cites-h"' in html and 'id="stories-h"' in html
+
+
+def test_unknown_pages_are_html_404s(client: TestClient) -> None:
+    for url in ("/article/nope", "/story/nope", "/entity/per:nobody", "/outlet/nobody", "/nowhere"):
+        response = client.get(url)
+        assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+
+
+def test_bad_page_parameters_are_html_400s(client: TestClient) -> None:
+    response = client.get("/?limit=0")
+    assert response.status_code == 400 and "limit" in response.text
+
+
+def test_lists_and_docs_pages_render(client: TestClient) -> None:
+    for url in ("/entities", "/entities?type=PER", "/outlets", "/docs"):
+        assert client.get(url).status_code == 200
+
+
+def test_static_assets_are_served_locally(client: TestClient) -> None:
+    css = client.get("/static/marsad.css")
+    assert css.status_code == 200 and "Noto Naskh Arabic" in css.text and "prefers-color-scheme" in css.text
+    assert "localStorage" in client.get("/static/theme.js").text
