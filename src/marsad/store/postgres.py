@@ -80,7 +80,7 @@ class PostgresStore(StoryTables, Store):
     _placeholder = "%s"
     _article_columns = ", ".join(_COLUMNS)
 
-    def _story_tx(self):  # noqa: ANN202 - the backend's own transaction context
+    def _story_tx(self):
         return self.conn.transaction()
 
     def __init__(self, url: str) -> None:

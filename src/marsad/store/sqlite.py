@@ -26,8 +26,8 @@ from marsad.store.base import (
     row_to_article,
     stored_form,
 )
-from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 from marsad.store.query import to_fts5
+from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
 
@@ -67,7 +67,7 @@ _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 class SqliteStore(StoryTables, Store):
     _placeholder = "?"
 
-    def _story_tx(self):  # noqa: ANN202 - the backend's own transaction context
+    def _story_tx(self):
         return self._transaction()
 
     def __init__(self, path: str | Path = "marsad.db") -> None:
@@ -87,14 +87,31 @@ class SqliteStore(StoryTables, Store):
         row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
         return row[0] or 0
 
+    def _current_version(self) -> int | None:
+        """The schema version without taking a lock (None for a new database)."""
+        try:
+            row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] or 0
+
     def migrate(self) -> None:
-        """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
-        with self._transaction():
-            current = self.schema_version()
-        if current > SCHEMA_VERSION:
+        """Bring the schema to SCHEMA_VERSION, one migration per transaction.
+
+        Opening an up-to-date database takes no write lock (readers such as the web server open
+        stores while an ingest writes); each step re-reads the version inside its transaction, so
+        two processes opening an old database at once apply every migration exactly once.
+        """
+        current = self._current_version()
+        if current is not None and current > SCHEMA_VERSION:
             raise RuntimeError(f"{self.path} was written by a newer marsad (schema {current}); upgrade marsad")
-        for version in range(current, SCHEMA_VERSION):
+        if current == SCHEMA_VERSION:
+            return
+        while True:
             with self._transaction():
+                version = self.schema_version()
+                if version >= SCHEMA_VERSION:
+                    return
                 for statement in MIGRATIONS[version]:
                     self.conn.execute(statement)
                 self.conn.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))

@@ -1,4 +1,4 @@
-"""Story tables shared by the SQLite and PostgreSQL stores: stories and their member articles.
+"""Queries shared by the SQLite and PostgreSQL stores: stories, their members, paged headlines.
 
 The SQL is written once with '?' placeholders; each store sets `_placeholder` and the mixin
 rewrites them. JSON columns are TEXT in both databases so that one statement serves both.
@@ -130,6 +130,21 @@ class StoryTables:
     def get_story_row(self, story_id: str) -> dict[str, Any] | None:
         rows = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))
         return self._story(rows[0]) if rows else None
+
+    def headlines(self, limit: int | None = None, offset: int = 0, outlet: str | None = None
+                  ) -> list[dict[str, Any]]:
+        """id, outlet, title, published of stored articles, newest first, paged in SQL."""
+        where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
+        if limit is not None:
+            params += [max(0, int(limit)), max(0, int(offset))]
+        return self._q(f"SELECT id, outlet, title, published FROM articles {where} "
+                       f"ORDER BY CASE WHEN published IS NULL THEN 1 ELSE 0 END, published DESC, id DESC{page}",
+                       params)
+
+    def count_articles(self, outlet: str | None = None) -> int:
+        where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+        return int(self._q(f"SELECT COUNT(*) AS n FROM articles {where}", params)[0]["n"])
 
     def story_of(self, article_id: str) -> str | None:
         rows = self._q("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))

@@ -28,13 +28,6 @@ def load_article(request: Request, article_id: str) -> Article:
     return article
 
 
-def headlines(request: Request, outlet: str | None = None) -> list[dict[str, Any]]:
-    """id/outlet/title/published of stored articles, newest first (optionally one outlet's)."""
-    rows = [r for r in store_for(request).iter_headlines() if outlet is None or r["outlet"] == outlet]
-    rows.sort(key=lambda r: (r["published"] or "", r["id"]), reverse=True)
-    return rows
-
-
 @router.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     article = load_article(request, article_id)
@@ -50,8 +43,9 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 def articles_api(request: Request, page: PageParams,
                  outlet: str = Query("", max_length=500)) -> dict[str, Any]:
     """Stored articles (id, outlet, title, published), newest first."""
-    rows = headlines(request, outlet.strip() or None)
-    return page.envelope(request, rows[page.offset: page.offset + page.fetch], total=len(rows))
+    store, name = store_for(request), outlet.strip() or None
+    rows = store.headlines(limit=page.fetch, offset=page.offset, outlet=name)
+    return page.envelope(request, rows, total=store.count_articles(name))
 
 
 @router.get("/api/v1/articles/{article_id}", tags=["articles"])

@@ -23,7 +23,7 @@ MAX_ARTICLES = 300      # entities and citations are counted over the newest art
 
 def outlet_detail(request: Request, name: str) -> dict[str, Any] | None:
     store = store_for(request)
-    heads = [h for h in store.iter_headlines() if h["outlet"] == name]
+    heads = store.headlines(outlet=name)
     if not heads:   # articles without an outlet are shown under their domain or file name
         nameless = (store.get(h["id"]) for h in store.iter_headlines() if not h["outlet"])
         heads = [{"id": a.id, "outlet": name, "title": a.title, "published": a.published}
