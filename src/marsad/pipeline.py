@@ -18,13 +18,20 @@ def process(raw: RawArticle, with_analysis: bool = True) -> Article:
     return article
 
 
+def process_item(item: RawArticle | Skip, with_analysis: bool = True) -> Article | Skip:
+    """One read result through the stages; a failure on one article becomes a Skip, never a crash.
+
+    Every runner (this module, the multiprocessing runner, Spark) uses this one error policy.
+    """
+    if isinstance(item, Skip):
+        return item
+    try:
+        return process(item, with_analysis=with_analysis)
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a batch
+        return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
+
+
 def read_articles(paths: Iterable[str | Path], with_analysis: bool = False) -> Iterator[Article | Skip]:
     """Read and clean (optionally analyse) lazily, in this process; Skips pass through."""
     for item in read_paths(paths):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        try:
-            yield process(item, with_analysis=with_analysis)
-        except Exception as exc:  # a bug on one article must not stop a batch
-            yield Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
+        yield process_item(item, with_analysis)

@@ -127,3 +127,41 @@ def test_levantine_month_dateline_with_weekday_and_no_zone_stays_naive():
 
 def test_a_dump_with_a_single_short_line_keeps_it_as_body():
     assert kinds_of("انفجار قرب السفارة في العاصمة") == {1: "body"}
+
+
+HEADED = """\
+قناة دجلة الإخبارية
+
+افتتاح جسر جديد على نهر دجلة يربط ضفتي المدينة
+
+الموصل - 4 آذار 2025
+تقرير: سلمان العبيدي
+
+افتتحت محافظة نينوى، اليوم الثلاثاء، جسرا جديدا على نهر دجلة بطول أربعمئة متر بعد عامين من العمل.
+
+وقال المحافظ إن الجسر سيخفف الزحام عن الجسور القديمة في المدينة.
+"""
+
+
+def test_a_site_header_is_boilerplate_and_names_the_outlet():
+    article = clean(RawArticle(source="h.txt", kind="text", content=HEADED, identity="h.txt"))
+    kinds = [line.kind for line in article.lines if line.kind != "blank"]
+    assert kinds == ["boilerplate", "title", "dateline", "byline", "body", "body"]
+    assert article.title.startswith("افتتاح جسر") and article.outlet == "قناة دجلة الإخبارية"
+    assert article.published == "2025-03-04" and article.authors == ["سلمان العبيدي"]
+
+
+def test_a_named_dateline_gives_date_and_outlet_and_updates_yield_to_publication():
+    content = ("ارتفاع أسعار الذهب في الأسواق المحلية\n\nآخر تحديث: 10/3/2025 14:00\n"
+               "صحيفة الوادي - الأحد 9/3/2025 11:20\n\n"
+               "ارتفعت أسعار الذهب في الأسواق المحلية اليوم بنسبة اثنين في المئة مقارنة بالأسبوع الماضي.\n")
+    article = clean(RawArticle(source="g.txt", kind="text", content=content, identity="g.txt"))
+    assert [line.kind for line in article.lines if line.kind != "blank"] == ["title", "dateline", "dateline", "body"]
+    assert article.published == "2025-03-09T11:20:00" and article.outlet == "صحيفة الوادي"
+
+
+def test_a_headline_naming_a_channel_stays_the_title():
+    content = ("قناة السويس تسجل إيرادات قياسية خلال شهر فبراير\n\n"
+               "سجلت قناة السويس إيرادات قياسية خلال الشهر الماضي بحسب بيان رسمي صدر اليوم.\n")
+    article = clean(RawArticle(source="s.txt", kind="text", content=content, identity="s.txt"))
+    assert article.lines[0].kind == "title" and article.outlet is None

@@ -1,4 +1,4 @@
-from marsad.clean.outlets import outlet_from_credits, outlet_from_url, resolve_outlet
+from marsad.clean.outlets import masthead_name, outlet_from_credits, outlet_from_url, resolve_outlet, self_name
 
 
 def test_saudinewsnet_source_codes_map_to_arabic_names():
@@ -24,3 +24,35 @@ def test_footer_credits_name_the_outlet():
     assert outlet_from_credits(["انضم إلى من يتابعون محتوى سكاي نيوز عربية يوميا"]) == "سكاي نيوز عربية"
     assert outlet_from_credits(["© 2021 موقع المدار الإخباري"]) == "موقع المدار الإخباري"
     assert outlet_from_credits(["جميع الحقوق محفوظة لـ شبكة الأفق الإخبارية ٢٠٢٣"]) == "شبكة الأفق الإخبارية"
+
+
+def test_a_credit_gives_the_whole_outlet_name_not_a_known_name_it_opens_with():
+    # "صحيفة الخليج" is a known outlet; "صحيفة الخليج المسائي" is another one
+    assert outlet_from_credits(["جميع الحقوق محفوظة لصحيفة الخليج المسائي 2025"]) == "صحيفة الخليج المسائي"
+    assert outlet_from_credits(["محتوى صحيفة الخليج المسائي"]) == "صحيفة الخليج المسائي"
+    assert outlet_from_credits(["جميع الحقوق محفوظة لموقع وادي النيل الإخباري ٢٠٢٤."]) == "موقع وادي النيل الإخباري"
+    assert outlet_from_credits(["© 2024 صحيفة الخليج"]) == "الخليج"          # a known one keeps its display name
+    assert outlet_from_credits(["حقوق النشر محفوظة لـ قناة الجزيرة"]) == "الجزيرة"
+
+
+def test_credit_cues_that_name_no_outlet_give_nothing():
+    assert outlet_from_credits(["محتوى إعلاني"]) is None
+    assert outlet_from_credits(["جميع الحقوق محفوظة"]) is None
+    assert outlet_from_credits(["حمّل تطبيق الهاتف"]) is None
+    assert outlet_from_credits(["المصدر: وكالات"]) is None
+
+
+def test_the_strongest_cue_wins_and_a_descriptor_form_is_preferred():
+    credits = ["المصدر: وكالة أنباء الساحل", "تابعوا آخر الأخبار عبر تطبيق الصباح المغاربي على هواتفكم"]
+    assert outlet_from_credits(credits) == "الصباح المغاربي"                 # "المصدر" is the agency copied
+    assert outlet_from_credits(["محتوى الوادي"], [("dateline", "صحيفة الوادي")]) == "صحيفة الوادي"
+
+
+def test_site_headers_name_the_outlet_and_headlines_do_not():
+    assert masthead_name("قناة دجلة الإخبارية") == "قناة دجلة الإخبارية"
+    assert masthead_name("نهر الخابور | أخبار") == "نهر الخابور"
+    assert masthead_name("موقع الوادي - الصفحة الرئيسية") == "موقع الوادي"
+    assert masthead_name("شبكة السهول نيوز") == "شبكة السهول نيوز"
+    assert masthead_name("قناة السويس تسجل إيرادات قياسية") is None
+    assert masthead_name("بغداد") is None
+    assert self_name("الرياض") is None          # a one-word name is too often a place

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.clean.published import dateline_value, parse_published
+from marsad.clean.published import dateline_value, parse_published, read_dateline
 
 
 @pytest.mark.parametrize("raw, iso", [
@@ -38,3 +38,30 @@ def test_dateline_is_a_date_with_only_filler_words_around_it():
 def test_an_offset_needs_gmt_or_to_follow_the_time_directly():
     assert parse_published("2017-10-29 08:02 - 10 قتلى") == "2017-10-29T08:02:00"
     assert parse_published("21 Jul 2015 10:00 GMT+3") == "2015-07-21T10:00:00+03:00"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("5 مارس/آذار 2025", "2025-03-05"),
+    ("٢٦ آذار/مارس ٢٠٢٥", "2025-03-26"),
+    ("الخميس 8/3/2025", "2025-03-08"),
+    ("21 مارس 2025 09:30 ص", "2025-03-21T09:30:00"),
+    ("الموصل - 4 آذار 2025", "2025-03-04"),
+    ("نشر في: 2025-03-09 09:00", "2025-03-09T09:00:00"),
+    ("تاريخ النشر: 11/02/2024 - 10:15 م", "2024-02-11T22:15:00"),
+])
+def test_short_dateline_forms_are_read(line, iso):
+    assert dateline_value(line) == iso
+
+
+def test_a_name_before_the_date_is_kept_apart_from_the_date():
+    found = read_dateline("جريدة الوادي الأخضر - الأحد 9/2/2025")
+    assert found.value == "2025-02-09" and found.prefix == "جريدة الوادي الأخضر"
+    assert read_dateline("موقع السهل | الاثنين، 17 فبراير 2025 04:10 م").value == "2025-02-17T16:10:00"
+    assert dateline_value("جريدة الوادي الأخضر - الأحد 9/2/2025") is None   # the plain reader wants a date only
+    assert read_dateline("ارتفع عدد القتلى - 12 قتيلا في 3 مارس 2025") is None
+
+
+def test_the_publication_time_wins_over_the_update_time():
+    assert read_dateline("آخر تحديث: 2024-05-02 18:00").update
+    both = read_dateline("آخر تحديث: 02/05/2024 18:00 | تاريخ النشر: 01/05/2024 07:45")
+    assert both.value == "2024-05-01T07:45:00" and not both.update

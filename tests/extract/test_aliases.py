@@ -47,3 +47,10 @@ def test_country_short_and_long_forms_share_a_key():
 def test_every_table_entry_has_an_english_name_and_a_typed_key():
     for entry in gazetteer().by_key.values():
         assert entry.en and entry.key.split(":")[0] == entry.type.lower()
+
+
+def test_bounded_edit_distance_is_exact_up_to_the_bound_and_above_it_after():
+    from marsad.extract.aliases import _levenshtein
+
+    assert _levenshtein("لودفيجشافن", "لودفيغشافن") == _levenshtein("لودفيجشافن", "لودفيغشافن", 1) == 1
+    assert _levenshtein("abcdef", "uvwxyz", 2) > 2

@@ -44,3 +44,20 @@ def test_month_lookup_knows_both_arabic_month_systems_and_hijri():
     assert lookup_month("تشرين الأول") == ("gregorian", 10)
     assert lookup_month("ذي الحجة") == ("hijri", 12)
     assert lookup_month("اب") == ("gregorian", 8)
+
+
+def test_fold_map_maps_every_folded_position_back_like_the_offsets_list():
+    from marsad.text.normalize import fold_with_offsets
+
+    text = "قالَ ﻻ بُدَّ — İstanbul ـــ الإمارات" * 3
+    fm = fold_with_offsets(text)
+    folded, offsets = normalize_with_offsets(text)
+    assert fm.text == folded == normalize(text)
+    assert len(offsets) == len(folded) + 1 and offsets[-1] == len(text)
+    assert [fm.original(i) for i in range(len(folded) + 1)] == offsets
+
+
+def test_normalize_gives_the_same_fold_for_a_word_and_inside_a_long_text():
+    word = "الإمارات"
+    long = ("نص " * 30) + word
+    assert normalize(long).endswith(normalize(word)) and normalize(word) == "الامارات"

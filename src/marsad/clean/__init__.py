@@ -65,7 +65,7 @@ def _article(raw: RawArticle, text: str, title: str | None, found: Classified, r
         source=raw.source,
         text=text,
         url=raw.url,
-        outlet=resolve_outlet(raw.outlet, raw.url, reversed(removed)),
+        outlet=resolve_outlet(raw.outlet, raw.url, reversed(removed), found.named),
         title=title.strip() if title else None,
         authors=authors,
         published=published or found.published,

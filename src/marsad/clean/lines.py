@@ -9,14 +9,17 @@ The rules are structural first and lexical second, so they carry over to outlets
 - after the last full sentence of the article, the headlines, teasers ending in "..." and captions
   that scrapers pick up from the rest of the page are boilerplate;
 - before the first body paragraph, a short line without final punctuation is the title, a line that
-  is only a date is the dateline, and "كتب - NAME" / "بقلم: NAME" is the byline.
+  is only a date (perhaps after a name: "صحيفة الأفق - 5 مارس 2025") is the dateline, and
+  "كتب - NAME" / "بقلم: NAME" is the byline; a first line that only names the site ("قناة X
+  الإخبارية", "عين الفرات | أخبار") above a headline is boilerplate, and the name is kept.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from marsad.clean.published import dateline_value
+from marsad.clean.outlets import masthead_name, self_name
+from marsad.clean.published import read_dateline
 from marsad.clean.vocab import Vocab, line_key, vocab
 
 __all__ = ["Classified", "classify_lines"]
@@ -47,6 +50,7 @@ class Classified:
     kinds: list[str]
     published: str | None = None
     bylines: list[str] = field(default_factory=list)   # the name part of each byline line
+    named: list[tuple[str, str]] = field(default_factory=list)   # ("masthead" | "dateline", outlet name)
 
 
 @dataclass(slots=True)
@@ -163,19 +167,28 @@ def classify_lines(raw_lines: list[str], *, find_title: bool = True, title: str 
         if own.startswith("marker"):
             markers[i] = own
 
-    # 2. The head: dateline, byline, title, until the first body paragraph.
+    # 2. The head: site header, dateline, byline, title, until the first body paragraph.
+    if find_title:
+        _masthead(lines, kinds, title_key, result)
     seen_body = False
     have_title = False
+    updated: str | None = None
     for i, ln in enumerate(lines):
         if ln is None or kinds[i]:
             if i in markers and not seen_body:
                 markers[i] = "marker-inline"   # a page-end marker above the article is navigation
             continue
-        if not seen_body or ln.words <= 15:
-            value = dateline_value(ln.text, None) if ln.words <= 15 else None
-            if value is not None:
+        if ln.words <= 15:
+            found = read_dateline(ln.text, None, prefix=not seen_body)
+            if found is not None:
                 kinds[i] = DATELINE
-                result.published = result.published or value
+                if found.update:
+                    updated = updated or found.value
+                else:
+                    result.published = result.published or found.value
+                named = self_name(found.prefix) if found.prefix else None
+                if named:
+                    result.named.append(("dateline", named))
                 continue
         if not seen_body:
             name = _byline_name(ln, v)
@@ -189,6 +202,7 @@ def classify_lines(raw_lines: list[str], *, find_title: bool = True, title: str 
                 continue
         kinds[i] = BODY
         seen_body = True
+    result.published = result.published or updated
 
     # 3. Related-link blocks after section markers.
     block: str | None = None
@@ -220,6 +234,21 @@ def classify_lines(raw_lines: list[str], *, find_title: bool = True, title: str 
     if BODY not in kinds and TITLE in kinds:
         kinds[kinds.index(TITLE)] = BODY       # a one-line note is text, not a headline of nothing
     return result
+
+
+def _masthead(lines: list[_Line | None], kinds: list[str], title_key: str | None, result: Classified) -> None:
+    """The first line is the site's header, not the title, when it names an outlet ('قناة X
+    الإخبارية', 'عين الفرات | أخبار') and a short line (the headline) follows it."""
+    first = next((i for i, ln in enumerate(lines) if ln is not None), None)
+    if first is None or kinds[first] or lines[first].key is None or lines[first].key == title_key:
+        return
+    after = next((ln for ln in lines[first + 1:] if ln is not None), None)
+    if after is None or after.words > _HEADLINE_MAX_WORDS:
+        return
+    name = masthead_name(lines[first].text)
+    if name:
+        kinds[first] = BOILERPLATE
+        result.named.append(("masthead", name))
 
 
 def _byline_name(line: _Line, v: Vocab) -> str | None:

@@ -1,5 +1,7 @@
 """Which outlet published an article: a source code or domain from the metadata, the URL's host,
-or a credit line in the footer ("محتوى الحل نت", "جميع الحقوق محفوظة لـ…", "© …").
+or what a text dump says of itself: a credit line in the footer ("محتوى الحل نت", "جميع الحقوق
+محفوظة لـ…", "© …"), a site-name header ("قناة X الإخبارية", "عين الفرات | أخبار") or the name
+before the dateline ("صحيفة الأفق - الأربعاء 5 مارس 2025").
 
 Names come from data/outlets.json. When there is no evidence the answer is None: an outlet is never
 guessed from the body, where other outlets are cited as sources.
@@ -16,7 +18,7 @@ from urllib.parse import urlsplit
 
 from marsad.clean.vocab import line_key, vocab
 
-__all__ = ["outlet_from_credits", "outlet_from_url", "resolve_outlet"]
+__all__ = ["masthead_name", "outlet_from_credits", "outlet_from_url", "resolve_outlet", "self_name"]
 
 _HOST_PREFIXES = ("www.", "m.", "ar.", "amp.", "mobile.")
 
@@ -88,37 +90,186 @@ def _from_field(value: str) -> str | None:
     return _table().alias_names.get(key, text)
 
 
-_OWNER = re.compile(r"(?:محفوظة|محفوظه)\s*(?:ل|لـ|ل\s*ـ|لصالح|الى|إلى)\s*(?P<name>[^\d©|.,،\n]{2,40})"
-                    r"|©\s*(?:\d{4}\s*[-–]?\s*)*(?P<name2>[^\d|.,،\n]{2,40})")
+# Credit cues, on the original line, each with its rank (lower is stronger evidence that the name
+# is the publisher): a copyright owner, then a page header (masthead), "محتوى X", the outlet named
+# before the dateline, an app or readership promo, and last "المصدر: X" (often the agency copied).
+_COPYRIGHT, _MASTHEAD, _CONTENT, _DATELINE, _PROMO, _SOURCE, _KNOWN = range(7)
+_NAMED = {"masthead": _MASTHEAD, "dateline": _DATELINE}
+_LETTERS = r"[^\W\d_]"
+_CUES = (
+    (_COPYRIGHT, re.compile(r"محفوظ[ةه]\s*(?:ل(?:صالح)?\s*ـ?\s*|[إا]لى\s+)")),
+    (_COPYRIGHT, re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:\d{4}\s*[-–]?\s*)+)?", re.IGNORECASE)),
+    (_CONTENT, re.compile(rf"(?<!{_LETTERS})محتوى\s+")),
+    (_PROMO, re.compile(rf"(?<!{_LETTERS})(?:تطبيق|قر[اآ]ء|متابعي)\s+")),
+    (_SOURCE, re.compile(r"^\s*(?:ال)?مصدر\s*[:：\-–—]\s*")),
+)
+_COPYRIGHT_TAIL = re.compile(r"(?:(?:جميع|كل)\s+)?(?:ال)?حقوق|©|all rights|copyright", re.IGNORECASE)
+_STOP = re.compile(r"[.,،:;؛|!?؟«»\"“”()\[\]{}/\\–—+&]|\s-\s|\s-$|\d{4}")
+_WORD = re.compile(r"\S+")
+_AGENCY_WORDS = frozenset({"انباء", "اخبار"})   # folded: 'وكالة أنباء X', 'شبكة أخبار X'
+_SEPARATOR = re.compile(r"\s*(?:[|–—:]|\s-\s|»|›)\s*")
 
 
-def outlet_from_credits(lines: Iterable[str]) -> str | None:
-    """The outlet a footer credit names: a known outlet near a credit cue, else the owner in
-    'جميع الحقوق محفوظة لـ X' / '© 2019 X'."""
-    v = vocab()
-    table = _table()
-    for text in lines:
-        if len(text) > 400:
-            continue
-        key = line_key(text)
-        if not v.credit_cues.search(key) and "©" not in text:
-            continue
-        known = table.aliases.search(key)
-        if known:
-            return table.alias_names[known.group()]
-        m = _OWNER.search(text)
-        if m:
-            name = (m.group("name") or m.group("name2") or "").strip(" -–|:ـ")
-            name = re.sub(r"\s*(?:جميع الحقوق محفوظة|all rights reserved).*$", "", name, flags=re.IGNORECASE).strip()
-            if name and name.count(" ") < 4:
-                return table.alias_names.get(line_key(name), name)
+@dataclass(frozen=True)
+class _Names:
+    descriptors: frozenset[str]
+    name_words: frozenset[str]
+    endings: frozenset[str]
+    navigation: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
+    keys = {k: frozenset(line_key(w) for w in data[k]) for k in
+            ("descriptors", "name_words", "name_endings", "navigation", "not_names")}
+    return _Names(keys["descriptors"], keys["name_words"], keys["name_endings"], keys["navigation"],
+                  keys["not_names"])
+
+
+def _leading_name(text: str) -> str:
+    """The words at the start of `text` that can make up an outlet name, as written: a first word
+    (and any word after a descriptor), then words with the article prefix (ال…), descriptors or name
+    words ('نيوز', 'نت'), up to the first punctuation, year or other word ('محتوى الخليج الجديد
+    واشترك…' → 'الخليج الجديد', 'لموقع وادي النيل الإخباري 2024' → 'موقع وادي النيل الإخباري')."""
+    n = _names()
+    head = _STOP.split(text, 1)[0]
+    words: list[str] = []
+    previous = ""
+    for m in _WORD.finditer(head):
+        word = m.group().strip("ـ")
+        key = line_key(word)
+        if not key:
+            break
+        if not words or (previous in n.descriptors or previous in _AGENCY_WORDS):
+            # the first word, or the proper name after a descriptor ('موقع وادي النيل')
+            if not re.fullmatch(rf"{_LETTERS}{{2,}}", key) or key in n.not_names:
+                break
+        elif not (key.startswith("ال") or key in n.descriptors or key in n.name_words
+                  or (key.isascii() and key.isalpha())):
+            break
+        words.append(word)
+        previous = key
+        if len(words) == 6:
+            break
+    return " ".join(words)
+
+
+def _has_descriptor(name: str) -> bool:
+    return line_key(name).split(" ", 1)[0] in _names().descriptors
+
+
+def _core(name: str) -> str:
+    key = line_key(name)
+    first, _, rest = key.partition(" ")
+    return rest if first in _names().descriptors and rest else key
+
+
+def self_name(text: str) -> str | None:
+    """`text` when it is, as a whole, an outlet name a page writes for itself: a descriptor and a
+    name ('قناة الرافدين الإخبارية', 'موقع بوابة النيل'), a name with an outlet ending
+    ('الساحل نيوز'), or a known outlet of two words or more (one word is too often a place)."""
+    text = text.strip()
+    key = line_key(text)
+    if not key or " " not in key or len(key) > 60:
+        return None
+    name = _leading_name(text)
+    if line_key(name) != key:
+        return None
+    n = _names()
+    words = key.split(" ")
+    if words[0] in n.descriptors or words[-1] in n.endings or key in _table().alias_names:
+        return text
     return None
 
 
-def resolve_outlet(field: str | None, url: str | None, credit_lines: Iterable[str]) -> str | None:
-    """Metadata first, then the URL, then footer credits."""
+def masthead_name(text: str) -> str | None:
+    """The outlet a page header line names: 'قناة الرافدين الإخبارية', 'عين الفرات | أخبار',
+    'موقع المدار - الصفحة الرئيسية'; None for anything else (a headline has words a name lacks)."""
+    if len(text) > 80:
+        return None
+    named = self_name(text)
+    if named:
+        return named
+    parts = [p for p in _SEPARATOR.split(text.strip()) if p]
+    if len(parts) < 2:
+        return None
+    navigation = _names().navigation
+    if not all(line_key(p) in navigation for p in parts[1:]):
+        return None
+    name = parts[0]
+    key = line_key(name)
+    if not key or key in navigation or key.count(" ") > 4 or line_key(_leading_name(name)) != key:
+        return None
+    return name
+
+
+def _credit_names(lines: Iterable[str]) -> list[tuple[int, str, str]]:
+    """(rank, name as written, text after the cue) for every outlet a credit line names."""
+    found: list[tuple[int, str, str]] = []
+    table = _table()
+    v = vocab()
+    for text in lines:
+        if len(text) > 400:
+            continue
+        for rank, cue in _CUES:
+            m = cue.search(text)
+            if m is None:
+                continue
+            after = text[m.end():]
+            name = _leading_name(after)
+            if rank == _COPYRIGHT and not name:
+                before = _COPYRIGHT_TAIL.split(text, 1)[0].strip(" -–|©")
+                name = self_name(before) or ""
+                after = before
+            if not name or (rank == _PROMO and " " not in name and not _has_descriptor(name)):
+                continue
+            found.append((rank, name, after))
+            break
+        else:
+            key = line_key(text)
+            if v.credit_cues.search(key):
+                known = table.aliases.search(key)
+                if known:
+                    found.append((_KNOWN, table.alias_names[known.group()], ""))
+    return found
+
+
+def _canonical(name: str, phrase: str) -> str:
+    """A known outlet's display name when `name` (or a longer known name `phrase` opens with,
+    'عنب بلدي') is one; otherwise the name as the outlet writes it."""
+    table = _table()
+    key = line_key(name)
+    known = table.aliases.match(line_key(phrase)) if phrase else None
+    if known and len(known.group()) > len(key):
+        return table.alias_names[known.group()]
+    return table.alias_names.get(key, name)
+
+
+def outlet_from_credits(lines: Iterable[str], named: Iterable[tuple[str, str]] = ()) -> str | None:
+    """The outlet an article names for itself: the owner in a credit line ('جميع الحقوق محفوظة
+    لموقع X 2025', '© 2019 X', 'محتوى X'), a page header or the name before the dateline
+    (`named`: ('masthead' | 'dateline', name) pairs). The strongest cue wins; when another cue
+    writes the same name with its descriptor ('الأفق' / 'صحيفة الأفق'), that fuller form is kept."""
+    candidates = _credit_names(lines)
+    candidates += [(_NAMED[kind], name, name) for kind, name in named]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    _, name, phrase = candidates[0]
+    key = line_key(name)
+    fuller = next((c for c in candidates if _has_descriptor(c[1]) and _core(c[1]) == key), None)
+    if fuller is not None:
+        name, phrase = fuller[1], fuller[2]
+    return _canonical(name, phrase)
+
+
+def resolve_outlet(field: str | None, url: str | None, credit_lines: Iterable[str],
+                   named: Iterable[tuple[str, str]] = ()) -> str | None:
+    """Metadata first, then the URL, then what the article says of itself (credits, header, dateline)."""
     if field:
         found = _from_field(field)
         if found:
             return found
-    return outlet_from_url(url) or outlet_from_credits(credit_lines)
+    return outlet_from_url(url) or outlet_from_credits(credit_lines, named)

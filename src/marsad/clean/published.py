@@ -19,7 +19,7 @@ from importlib import resources
 from marsad.text.months import month_names
 from marsad.text.normalize import normalize
 
-__all__ = ["DateFound", "dateline_value", "find_date", "parse_published"]
+__all__ = ["DateFound", "Dateline", "dateline_value", "find_date", "parse_published", "read_dateline"]
 
 _LETTER = r"[^\W\d_]"
 
@@ -48,6 +48,8 @@ def _vocab() -> dict:
         "pm": {fold(w) for w in data["pm"]},
         "zones": zones,
         "filler": filler,
+        "publish": {fold(w) for w in data["publish"]},
+        "update": {fold(w) for w in data["update"]},
     }
 
 
@@ -75,6 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              r"|^\s*(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2})(?!\d)"),
         "zone": re.compile(rf"(?<![^\W\d_])(?:{zones})(?![^\W\d_])"),
         "words": re.compile(rf"{_LETTER}+"),
+        "publish": re.compile(rf"(?<!{_LETTER})(?:{_alternation(v['publish'])})(?!{_LETTER})"),
+        "update": re.compile(rf"(?<!{_LETTER})(?:{_alternation(v['update'])})(?!{_LETTER})"),
     }
 
 
@@ -236,11 +240,51 @@ def _from_iso(s: str) -> str | None:
     return moment.replace(microsecond=0).isoformat()
 
 
+_PREFIX = re.compile(r"^\s*(?P<prefix>[^\d|\-–—:،,]{2,60}?)\s*(?:[|\-–—:،,])\s*(?P<rest>.*\d.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline line says: the date, the words before it ('صحيفة الأفق - …', 'بغداد - …')
+    and whether it gives an update time ('آخر تحديث: …') rather than the publication."""
+
+    value: str
+    prefix: str | None = None
+    update: bool = False
+
+
 def dateline_value(line: str, folded: str | None = None) -> str | None:
     """ISO value when `line` is a dateline (a date, maybe a time and zone, and only filler words)."""
+    found = read_dateline(line, folded, prefix=False)
+    return found.value if found else None
+
+
+def read_dateline(line: str, folded: str | None = None, prefix: bool = True) -> Dateline | None:
+    """The dateline `line` is, if any: a date with only filler words around it, or (with `prefix`)
+    a short name and a separator before such a date ('صحيفة الخليج الجديد - السبت 8/3/2025').
+    In a line with both a publication and an update time, the publication wins."""
     if len(line) > 140 or not any(c.isdigit() for c in line):
         return None
     s = folded if folded is not None else normalize(line)
+    extra = _extra_words(s)
+    if extra is None:
+        return None
+    value, update = extra[1], extra[2]
+    if len(extra[0]) <= 1:
+        return Dateline(value, None, update)
+    if not prefix:
+        return None
+    m = _PREFIX.match(line)
+    if m is None or m.group("prefix").count(" ") > 5:
+        return None
+    rest = _extra_words(normalize(m.group("rest")))
+    if rest is None or rest[0]:
+        return None
+    return Dateline(rest[1], m.group("prefix").strip(), rest[2])
+
+
+def _extra_words(s: str) -> tuple[list[str], str, bool] | None:
+    """(words that are not dateline filler, ISO value, is an update time) for folded `s`."""
     found = find_date(s, folded=True)
     if found is None:
         return None
@@ -248,6 +292,18 @@ def dateline_value(line: str, folded: str | None = None) -> str | None:
     for a, b in found.spans:
         chars[a:b] = " " * (b - a)
     rest = "".join(chars)
-    filler = _vocab()["filler"]
-    extra = [w for w in _patterns()["words"].findall(rest) if w not in filler]
-    return found.value if len(extra) <= 1 else None
+    v = _vocab()
+    filler = v["filler"]
+    words = _patterns()["words"].findall(rest)
+    extra = [w for w in words if w not in filler]
+    updated = [i for i, w in enumerate(words) if w in v["update"]]
+    if not updated:
+        return extra, found.value, False
+    published = [i for i, w in enumerate(words) if w in v["publish"]]
+    if not published:
+        return extra, found.value, True
+    # both: read the date in the stretch that follows the publication cue
+    cue = _patterns()["publish"].search(s)
+    stop = _patterns()["update"].search(s, cue.end()) if cue else None
+    part = find_date(s[cue.start():stop.start() if stop else len(s)], folded=True) if cue else None
+    return extra, (part.value if part else found.value), part is None

@@ -8,6 +8,7 @@ the longest form seen in the article as canonical.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from marsad.model import Entity
 if TYPE_CHECKING:
     from marsad.extract.entities import Mention
 
-__all__ = ["resolve", "fuzzy_entry", "phonetic_skeleton", "key_for"]
+__all__ = ["fuzzy_entry", "key_for", "phonetic_skeleton", "resolve"]
 
 MAX_DISTANCE = 0.2          # normalised edit distance for spelling variants of one name
 MIN_FUZZY_CHARS = 6         # shorter names are too easy to confuse
@@ -60,23 +61,36 @@ def fuzzy_entry(folded: str, etype: str) -> GazEntry | None:
             continue
         if not _one_word_differs(alias, folded):
             continue
-        d = _levenshtein(alias, folded) / max(len(alias), len(folded))
+        # distances only matter up to MAX_DISTANCE: past that bound the exact value is not needed
+        longer = max(len(alias), len(folded))
+        d = _levenshtein(alias, folded, int(MAX_DISTANCE * longer) + 1) / longer
         if d > MAX_DISTANCE and len(skel) >= 5:
-            d = min(d, _levenshtein(alias_skel, skel) / max(len(alias_skel), len(skel)) + 0.05)
+            longer = max(len(alias_skel), len(skel))
+            d = min(d, _levenshtein(alias_skel, skel, int((MAX_DISTANCE - 0.05) * longer) + 1) / longer + 0.05)
         if d <= MAX_DISTANCE and (best is None or d < best[0]):
             best = (d, entry)
     return best[1] if best else None
 
 
-def _levenshtein(a: str, b: str) -> int:
-    """Edit distance; names are short, so the plain two-row version is fast enough."""
+def _levenshtein(a: str, b: str, bound: int | None = None) -> int:
+    """Edit distance; exact up to `bound`, and some value above `bound` once it exceeds it
+    (the rows stop as soon as every entry of one is past the bound). Names are short."""
     if len(a) < len(b):
         a, b = b, a
+    if bound is not None:
+        # every letter of `a` that `b` lacks (counted with repeats) costs an edit: a cheap lower bound
+        extra = Counter(a)
+        extra.subtract(b)
+        lower = sum(c for c in extra.values() if c > 0)
+        if lower > bound:
+            return lower
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if bound is not None and min(current) > bound:
+            return min(current)
         previous = current
     return previous[-1]
 
@@ -92,7 +106,7 @@ def key_for(etype: str, folded: str) -> str:
     return f"{etype.lower()}:{slug(folded)}"
 
 
-def resolve(text: str, mentions: list["Mention"]) -> list[Entity]:
+def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
     """Entities for `mentions` (sorted, non-overlapping), with canonical names and keys filled in."""
     folded = [fold_phrase(text[m.start:m.end]) for m in mentions]
     # group unknown mentions: same folded name, or a short form linked to its full name

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from marsad.model import Quantity
 from marsad.text.months import month_names
-from marsad.text.normalize import dediacritize, fold_char, normalize
+from marsad.text.normalize import FoldMap, dediacritize, fold_with_offsets, normalize
 from marsad.text.numbers import NumberRead, lexicon, read_number, vague_words
 
 __all__ = ["find_quantities"]
@@ -100,53 +99,10 @@ def _vocab() -> _Vocab:
     )
 
 
-# --- folding, with offsets computed only where characters do not fold one to one ---------------
-
-@lru_cache(maxsize=1)
-def _uneven_chars() -> re.Pattern:
-    """Characters whose folded form is not exactly one character (dropped marks, ligatures)."""
-    chars = [chr(cp) for cp in range(0x80, 0x10000)
-             if not 0xD800 <= cp <= 0xDFFF and len(fold_char(chr(cp)).lower()) != 1]
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
-
-
-class _Folded:
-    """The folded text and a map from folded positions back to the original.
-
-    Equivalent to normalize_with_offsets, without a Python step per character: only the few
-    characters that fold to zero or several characters (harakat, tatweel, ligatures) are
-    recorded, and a folded position maps back by bisecting them.
-    """
-
-    def __init__(self, text: str) -> None:
-        pieces: list[str] = []
-        self.folded_at: list[int] = []   # folded position just after each uneven char
-        self.shift: list[int] = []       # original minus folded position from there on
-        pos = shift = 0
-        for m in _uneven_chars().finditer(text):
-            at = m.start()
-            pieces.append(text[pos:at])
-            folded = fold_char(text[at])
-            pieces.append(folded)
-            for k in range(len(folded)):           # every char of a ligature maps to `at`
-                self.folded_at.append(at - shift + k)
-                self.shift.append(shift - k)
-            shift += 1 - len(folded)
-            self.folded_at.append(at + 1 - shift)
-            self.shift.append(shift)
-            pos = at + 1
-        pieces.append(text[pos:])
-        self.text = normalize("".join(pieces)) if pieces[:-1] else normalize(text)
-
-    def original(self, i: int) -> int:
-        k = bisect_right(self.folded_at, i) - 1
-        return i + (self.shift[k] if k >= 0 else 0)
-
-
 _TRAILING_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 
 
-def _span(folded: _Folded, fs: int, fe: int, text: str) -> tuple[int, int]:
+def _span(folded: FoldMap, fs: int, fe: int, text: str) -> tuple[int, int]:
     """Original [start, end) of folded [fs, fe), keeping the marks written on the last letter."""
     return folded.original(fs), _TRAILING_MARKS.match(text, folded.original(fe - 1) + 1).end()
 
@@ -291,7 +247,7 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.vocab = _vocab()
-        self.fold = _Folded(text)
+        self.fold = fold_with_offsets(text)
         self.folded = self.fold.text
         self.after_index, self.percent_index, self.hedge_index = _phrase_index()
 

@@ -21,7 +21,7 @@ from marsad.ingest.text import read_text
 from marsad.ingest.warc import read_warc
 from marsad.model import RawArticle, Skip
 
-__all__ = ["read_bytes", "read_paths"]
+__all__ = ["iter_files", "read_bytes", "read_paths"]
 
 _SNIFF_BYTES = 4096
 _BYTE_READERS = {"text": read_text, "html": read_html, "json": read_json, "feed": read_feed}
@@ -41,7 +41,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawArticle | Skip]:
             continue
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in iter_files(path):
                 yield from _read_file(file)
         elif path.exists():
             yield from _read_file(path)
@@ -100,7 +100,7 @@ def _choose(name: str, head: bytes) -> str | Skip:
     return "text"
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def iter_files(root: Path) -> Iterator[Path]:
     """Files under `root` in name order, depth first, without hidden entries or symlinked folders."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -110,6 +110,6 @@ def _walk(root: Path) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+            yield from iter_files(Path(entry.path))
         elif entry.is_file():
             yield Path(entry.path)

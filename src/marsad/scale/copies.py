@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.stories.dedup import BANDS, NUM_PERM, CopyGroup, _signature, _words, shingles
+from marsad.stories.dedup import BANDS, NUM_PERM, CopyGroup, body_words, shingles, signature
 
 __all__ = ["CopyCounts", "doc_features", "group_copies"]
 
@@ -58,14 +58,14 @@ def doc_features(line: str, backend: str = "rensa") -> tuple[str, tuple[Order, i
     """One Article JSON line -> (id, (order, exact key, signature)), as `CopyIndex.add` computes them."""
     data = json.loads(line)
     doc_id, text = data["id"], data.get("text") or ""
-    words = _words(text)
+    words = body_words(text)
     items = shingles(text, words=words)
-    signature = _signature(items, backend) if len(items) >= 3 else None
+    sig = signature(items, backend) if len(items) >= 3 else None
     key = None
     if words:   # an empty body is nobody's copy
         digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
         key = int.from_bytes(digest[:8], "big")
-    return doc_id, ((data.get("published") or "~", doc_id), key, signature)
+    return doc_id, ((data.get("published") or "~", doc_id), key, sig)
 
 
 def group_copies(spark: Any, articles: str, out_dir: str | None = None, threshold: float = 0.8,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.ingest import _walk as walk_files  # the walk read_paths uses (not yet public: see docs/scale.md)
+from marsad.ingest import iter_files as walk_files  # the very walk read_paths uses
 from marsad.model import Skip
 
 __all__ = ["DEFAULT_SPLIT_BYTES", "MAX_SHARES", "Plan", "ReadTask", "plan_inputs"]

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from marsad.model import Article, RawArticle, Skip
+from marsad.pipeline import process_item
 from marsad.scale.plan import ReadTask
 
 __all__ = ["ARTICLE", "SKIP", "encode", "process_item", "read_task", "run_tasks"]
@@ -40,18 +41,6 @@ def read_task(task: ReadTask) -> Iterator[RawArticle | Skip]:
     except Exception as exc:  # noqa: BLE001 - a reader bug must not lose the rest of the batch
         if task.share == 0:   # every share hits it; report it once
             yield Skip(task.path, f"reading stopped: {type(exc).__name__}: {exc}")
-
-
-def process_item(item: RawArticle | Skip, with_analysis: bool) -> Article | Skip:
-    """What `marsad.pipeline.read_articles` does with each item, including its error policy."""
-    if isinstance(item, Skip):
-        return item
-    from marsad.pipeline import process
-
-    try:
-        return process(item, with_analysis=with_analysis)
-    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a batch
-        return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
 
 
 def encode(result: Article | Skip) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 from marsad.model import Article, Quantity
 from marsad.text import normalize
 
-__all__ = ["StoryReport", "compare", "outlet_of", "origin_of", "disagreements"]
+__all__ = ["StoryReport", "compare", "disagreements", "origin_of", "outlet_of"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")

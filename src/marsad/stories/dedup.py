@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.text import normalize
 
-__all__ = ["CopyIndex", "CopyGroup", "copy_groups", "shingles"]
+__all__ = ["CopyGroup", "CopyIndex", "body_words", "copy_groups", "shingles", "signature"]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -22,19 +22,21 @@ BANDS = 16          # 16 bands x 8 rows: pairs above ~0.7 Jaccard become candida
 SEED = 1403
 
 
-def _words(text: str) -> list[str]:
+def body_words(text: str) -> list[str]:
+    """The folded words of a body: what copies are compared on."""
     return _WORD.findall(normalize(text))
 
 
 def shingles(text: str, k: int = 3, words: list[str] | None = None) -> list[str]:
     """Overlapping k-word shingles of the folded text (the whole text when shorter than k)."""
-    words = _words(text) if words is None else words
+    words = body_words(text) if words is None else words
     if len(words) <= k:
         return [" ".join(words)] if words else []
     return [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
 
 
-def _signature(items: list[str], backend: str) -> tuple[int, ...]:
+def signature(items: list[str], backend: str) -> tuple[int, ...]:
+    """The MinHash signature of a list of shingles (rensa by default, or datasketch)."""
     if backend == "datasketch":
         from datasketch import MinHash
 
@@ -92,10 +94,10 @@ class CopyIndex:
         """Index one article; return the id of its group's original (itself when unique)."""
         if doc_id in self.docs:
             return self._find(doc_id)
-        words = _words(text)
+        words = body_words(text)
         items = shingles(text, words=words)
-        signature = _signature(items, self.backend) if len(items) >= 3 else None
-        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), signature)
+        sig = signature(items, self.backend) if len(items) >= 3 else None
+        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), sig)
         self.parent[doc_id] = doc_id
         if not words:
             return doc_id        # an empty body is nobody's copy
@@ -104,12 +106,12 @@ class CopyIndex:
             self._union(self.exact[key], doc_id)
         else:
             self.exact[key] = doc_id
-        if signature is not None:
+        if sig is not None:
             rows = NUM_PERM // BANDS
             for band in range(BANDS):
-                bucket = (band, hash(signature[band * rows:(band + 1) * rows]))
+                bucket = (band, hash(sig[band * rows:(band + 1) * rows]))
                 for other in self.buckets.setdefault(bucket, []):
-                    if self._find(other) != self._find(doc_id) and self._similar(signature, other):
+                    if self._find(other) != self._find(doc_id) and self._similar(sig, other):
                         self._union(other, doc_id)
                 self.buckets[bucket].append(doc_id)
         return self._find(doc_id)

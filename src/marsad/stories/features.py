@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from marsad.text import normalize
 
-__all__ = ["stem", "terms", "stopwords", "TermWeights"]
+__all__ = ["TermWeights", "stem", "stopwords", "terms"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d{2,}")
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -119,7 +119,7 @@ class TermWeights:
     def prepare(self, term_set: Iterable[str]) -> None:
         """Compute IDF for many terms at once (much faster than one call per term)."""
         total = 1 + self._bg_docs + self.n_docs
-        bg, df, log, cache = self._bg, self.df, math.log, self._cache
+        df, log, cache = self.df, math.log, self._cache
         for term in term_set:
             if term not in cache:
                 b = self._background_df(term)

@@ -17,7 +17,7 @@ from marsad.stories.dedup import CopyIndex
 from marsad.stories.features import background, stem
 from marsad.text import normalize
 
-__all__ = ["update_stories", "list_stories", "get_story", "story_of_article", "story_doc", "group"]
+__all__ = ["get_story", "group", "list_stories", "story_doc", "story_of_article", "update_stories"]
 
 
 def story_doc(article: Article) -> StoryDoc:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from marsad.text.normalize import normalize
 
-__all__ = ["Token", "tokenize", "sentences", "WORD_RE"]
+__all__ = ["WORD_RE", "Token", "sentences", "tokenize"]
 
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 # A word: letters/digits (Unicode), with Arabic marks and tatweel inside; underscores split words
 # so that hashtags like قوات_سوريا_الديمقراطية yield their words. Numbers keep their separators.
+# (Runs of one class, "(?:[^\W_]+|[marks]+)*", match what "(?:[^\W_]|[marks])*" does, faster.)
 WORD_RE = re.compile(
-    rf"\d+(?:[.,٫٬]\d+)*%?|(?:[^\W\d_]|[{_MARKS}])(?:[^\W_]|[{_MARKS}])*"
+    rf"\d+(?:[.,٫٬]\d+)*%?|(?:[^\W\d_]|[{_MARKS}])(?:[^\W_]+|[{_MARKS}]+)*"
 )
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\n+")
 
