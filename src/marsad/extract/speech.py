@@ -231,6 +231,9 @@ def _extend_adjectives(text: str, end: int, limit: int = 2) -> int:
     return m.end() if m else end
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
 def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | None:
     """Head noun + modifiers: "مصدر عسكري سوري", "مسؤولي استخبارات", "مصادر مطلعة"."""
     v = vocab()
@@ -244,10 +247,12 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
     genitive_ok = family in ("مسؤول", "مصدر", "متحدث", "مراسل", "إعلام", "شاهد", "سكان")
     pos = end
     while taken < 3:
-        wm = re.compile(r"\s+([^\W\d_]+)").match(text, pos)
+        wm = _NEXT_WORD.match(text, pos)
         if not wm:
             break
         word = normalize(wm.group(1))
+        if not word:    # a run of tatweel or marks only
+            break
         bare = word[2:] if word.startswith("ال") else word
         if word[0] in "لب" and prep.entities_in(wm.start(1), wm.start(1) + 2):
             break
