@@ -61,3 +61,42 @@ def test_speaker_named_after_the_quote():
 def test_role_noun_speaker_when_no_name_is_given():
     text = 'وأضاف الوزير: "نحن مستعدون للحوار مع جميع الأطراف دون شروط".'
     assert [q.speaker for q in find_quotes(text, [])] == ["الوزير"]
+
+
+def test_unknown_name_before_colon_is_the_speaker():
+    quotes = find_quotes("وقال العبد العالي: «الحزب لن يشارك في الحكومة المقبلة».", [])
+    assert [q.speaker for q in quotes] == ["العبد العالي"]
+
+
+def test_common_noun_before_colon_is_no_speaker():
+    quotes = find_quotes("وتقول الرسالة: «نطلب منكم إرسال المال عبر الوسطاء».", [])
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_adverbial_before_colon_is_skipped():
+    text = "وقال رئيس الحكومة عزيز أخنوش أمام البرلمان: «سنواصل دعم الأسر الفقيرة»."
+    quotes = find_quotes(text, [person(text, "عزيز أخنوش", "عزيز أخنوش", "per:akhannouch")])
+    assert [q.speaker for q in quotes] == ["عزيز أخنوش"]
+
+
+def test_added_in_press_conference_keeps_the_last_speaker():
+    text = ("وقال وزير الخارجية أيمن الصفدي إن الأردن يرفض التهجير.\n\n"
+            "وأضاف في المؤتمر الصحفي: «هذا خط أحمر لن نسمح بتجاوزه».")
+    quotes = find_quotes(text, [person(text, "أيمن الصفدي", "أيمن الصفدي", "per:safadi")])
+    assert [q.speaker for q in quotes] == ["أيمن الصفدي"]
+
+
+def test_object_of_an_is_the_speaker():
+    text = "نقل التلفزيون الإيراني عن بزشكيان قوله: «لن نتفاوض تحت الضغط أبدا»."
+    quotes = find_quotes(text, [person(text, "بزشكيان", "مسعود بزشكيان", "per:pezeshkian")])
+    assert [q.speaker for q in quotes] == ["مسعود بزشكيان"]
+
+
+def test_participle_after_a_closing_verb_keeps_the_speaker():
+    text = "وقال مصدر طبي: «استقبلنا عشرات المصابين».\n\nوختم قائلا: «نحتاج إلى أدوية بشكل عاجل»."
+    assert [q.speaker for q in find_quotes(text, [])] == ["مصدر طبي", "مصدر طبي"]
+
+
+def test_withheld_name_clause_does_not_steal_the_speaker():
+    text = "وقال ناشط محلي، مفضلا عدم كشف اسمه: «القصف لم يتوقف منذ ليلة أمس»."
+    assert [q.speaker for q in find_quotes(text, [])] == ["ناشط محلي"]

@@ -27,11 +27,17 @@ from marsad.extract.quotes import QuoteSpan, quote_spans
 from marsad.extract.speech import (Prepared, Src, is_pronoun_subject, media_keys, merge_key, patterns,
                                    read_source)
 from marsad.model import Attribution, Entity, Quote
+from marsad.text.normalize import normalize
 
 __all__ = ["find_attributions", "discourse"]
 
 _SVO = re.compile(r"(?<![^\W\d_])و?(?:كان|كانت)\s+(?P<s>[^.:\n]{2,100}?)\s*،?\s*(?:قد\s*)?$")
-_BLOCK = object()   # a verb whose subject is named but is no source (a letter, documents)
+_BLOCK = object()
+_NOMINAL = re.compile(r"(?<![^\W\d_])(?:عدم|دون)\s+$")   # "مفضلا عدم كشف اسمه": no speech
+_ABOUT_HIM = re.compile(r"\s*(?:عنه|عنها|عنهم)(?![^\W\d_])\s*")
+_BEFORE_COLON = re.compile(
+    r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
+    r"(?:\s+(?:أمام|خلال|في|لدى|عبر|على هامش)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)?\s*:")   # a verb whose subject is named but is no source (a letter, documents)
 
 
 @dataclass(slots=True)
@@ -137,15 +143,25 @@ class _Pass:
         """Read "نقلاً عن X", "عن X" (after relay verbs), "لـ X"/"في تصريح لـ X" after a source."""
         pat = patterns()
         for _ in range(3):
+            m = pat["reversed"].match(self.clean, pos)
+            if m:   # "، في تقرير نقلته عنها قناة الجزيرة،", "كما نقلت عنها قناة العربية"
+                src = self._resolve(read_source(self.prep, m.end()))
+                if src is not None and src.kind in ("outlet", "org", "person") and (not chain or src.key != chain[0].key):
+                    chain.insert(0, src)
+                    pos = src.end
+                    continue
+                break
             m = pat["in_report"].match(self.clean, pos)
             if m:
                 pos = m.end()
                 continue
             m = pat["relay"].match(self.clean, pos)
-            if m and (relay or "نقل" in m.group()):
+            if m:
                 src = self._resolve(read_source(self.prep, m.end()))
                 if src is None:
                     break
+                if not (relay or "نقل" in m.group()) and not self._named_object(m.end(), src):
+                    break   # "تحدثت مصادر عن تعزيزات", "أعلنت عن مقتل القائد ..."
                 chain.append(src)
                 pos, relay = src.end, False
                 continue
@@ -159,6 +175,19 @@ class _Pass:
             break
         return pos
 
+    def _named_object(self, pos: int, src: Src) -> bool:
+        """After a non-relay verb, "عن X" names a source only when X opens the phrase (an outlet, a
+        person, an anonymous source) or a role/title leads to it ("عن مدير عام ... ناصر الغنام")."""
+        p = pos
+        while p < len(self.clean) and self.clean[p] in " \t«“\"(":
+            p += 1
+        if src.kind not in ("outlet", "person", "anon"):
+            return False
+        if src.start <= p:
+            return True
+        pat = patterns()
+        return bool(pat["role_any"].match(self.clean, p) or pat["title"].match(self.clean, p))
+
     def _add(self, start: int, end: int, chain: list[Src]) -> None:
         out: list[Src] = []
         for src in chain:
@@ -170,7 +199,22 @@ class _Pass:
 
     def verb(self, m: re.Match[str]) -> None:
         vs, ve = m.start(), m.end()
+        if self.mentions and self.mentions[-1].start < vs < self.mentions[-1].end:
+            self.verbs[vs] = self.mentions[-1].chain[-1]   # "كما نقلت عنها": read with its chain
+            return
         relay = bool(patterns()["relay_verb"].fullmatch(m.group()))
+        am = _ABOUT_HIM.match(self.clean, ve)
+        if am and relay:
+            # "ونقلت عنه وكالة إرنا قوله": the pronoun's referent said it, the outlet (if named) relayed
+            referent = self.pronoun(vs)
+            reporter = self._resolve(read_source(self.prep, am.end()))
+            chain = [x for x in (reporter, referent) if x is not None]
+            if chain:
+                self._add(vs, reporter.end if reporter else am.end(), chain)
+            self.verbs[vs] = referent if referent is not None else ("pronoun", vs)
+            if referent is not None:
+                self.cands.append((vs, referent))
+            return
         svo = self._svo(vs) if self.clean.endswith("قد ", 0, vs) else None
         if svo is not None or is_pronoun_subject(self.clean, ve):
             subject = svo or self._svo(vs)
@@ -188,6 +232,8 @@ class _Pass:
                 self.cands.append((vs, subject))
             return
         subject = self._resolve(read_source(self.prep, ve))
+        if subject is None and (m.group()[0] in "وف" or not self.clean[max(0, vs - 3):vs].strip(" \n.،:»”\"")):
+            subject = self._bare_name(ve)
         if subject is None:
             speech = bool(patterns()["speech"].fullmatch(m.group()))
             self.verbs[vs] = _BLOCK
@@ -199,6 +245,24 @@ class _Pass:
         self._add(vs, end, chain)
         self.verbs[vs] = chain[-1]
         self.cands.append((vs, chain[-1]))
+
+    def _bare_name(self, pos: int) -> Src | None:
+        """"وقال العبد العالي:": a name no table knows, 1-3 words between the verb and the colon,
+        adverbial phrases dropped ("أمام البرلمان", "خلال المؤتمر")."""
+        cm = _BEFORE_COLON.match(self.clean, pos)
+        if not cm:
+            return None
+        words = cm.group("np").split()
+        sets_stop = {"في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "ما", "لا", "قد", "ذلك", "هذا"}
+        if not words or any(normalize(w) in sets_stop for w in words) or words[0].startswith(("لل", "ب")):
+            return None
+        if patterns()["participle"].match(words[0]) or patterns()["verb"].match(words[0]):
+            return None
+        if len(words) == 1 and words[0].startswith("ال"):
+            return None   # "وتقول الرسالة:": a common noun, not a name
+        s = cm.start("np")
+        name = cm.group("np")
+        return Src(s, s + len(name), name, merge_key(name), "person")
 
     def according(self, m: re.Match[str]) -> None:
         if self.mentions and m.start() < self.mentions[-1].end:
@@ -256,7 +320,7 @@ class _Pass:
         lo = self.sentences[self._sentence_of(mark)]
         last = None
         for vm in patterns()["speech"].finditer(self.clean, lo, mark):
-            if not self._quoted(vm.start()):
+            if not self._quoted(vm.start()) and not _NOMINAL.search(self.clean, max(0, vm.start() - 6), vm.start()):
                 last = vm
         if last is None:
             return None
@@ -296,7 +360,8 @@ class _Pass:
                 if m.group("v"):
                     inner.add(m.start("v"))
         for m in pat["verb"].finditer(self.clean, 0, stop):
-            if not self._quoted(m.start()) and m.start("v") not in inner:
+            if (not self._quoted(m.start()) and m.start("v") not in inner
+                    and not _NOMINAL.search(self.clean, max(0, m.start() - 6), m.start())):
                 events.append((m.start(), 0, m))
         for q in self.spans:
             events.append((q.start - 1, 2, q))

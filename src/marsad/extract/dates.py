@@ -370,8 +370,90 @@ def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | No
     return start, "range", month[0], end
 
 
+def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" -> the ISO week holding
+    day 1 + 7(N-1) of that month (the week of its first day for N = 1)."""
+    n = vocab().day(m.group("wk_o"))
+    if n is None:
+        return None
+    if m.group("wk_y"):
+        year = _year(m, "wk_y", strong=True)
+        if year is None or year[0] != "gregorian" or not 1 <= n <= 53:
+            return None
+        return f"{year[1]:04d}-W{n:02d}", "absolute", "gregorian", None
+    month = _month(m, "wk_m")
+    if month is None or month[0] != "gregorian" or not 1 <= n <= 5:
+        return None
+    year = _year(m, "wk_my", strong=True) if m.group("wk_my") else None
+    y = year[1] if year and year[0] == "gregorian" else (R.year_for_month(month[1], pub, None) if pub else None)
+    if y is None:
+        return None, "absolute", "gregorian", None
+    day = min(1 + 7 * (n - 1), 28)
+    return R.iso_week(dt.date(y, month[1], day)), "absolute", "gregorian", None
+
+
+def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """A quarter or half of a year as a range of months: "الربع الأخير من 2014" -> 2014-10..2014-12."""
+    v = vocab()
+    size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+    order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
+    count = 12 // size
+    order = count if order == -1 else order
+    if order > count:
+        return None
+    if m.group("qtr_y"):
+        year = _year(m, "qtr_y", strong=True)
+        if year is None or year[0] != "gregorian":
+            return None
+        y: int | None = year[1]
+        kind = "range"
+    else:
+        y = pub.year + (_direction(m, "qtr_dir") or 0) if pub else None
+        kind = "range"
+    if y is None:
+        return None, kind, "gregorian", None
+    first, last = (order - 1) * size + 1, order * size
+    return R.iso(y, first), kind, "gregorian", R.iso(y, last)
+
+
+def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's."""
+    v = vocab()
+    word = key(m.group("dec_w"))
+    decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
+    base = 1900
+    if m.group("dec_c"):
+        cent = next(int(n) for n, ws in v.data["centuries"].items() if key(m.group("dec_c")) in {key(w) for w in ws})
+        if cent in (-1, 0):
+            now = pub.year // 100 * 100 if pub else 2000
+            base = now + 100 * cent
+        else:
+            base = cent
+    return str(base + decade), "range", "gregorian", str(base + decade + 9)
+
+
+def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """"الأيام الماضية", "الأسابيع الأخيرة": a relative span too vague to fix (value null)."""
+    return None, "relative", "gregorian", None
+
+
+def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """Two consecutive weekdays, "ليل الثلاثاء الأربعاء", "يومي الثلاثاء والأربعاء": a range."""
+    v = vocab()
+    if _prev_word(folded, m) in v.weekday_not_after:
+        return None
+    a, b = v.weekdays[key(m.group("wdr_a"))], v.weekdays[key(m.group("wdr_b"))]
+    if (b - a) % 7 != 1:
+        return None
+    if pub is None:
+        return None, "range", "gregorian", None
+    first = R.weekday_date(a, pub, None)
+    return first.isoformat(), "range", "gregorian", (first + dt.timedelta(days=1)).isoformat()
+
+
 _READERS = {
     "rng": _read_rng, "num": _read_num, "rngd": _read_rngd, "dmy": _read_dmy, "mdy": _read_mdy,
     "my": _read_my, "py": _read_py, "dmr": _read_dmr, "mo": _read_mo, "yc": _read_yc, "pr": _read_pr,
-    "rd": _read_rd, "wd": _read_wd, "ago": _read_ago,
+    "rd": _read_rd, "wd": _read_wd, "ago": _read_ago, "wk": _read_wk, "qtr": _read_qtr, "dec": _read_dec,
+    "pp": _read_pp, "wdr": _read_wdr,
 }

@@ -24,7 +24,8 @@ S1 = r"[^\S\n]+"
 END = r"(?![^\W_])"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "num", "rngd", "dmy", "mdy", "my", "py", "dmr", "mo", "yc", "pr", "rd", "wd", "ago")
+KINDS = ("rng", "num", "rngd", "wk", "qtr", "dmy", "mdy", "my", "py", "dmr", "mo", "yc", "dec", "pp", "pr", "rd",
+         "wdr", "wd", "ago")
 
 
 def _words() -> dict[str, str]:
@@ -64,6 +65,14 @@ def _words() -> dict[str, str]:
         "TZCUE": alternation(d["timezone_cues"]),
         "TZ": alternation(tz_named),
         "ATTIME": alternation(d["date_time_link"]),
+        "DEC": alternation(w for ws in d["decades"].values() for w in ws),
+        "CENT": alternation(w for ws in d["centuries"].values() for w in ws),
+        "WEEK": alternation(d["week_words"]),
+        "YPART": alternation(w for ws in d["year_parts"].values() for w in ws),
+        "PORD": alternation(w for ws in d["part_ordinals"].values() for w in ws),
+        "DPAIR": alternation(d["day_pair"]),
+        "PLP": alternation(d["plural_periods"]),
+        "PLD": alternation(d["plural_directions"]),
     }
 
 
@@ -98,10 +107,15 @@ def _build(w: dict[str, str]) -> str:
         "num": (rf"{weekday_prefix('num_wd')}(?:(?P<num_y1>\d{{4}})(?P<num_sep>[-/.])(?P<num_a>\d{{1,2}})"
                 rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_sep2>[-/.])(?P<num_e>\d{{1,2}})"
                 rf"(?P=num_sep2)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
-        "rngd": (rf"(?P<rngd_d1>[0-3]?\d){S}[-–]{S}(?P<rngd_d2>[0-3]?\d)(?!\d){S1}(?:من{S1})?{month('rngd_m')}"
+        "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
+                 rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
                  rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
         "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}(?:{S1}من)?{S1}(?:شهر{S1})?{month('dmy_m')}"
                 rf"(?:{S},?{S}(?:من{S1})?{yn}{year('dmy_y')}{time('dmy_')}|{S1}{dirw('dmy_dir')})?"),
+        "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
+               rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')})?|{yn}{year('wk_y')})"),
+        "qtr": (rf"(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']}){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
+                rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
         "mdy": rf"{month('mdy_m')}{S1}(?P<mdy_d>[0-3]?\d)(?!\d){S},?{S}{year('mdy_y')}",
         "my": (rf"(?:(?P<my_p>{w['PART']}){S1})?(?:شهر{S1})?{month('my_m')}{S},?{S}(?:من{S1})?{yn}{year('my_y')}"),
         "py": rf"(?:(?P<py_p>{w['PART']}){S1}{yn}|(?P<py_n>{w['YN']}){S}){year('py_y')}",
@@ -110,6 +124,10 @@ def _build(w: dict[str, str]) -> str:
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m')}"
                rf"(?:{S1}{dirw('mo_dir')})?"),
         "yc": rf"(?(cue)|(?=\d{{4}}{S}{w['HSUF']}{END})){year('yc_y')}",
+        "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
+        "pp": rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}القليله)?{S1}(?P<pp_d>{w['PLD']})",
+        "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"
+                rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']})"),
         "pr": (rf"(?:(?P<pr_p>{w['PART']}){S1})?(?:(?P<pr_this>{w['THIS']}){S1})?(?P<pr_u>{w['PER']}){END}"
                rf"(?:{S1}{dirw('pr_dir')})?"),
         "rd": (rf"(?:(?P<rd_t>{w['TOD']}){S1})?(?P<rd_w>{w['REL']}){END}(?!{S1}{w['NOTTODAY']}{END})"

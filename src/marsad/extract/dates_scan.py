@@ -108,11 +108,15 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str]]:
     triggers = {k.split()[0] for k in (*v.gregorian, *v.hijri)} | set(v.weekdays)
     triggers |= tokens(w for ws in d["relative_days"].values() for w in ws)
     triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
+    triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
+    triggers |= tokens(d["plural_periods"])
     triggers -= {"يوم", "اول", "بعد", "من"}
     before = tokens(d["year_cues"] + d["month_cues"] + d["partials"] + d["time_of_day"] + d["year_nouns"]
                     + d["range_openers"] + d["range_joiners"] + d["this"] + d["month_noun"])
     before |= tokens(w for ws in d["ordinal_days"].values() for w in ws)
     before |= set(v.weekdays) | {"يوم", "من", "ال", "عامي", "-", "–", "/", "الفتره", "الموافق", "ما"}
+    before |= tokens(d["week_words"] + d["day_pair"]) | tokens(w for ws in d["year_parts"].values() for w in ws)
+    before |= tokens(w for ws in d["part_ordinals"].values() for w in ws)
     # Every branch starts with a literal, so the engine skips ahead in C; the word start (with
     # an optional proclitic) is checked in Python on the few hits.
     years = "|".join(rf"{d}\d{{3}}(?!\d)" for d in range(10))

@@ -45,17 +45,22 @@ def _gazetteer_pass(doc: Doc) -> None:
                         break
                     phrase = f"{phrase} {norms[j]}"
                 hits = phrases.get(phrase)
-                if hits and (best is None or length > best[0]):
+                if hits and (best is None or length > best[0] or
+                             (length == best[0] and clitic == "و" and _in_place_list(doc, i))):
                     best = (length, stripped, hits, phrase, clitic)
         if best is None:
             i += 1
             continue
         length, stripped, hits, phrase, clitic = best
         m = Mention(i, i + length - 1, doc.raw_offset(i, stripped), doc.ends[i + length - 1], "")
+        if hits[0].type == "PER":
+            while m.first < m.last and doc.norms[m.first] in doc.lex["person_titles"]:
+                m.first += 1            # "الملك سلمان": the title stays outside the name
+                m.start = doc.starts[m.first]
         plain = [e for e in hits if phrase not in e.strict]
         if plain:
             m.entry, m.type = plain[0], plain[0].type
-            if _context_ok(doc, i, clitic):
+            if _context_ok(doc, i, clitic, [e for e in hits if phrase in e.strict]):
                 strict_hits = [e for e in hits if phrase in e.strict]
                 if strict_hits:
                     m.entry, m.type = strict_hits[0], strict_hits[0].type
@@ -65,13 +70,40 @@ def _gazetteer_pass(doc: Doc) -> None:
             pending.append((m, hits, phrase, clitic, i))
         i += length
     for m, hits, phrase, clitic, i in pending:
-        if _context_ok(doc, i, clitic) or hits[0].key in seen_keys:
+        if _context_ok(doc, i, clitic, hits) or hits[0].key in seen_keys:
             m.entry, m.type = hits[0], hits[0].type
             doc.add(m)
 
 
-def _context_ok(doc: Doc, i: int, clitic: str) -> bool:
+def _in_place_list(doc: Doc, i: int) -> bool:
+    """Token i follows a place name in a list ("الرياض وجدة"): its و is the conjunction."""
+    if i == 0 or not doc.joined(i) or doc.owner[i - 1] < 0:
+        return False
+    return doc.mentions[doc.owner[i - 1]].type == "LOC"
+
+
+def _sports_context(doc: Doc, i: int, window: int = 8) -> bool:
+    """A sports cue word (مباراة، فاز، الدوري...) within `window` tokens of token i."""
+    cues = doc.lex["sports_cues"]
+    return any(not cues.isdisjoint(doc.info[k].forms)
+               for k in range(max(0, i - window), min(len(doc), i + window + 1)) if k != i)
+
+
+def _clubs_by_context(doc: Doc) -> None:
+    """A city that is also a club ("ليفربول", "الشارقة") is the club when a sports cue is near."""
+    for m in doc.mentions:
+        if m.type == "LOC" and m.first == m.last and doc.norms[m.first] in doc.lex["club_places"] \
+                and doc.text[m.start:m.end] == doc.words[m.first] and _sports_context(doc, m.first, 5):
+            m.type, m.entry = "ORG", None
+        elif m.type == "LOC" and m.first == m.last and doc.variants(m.first)[-1][1] in doc.lex["club_places"] \
+                and _sports_context(doc, m.first, 5):
+            m.type, m.entry = "ORG", None
+
+
+def _context_ok(doc: Doc, i: int, clitic: str, hits: list[GazEntry] | None = None) -> bool:
     """Evidence that an ambiguous alias (العربية, الأسد, القاعدة) is the name: a cue word before it."""
+    if hits and hits[0].key.startswith("org:club-"):
+        return _sports_context(doc, i)
     if clitic.endswith("ل"):
         return True
     return i > 0 and doc.joined(i) and doc.in_set(i - 1, "strict_context") or \
@@ -93,6 +125,8 @@ def _short_forms(doc: Doc) -> dict[str, tuple[str, str, GazEntry | None]]:
         if m.type == "PER" and m.entry is None:
             tail = words[-1]
             if len(tail) >= 3 and tail not in doc.lex["name_particles"] and tail not in doc.lex["given_names"]:
+                if len(words) >= 3 and words[-2] in doc.lex["name_particles"]:
+                    out.setdefault(f"{words[-2]} {tail}", ("PER", full, None))    # "بن عاشور"
                 out.setdefault(tail, ("PER", full, None))
         elif m.type == "ORG" and len(words) >= 3 and words[0] in doc.lex["org_heads"]:
             inner = words[1:-1] if is_adjective(words[-1]) else words[1:]
@@ -138,6 +172,7 @@ def find_entities(text: str) -> list[Entity]:
     if not len(doc):
         return []
     _gazetteer_pass(doc)
+    _clubs_by_context(doc)
     _propagate(doc)
     rules_pass(doc)
     _propagate(doc)

@@ -60,9 +60,16 @@ def _namey(doc: Doc, k: int) -> bool:
         return False
     bare = w.removeprefix("ال")
     if (bare.startswith("م") and bare.endswith("ه")) or (w[0] in "يت" and w.endswith("ون")) \
-            or (w.startswith(("ست", "سن")) and len(w) >= 5):
+            or (w.startswith(("ست", "سن", "سي")) and len(w) >= 5) or _verb_like(doc, w):
         return False
     return True
+
+
+def _verb_like(doc: Doc, w: str) -> bool:
+    """A listed verb or stop word ("سيزور", "اجتماعا", "مجددا"), or an imperfect verb shape (يتحدث)."""
+    lex = doc.lex
+    return w in lex["verbs_common"] or w in lex["name_stop_words"] or \
+        (w[0] == "ي" and len(w) >= 4 and w[1] in "تسنع" and w not in lex["given_names"])
 
 
 def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool = False) -> int:
@@ -85,12 +92,17 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
         if w in lex["given_names"]:
             count += 1
             continue
+        prev = doc.norms[k - 1] if count else ""
+        # past the second word, a name goes on only after a given name or particle, or with a nisba
+        later = count >= 2 and prev not in lex["given_names"] and prev not in lex["name_particles"]
         if w.startswith("ال"):
             if (count == 0 and not surname_first) or (is_adjective(w) and not allow_nisba):
                 break
+            if later and not w.endswith("ي") and w != "الله":
+                break
             count += 1
             continue
-        if is_adjective(w) or not w.isalpha():
+        if is_adjective(w) or not w.isalpha() or later:
             break
         count += 1
     while count and doc.norms[j + count - 1] in lex["name_particles"]:
@@ -152,6 +164,8 @@ def _given_name(doc: Doc, i: int) -> Mention | None:
         if not (norm == "عبد" and i + 1 < len(doc) and doc.norms[i + 1].startswith("ال")):
             return None
         stripped = 0
+    if norm != "عبد" and v in doc.lex["ambiguous_given_names"] and not _person_cue_before(doc, i):
+        return None
     nxt_ok = i + 1 < len(doc) and doc.joined(i + 1)
     count = _name_tokens(doc, i + 1, surname_first=True) if nxt_ok else 0
     if norm == "عبد":
@@ -162,6 +176,69 @@ def _given_name(doc: Doc, i: int) -> Mention | None:
         return None
     last = i + count
     return Mention(i, last, doc.raw_offset(i, stripped), doc.ends[last], "PER", source="rule")
+
+
+def _person_cue_before(doc: Doc, i: int) -> bool:
+    """A speech verb, a title or a role word just before token i ("قال", "الوزير", "عن")."""
+    if i == 0:
+        return False
+    forms = doc.info[i - 1].forms
+    lex = doc.lex
+    return not (lex["reporting_verbs"].isdisjoint(forms) and lex["person_titles"].isdisjoint(forms)
+                and doc.norms[i - 1] not in ("عن", "بين") and not is_adjective(doc.norms[i - 1]))
+
+
+def _person_after_verb(doc: Doc, i: int) -> Mention | None:
+    """'قال/أكد/أوضح NAME إن ...': two or three name-like words between a speech verb and إن/أن/، or ':'."""
+    n = len(doc)
+    j = i + 1
+    if j >= n or not doc.joined(j) or doc.owner[j] >= 0:
+        return None
+    w = doc.norms[j]
+    if w.startswith("ال") or w in doc.lex["person_titles"] or w in doc.lex["org_heads"] or _stop(doc, j) \
+            or not _namey(doc, j) or is_adjective(w) or not w.isalpha() or w.endswith("ه"):
+        return None
+    count = _name_tokens(doc, j, surname_first=True)
+    count = min(count, 3)
+    if count < 2:
+        return None
+    k = j + count
+    if k < n and doc.joined(k) and doc.norms[k] not in ("ان", "بان", "لـ", "ل", "قوله", "قولها", "لوكاله", "للصحفيين"):
+        return None
+    return Mention(j, k - 1, doc.starts[j], doc.ends[k - 1], "PER", source="rule")
+
+
+def _definite_body(doc: Doc, i: int) -> Mention | None:
+    """'المحكمة الإدارية العليا', 'المركز الوطني لمكافحة الأوبئة': a definite head + institutional adjectives
+    (+ a لـ genitive). Two words need a strong adjective; a generic 'القوات الأمنية' is not a body."""
+    head = next(((s, v) for s, v, _ in doc.variants(i) if v in doc.lex["definite_org_heads"]), None)
+    if head is None:
+        return None
+    lex, n = doc.lex, len(doc)
+    j, last, adjs = i + 1, i, 0
+    while j < n and j - i <= 6 and doc.joined(j) and doc.owner[j] < 0:
+        w = doc.norms[j]
+        if w in lex["institutional_adjectives"] or (w.startswith("ال") and is_adjective(w)):
+            last, adjs = j, adjs + 1
+            j += 1
+            continue
+        if adjs and w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and j + 1 < n and doc.joined(j + 1):
+            # "للانتخابات", "لشؤون اللاجئين", "للدفاع المدني": one genitive, with its definite complement
+            last = j
+            if j + 1 < n and doc.joined(j + 1) and doc.owner[j + 1] < 0 and doc.norms[j + 1].startswith("ال") \
+                    and not _stop(doc, j + 1):
+                last = j + 1
+                if j + 2 < n and doc.joined(j + 2) and doc.owner[j + 2] < 0 and \
+                        doc.norms[j + 2] in lex["institutional_adjectives"] | {"المدني", "الجويه"}:
+                    last = j + 2
+            break
+        if adjs and w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
+            last = j
+        break
+    if adjs == 0 or (last - i < 2 and doc.norms[i + 1] not in ("العليا", "الدستوريه", "الاتحاديه", "المركزي")):
+        return None
+    start = doc.raw_offset(i, head[0])
+    return Mention(i, last, start, doc.ends[last], "ORG", source="rule")
 
 
 def _organisation(doc: Doc, i: int) -> Mention | None:
@@ -202,8 +279,18 @@ def _organisation(doc: Doc, i: int) -> Mention | None:
         if w.startswith("ال") or (w.startswith("ل") and j + 1 < n and doc.joined(j + 1)):
             last = j
         elif j == i + 1 and w.isalpha() and w[0] != "و" and _namey(doc, j) and w not in lex["org_heads"] \
-                and w not in lex["person_titles"] and not head[1].startswith("ال") and not _stop(doc, j):
+                and w not in lex["person_titles"] and not head[1].startswith("ال") and not _stop(doc, j) \
+                and not w.endswith("ه"):
+            nxt_loc = j + 1 < n and doc.joined(j + 1) and doc.owner[j + 1] >= 0 and \
+                doc.mentions[doc.owner[j + 1]].type == "LOC" and doc.mentions[doc.owner[j + 1]].first == j + 1
+            nxt_definite = j + 1 < n and doc.joined(j + 1) and doc.owner[j + 1] < 0 and \
+                doc.norms[j + 1].startswith("ال") and doc.norms[j + 1] not in lex["stopwords"]
+            if w.endswith("ات") and not (nxt_loc or nxt_definite):
+                break                   # "مركز بيانات": a plural common noun, unless a genitive follows
             last, strong = j, True
+            if nxt_loc:                 # "شركة نفط الكويت", "محكمة جنايات الإسكندرية": the place is inside
+                j += 1
+                continue
             if head[1] in lex["ambiguous_org_heads"]:
                 break
         else:
@@ -226,7 +313,7 @@ def _organisation(doc: Doc, i: int) -> Mention | None:
 def _place(doc: Doc, i: int) -> Mention | None:
     lex = doc.lex
     n = len(doc)
-    for group, keep_head in (("loc_heads_facility", True), ("loc_heads_admin", False)):
+    for group, keep_head in (("loc_heads_facility", True), ("loc_heads_admin", False), ("loc_heads_geo", False)):
         head = next(((s, v) for s, v, _ in doc.variants(i) if v in lex[group]), None)
         if head is not None:
             break
@@ -267,17 +354,20 @@ def _institution(doc: Doc, i: int) -> Mention | None:
     return Mention(i, j, start, doc.ends[j], "ORG", source="rule")
 
 
-RULES = (_organisation, _institution, _person_after_title, _kunya, _given_name, _place)
+RULES = (_definite_body, _organisation, _institution, _person_after_title, _kunya, _given_name, _person_after_verb,
+         _place)
 
 
 @lru_cache(maxsize=1)
 def _rule_triggers() -> tuple[tuple[Callable[[Doc, int], Mention | None], frozenset[str]], ...]:
     """Each rule with the folded words that may start it: a rule is tried only at those words."""
     lex = lexicon()
-    return ((_organisation, lex["org_heads"]), (_institution, lex["definite_institutions"]),
+    return ((_definite_body, lex["definite_org_heads"]),
+            (_organisation, lex["org_heads"]), (_institution, lex["definite_institutions"]),
             (_person_after_title, lex["person_titles"]), (_kunya, frozenset({"ابو", "ام"})),
             (_given_name, lex["given_names"] | {"عبد"}),
-            (_place, lex["loc_heads_facility"] | lex["loc_heads_admin"]))
+            (_person_after_verb, lex["reporting_verbs"]),
+            (_place, lex["loc_heads_facility"] | lex["loc_heads_admin"] | lex["loc_heads_geo"]))
 
 
 _RULES_AT: dict[str, tuple[Callable[[Doc, int], Mention | None], ...]] = {}

@@ -19,7 +19,8 @@ __all__ = ["GazEntry", "Gazetteer", "gazetteer", "fold_phrase", "lexicon"]
 
 # Curated first: an alias already claimed by an earlier file is not taken by a later one,
 # except that several curated entries may share an alias (e.g. a TV channel and a town).
-CURATED_FILES = ("persons.json", "organisations.json", "media.json", "places.json", "misc.json")
+CURATED_FILES = ("persons.json", "organisations.json", "media.json", "clubs_companies.json", "places.json",
+                 "places_extra.json", "misc.json")
 GENERATED_FILES = ("places_geo.json",)
 
 
@@ -45,10 +46,15 @@ def _read(name: str) -> object:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    """Rule vocabularies (titles, heads, stopwords...) as sets of folded words."""
-    raw = _read("lexicon.json")
-    assert isinstance(raw, dict)
-    return {k: frozenset(fold_phrase(w) for w in v) for k, v in raw.items() if isinstance(v, list)}
+    """Rule vocabularies (titles, heads, stopwords...) as sets of folded words; names.json adds given names."""
+    out: dict[str, frozenset[str]] = {}
+    for name in ("lexicon.json", "names.json"):
+        raw = _read(name)
+        assert isinstance(raw, dict)
+        for k, v in raw.items():
+            if isinstance(v, list):
+                out[k] = out.get(k, frozenset()) | frozenset(fold_phrase(w) for w in v)
+    return out
 
 
 class Gazetteer:

@@ -44,6 +44,11 @@ class _Vocab:
     percent: tuple[tuple[str, ...], ...]
     units: dict[str, str]
     duals: frozenset[str]
+    dual_units: dict[str, str]                  # folded dual -> singular base (جثتين -> جثة)
+    hedge_verbs: frozenset[str]
+    products: frozenset[str]
+    below_zero: tuple[tuple[str, ...], ...]
+    fraction_wholes: frozenset[str]
     not_units: frozenset[str]
     subjects: frozenset[str]
     reference: frozenset[str]
@@ -59,6 +64,17 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
+def _dual_forms(singular: str) -> tuple[str, ...]:
+    """The nominative and oblique duals of a singular noun: جثة -> جثتان/جثتين, طفل -> طفلان/طفلين."""
+    if singular.endswith("ة"):
+        stem = singular[:-1] + "ت"
+    elif singular.endswith("ى"):
+        stem = singular[:-1] + "ي"
+    else:
+        stem = singular
+    return stem + "ان", stem + "ين"
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     data = json.loads(resources.files("marsad.extract").joinpath("data/quantities.json").read_text("utf-8"))
@@ -71,7 +87,13 @@ def _vocab() -> _Vocab:
         for form in (base, *forms):
             if " " not in form:
                 units.setdefault(normalize(form), base)
-    duals = _folded(data["duals"])
+    dual_units: dict[str, str] = {}
+    for singular in data["dual_singulars"]:
+        for form in _dual_forms(singular):
+            dual_units.setdefault(normalize(form), units.get(normalize(singular), singular))
+    for word in data["duals"]:
+        dual_units.setdefault(normalize(word), units.get(normalize(word), word))
+    duals = frozenset(dual_units)
     forms: dict[str, tuple[str, str]] = {}
     for prefix in reversed(_PREFIXES):     # shortest prefix wins: "واحد" is واحد, not و + أحد
         for word in set(lexicon()) | set(vague_words()) | set(duals):
@@ -87,6 +109,11 @@ def _vocab() -> _Vocab:
         percent=tuple(tuple(normalize(p).split()) for p in data["percent_after"]),
         units=units,
         duals=duals,
+        dual_units=dual_units,
+        hedge_verbs=_folded(data["hedge_verbs"]),
+        products=_folded(data["product_words"]),
+        below_zero=tuple(tuple(normalize(p).split()) for p in data["below_zero"]),
+        fraction_wholes=_folded(data["fraction_wholes"]),
         not_units=_folded(data["not_units"]),
         subjects=_folded(data["subject_nouns"]),
         reference=_folded(data["reference_nouns"]),
@@ -229,6 +256,14 @@ class _Found:
 
 
 @lru_cache(maxsize=1)
+def _below_index() -> dict:
+    index: dict[str, list] = {}
+    for phrase in sorted(_vocab().below_zero, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+@lru_cache(maxsize=1)
 def _phrase_index() -> tuple[dict, dict, dict]:
     vocab = _vocab()
     after: dict[str, list] = {}
@@ -279,20 +314,80 @@ class _Extractor:
         if word and _vague_kind(word) and (a.pre.endswith(_DEFINITE) or read_number(tokens) is None):
             return self._vague(tokens, a.core - 2 if a.pre.endswith("ال") and not hedge else start, word)
         if word and a.pre.endswith(_DEFINITE):
+            if a.pre == "ال" and before and not hedge:
+                return self._definite_after_noun(tokens, word, before[0])
             return None          # "الثلاثة", "الاثنين" (Monday), "العشرين" (the twentieth)
         if word in vocab.duals:
             tokens[0]
-            return _Found(start, tokens.spans[0][1], 2, qualifier=hedge[0] if hedge else "exact",
-                          unit=vocab.units.get(word))
+            end = tokens.spans[0][1]
+            if lexicon().get(tokens[1]) is not None and lexicon()[tokens[1]].value == 2:
+                end = tokens.spans[1][1]         # "طفلين اثنين"
+            return _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
+                          unit=vocab.dual_units.get(word))
+        atom = lexicon().get(word) if word else None
+        if atom is not None and atom.kind == "frac" and atom.value < 0.7 and lexicon().get(tokens[1]) is None:
+            return self._fraction(tokens, atom, start, hedge)
         read = read_number(tokens)
-        if read is None or prev in vocab.reference:
+        if read is None or self._is_reference(prev):
             return None
+        if (atom is not None and atom.kind == "scale" and atom.count == 1 and read.words == 1
+                and word.endswith("ا") and self._counted_noun_follows(tokens, 1)):
+            # "سينضم ألفا مهندس": a nominative dual in construct (2000), not the accusative ألفًا
+            read = NumberRead(2 * read.value, read.start, read.end, read.last_kind, 1, read.scale, read.first)
         if word and ((read.words == 1 and read.first is not None and not read.first.standalone)
                      or (a.pre.endswith("ل") and word == "ست")):
             return None          # "أحد" alone is "one of"; "لست" is "I am not"
         if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
             return None
         return self._quantity(a, tokens, read, prev, hedge, start)
+
+    def _is_reference(self, prev: str) -> bool:
+        """A word that makes the next number a name ("رقم", "بالرقم", "للرقم", "الخط الساخن")."""
+        ref = self.vocab.reference
+        return prev in ref or (prev[:1] in "وبفل" and prev[1:] in ref) or (
+            prev.startswith(("لل", "بال", "وال")) and ("ال" + prev[(2 if prev[:2] == "لل" else 3):]) in ref)
+
+    def _counted_noun_follows(self, tokens: _Tokens, i: int) -> bool:
+        """Token i is an indefinite noun that a number word can govern (not a number, particle, ال-)."""
+        word = tokens[i]
+        if not word or not word[0].isalpha() or word in self.vocab.not_units or word in lexicon():
+            return False
+        if word.startswith(("ال", "لل", "و", "ف")) and word not in self.vocab.units:
+            return False
+        start, end = _span(self.fold, *tokens.spans[i - 1], self.text)
+        return "\u064b" not in self.text[start:end]      # ألفًا with tanween is accusative: 1000
+
+    def _definite_after_noun(self, tokens: _Tokens, word: str, prev: tuple[str, int]) -> _Found | None:
+        """"السنوات الخمس", "الأيام الثلاثة": a definite 3-10 agreeing with the counted noun before it."""
+        atom = lexicon().get(word)
+        noun, at = prev
+        if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
+            return None
+        if not noun.startswith(_DEFINITE) and not (noun[:1] in "وبف" and noun[1:3] == "ال"):
+            return None
+        unit = self.vocab.units.get(_strip_definite(noun))
+        if unit is None:
+            return None
+        tokens[0]
+        if self.folded[at + len(noun):tokens.spans[0][0] - 2].strip():
+            return None          # punctuation between: not one phrase
+        shift = 1 if noun[:1] in "وبف" or noun.startswith("لل") else 0
+        return _Found(at + shift, tokens.spans[0][1], int(atom.value), unit=unit)
+
+    def _fraction(self, tokens: _Tokens, atom, start: int, hedge) -> _Found | None:
+        """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333 of the population); never "ربع النهائي"."""
+        nxt = tokens[1]
+        if not nxt or not nxt[0].isalpha():
+            return None
+        bare = _strip_definite(nxt)
+        if nxt in self.vocab.fraction_wholes:
+            unit = bare
+        elif nxt == bare and nxt in self.vocab.units:
+            unit = self.vocab.units[nxt]
+        else:
+            return None
+        return _Found(start, tokens.spans[1][1], round(atom.value, 3),
+                      qualifier=hedge[0] if hedge else "exact", unit=unit)
 
     def _hedge(self, before: list[tuple[str, int]], pre: str) -> tuple[str, int] | None:
         """(qualifier, folded start) of the hedge phrase that ends right before the number."""
@@ -331,7 +426,7 @@ class _Extractor:
             phrases += [p for p in self.hedge_index.get(words[0][1:], ()) if len(p) == 1]
         for phrase in phrases:
             n = len(phrase)
-            if n > len(words) or (verbs_only and phrase[0][:1] not in "يت"):
+            if n > len(words) or (verbs_only and phrase[0][:1] not in "يت" and phrase[0] not in self.vocab.hedge_verbs):
                 continue
             got = words[n - 1::-1]
             if tuple(got[1:]) != phrase[1:]:
@@ -355,6 +450,12 @@ class _Extractor:
             return True
         if prev in vocab.year_cues or prev in vocab.months_prev:
             return True
+        if (prev in vocab.products or nxt in vocab.products or (prev.isascii() and prev.isalpha())) and \
+                not tokens.phrase_at(read.end, self.percent_index)[0]:
+            return True          # a model name: "آيفون 16", "إكس 15 برو", "Galaxy S 24"
+        if nxt in ("-", "–") and read.words == 1 and core.isdigit() and tokens[read.end + 1].isdigit() and \
+                int(tokens[read.end + 1]) <= int(core) <= 20 and _strip_definite(tokens[read.end + 2]) not in vocab.units:
+            return True          # a score "2-1", "1-1" (a range rises: "3-5 أيام")
         if nxt in vocab.months_next or nxt in vocab.time_marks:
             return True
         after = tokens[read.end + 1]
@@ -383,6 +484,8 @@ class _Extractor:
             low = read.value
             if read.scale == 1 and high.scale > 1 and low * high.scale <= high.value:
                 low *= high.scale  # "بين 8 و10 آلاف"
+            if tokens[high.end] in vocab.months_next:
+                return None      # "ما بين 15-25 يوليو": days of a month, a date
             found.low, found.high, found.value, found.qualifier = low, high.value, None, "range"
             last = high
             if marker and hedge is None:
@@ -407,11 +510,15 @@ class _Extractor:
             n, phrase = tokens.phrase_at(i + width, self.after_index) if found.unit else (0, ())
             if n and found.qualifier == "exact":
                 found.qualifier = vocab.hedges_after[phrase]
+            n, _ = tokens.phrase_at(i + width, _below_index())
+            if n and found.value is not None:
+                found.value = -found.value      # "خمس درجات تحت الصفر" = -5
+                found.fe = tokens.spans[i + width + n - 1][1]
         return found
 
     def _range_end(self, tokens: _Tokens, read: NumberRead, marker: str) -> NumberRead | None:
         """The upper number when `read` opens a range: "بين 500 و600", "من 200 إلى 300", "200-300"."""
-        joiners = {"بين": ("و",), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
+        joiners = {"بين": ("و", "-", "–"), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
         i = read.end
         word = tokens[i]
         if (word and word[0].isalpha() and word not in joiners and word not in lexicon()

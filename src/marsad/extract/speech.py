@@ -100,6 +100,8 @@ def merge_key(name: str) -> str:
         if folded.startswith(head + " "):
             folded = folded[len(head) + 1:]
             break
+    # "الأميركية" / "الأمريكية": normalize leaves both spellings, one source is one key
+    folded = folded.replace("امريك", "اميرك")
     return "txt:" + folded.removeprefix("ال")
 
 
@@ -135,7 +137,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*،?\s*(?:(?:في|خلال)\s+(?:{alternation(v['statement_nouns'])})(?:\s+(?:خاص|خاصة|صحفي|صحفية|صحافي|صحافية))?\s*)?"
             rf"(?:(?P<m>مع)\s+|(?=ل))"),
         "in_report": re.compile(rf"\s*،?\s*في\s+(?:{alternation(v['report_nouns'])})\s+(?:لها|له|نشرته|نشره)[^\W\d_]*"),
-        "role": re.compile(rf"(?:ال)(?:{alternation(v['role_nouns'])}){e}"),
+        "role": re.compile(rf"(?P<al>ال)?(?:{alternation(v['role_nouns'])}){e}(?(al)|(?=\s+ال))"),
+        "reversed": re.compile(
+            rf"\s*،?\s*(?:(?:في|ضمن)\s+(?:ال)?(?:{alternation(v['report_nouns'])})\s+|(?:كما|وفق\s*ما|حسبما|بحسب\s*ما)\s+)"
+            rf"(?:{alternation(v['reversed_relay_verbs'])})(?:\s*(?:عنها|عنه|عنهم))?{e}\s*"),
+        "role_any": re.compile(rf"(?:ال)?(?:{alternation(v['role_nouns'])}){e}"),
+        "title": re.compile(rf"{alternation(v['person_titles'])}{e}"),
         "complementizer": re.compile(rf"{alternation(v['complementizers'])}{e}"),
         "closing": re.compile(
             rf"(?:^|(?<=[.!؟\n]))\s*[(\[]?\s*(?:{alternation(v['closing_credit'])})\s*(?:ل(?:ـ)?)?\s*:?\s*[«“”\"]?(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)"
@@ -149,7 +156,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
     fold = lambda ws: frozenset(normalize(w) for w in ws)  # noqa: E731
     return {"stop": fold(v["stop_words"]), "comp": fold(v["complementizers"]), "mod": fold(v["modifiers"]),
             "gen": fold(v["genitive_nouns"]), "needs_mod": fold(v["anonymous_needs_modifier"]),
-            "statement": fold(v["statement_nouns"])}
+            "statement": fold(v["statement_nouns"]), "links": fold(v["outlet_name_links"]),
+            "titles": fold(v["person_titles"])}
 
 
 class Prepared:
@@ -215,6 +223,8 @@ def is_pronoun_subject(text: str, pos: int) -> bool:
         return True
     word = normalize(text[ws:we])
     sets = _word_sets()
+    if patterns()["participle"].match(text, ws):
+        return True   # "وختم قائلا:"
     return (word in sets["stop"] or word in sets["comp"] or word.startswith("لل") or word in ("ل", "لـ")
             or text.startswith("لـ", p) or (word.startswith("ل") and we == p + 1)
             or word.startswith("بال") or word[:2] in ("له", "لي") and len(word) <= 3)
@@ -228,9 +238,12 @@ def _extend_adjectives(text: str, end: int, limit: int = 2) -> int:
             break
         end = m.end()
     m = re.compile(r"[”»\"’]").match(text, end)
+    end = m.end() if m else end
+    m = _ACRONYM.match(text, end)   # "وكالة الأنباء العراقية (واع)"
     return m.end() if m else end
 
 
+_ACRONYM = re.compile(r"\s*[(\[][^()\[\]\n]{1,24}[)\]]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
@@ -257,7 +270,17 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
         if word[0] in "لب" and prep.entities_in(wm.start(1), wm.start(1) + 2):
             break
         if family == "مراسل" and taken == 0:
-            pos, taken = wm.end(), 1
+            # "مراسل وكالة الأنباء الفرنسية": the outlet he works for, whole
+            ents = prep.entities_in(wm.start(1), wm.start(1) + 1)
+            hm = patterns()["outlet_head"].match(text, wm.start(1))
+            if ents and ents[0][2].type == "ORG":
+                pos = _outlet_end(prep, ents[0][1], True)
+            elif hm:
+                named = _headed_name(text, wm.start(1), hm.end(), "outlet")
+                pos = named.end if named else wm.end()
+            else:
+                pos = wm.end()
+            taken = 1
             continue
         nisba = len(bare) >= 4 and re.search(r"(?:ي|يه|يون|يين|يو|يان)$", bare) and word not in sets["stop"]
         if (word in sets["mod"] or bare in sets["mod"] or nisba
@@ -272,7 +295,7 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
             pos, taken = wm.end(), taken + 1
             continue
         break
-    if family in sets["needs_mod"] and taken == 0 and " " not in head_surface:
+    if normalize(family) in sets["needs_mod"] and taken == 0 and " " not in head_surface:
         return None
     if definite and taken == 0 and family not in ("خبير", "شاهد"):
         return Src(p, pos, text[p:pos], "", "anaphor", family)
@@ -282,11 +305,89 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
     return Src(p, pos, name, merge_key(name), "anon", family)
 
 
+_SAYING = re.compile(r"\s+(?:قوله|قولها|قولهم|القول)$")
+
+
 def _entity_src(prep: Prepared, en_start: int, en_end: int, en: Entity, head: bool) -> Src:
-    end = _extend_adjectives(prep.clean, en_end)
+    text = prep.clean
     outlet = en.key in media_keys() or head
     kind = "outlet" if outlet else ("person" if en.type == "PER" else "org")
-    return Src(en_start, end, en.canonical or en.text, en.key or merge_key(en.text), kind)
+    name, key = en.canonical or en.text, en.key or merge_key(en.text)
+    surface = text[en_start:en_end]
+    if outlet and en.key not in media_keys():
+        # an outlet the tables do not know, maybe cut short ("موقع ميدل" of "موقع ميدل إيست آي")
+        end = _outlet_end(prep, en_end, False)
+        if end > en_end:
+            surface = text[en_start:end].rstrip()
+            en_end = end
+        name, key = surface, merge_key(surface)
+    elif outlet and _short_fuzzy(surface, name) and not _known_alias(surface):
+        name, key = surface, merge_key(surface)   # "وكالة سبأ" is no "وكالة سانا"
+    if en.type == "PER" and " " in surface and not en.key.startswith("per:" + slug_of(surface)):
+        last = normalize(surface.split()[-1])
+        if len(last) >= 3 and last not in normalize(name) and not _known_alias(surface):
+            name, key = surface, merge_key(surface)   # fuzzy-mapped onto another person
+    if en.type == "PER" and _SAYING.search(name):
+        name = _SAYING.sub("", name)   # "هاكان فيدان قوله"
+        key = merge_key(name) if key.startswith("txt:") else key
+    end = _extend_adjectives(text, en_end)
+    return Src(en_start, end, name, key, kind)
+
+
+def _known_alias(surface: str) -> bool:
+    """True when the table lists `surface` (or it without its head noun) as a name as written."""
+    from marsad.extract.gazetteer import fold_phrase, gazetteer
+    phrases = gazetteer().phrases
+    folded = fold_phrase(surface)
+    if folded in phrases:
+        return True
+    parts = folded.split(" ", 1)
+    return len(parts) == 2 and parts[1] in phrases
+
+
+def slug_of(surface: str) -> str:
+    return normalize(surface).replace(" ", "-")
+
+
+def _short_fuzzy(surface: str, canonical: str) -> bool:
+    """True when a short outlet name was mapped onto a different table entry by spelling
+    similarity: its distinctive word (after the head noun) appears in neither the canonical name
+    nor as a prefix of it. Short names are too easy to confuse to map fuzzily."""
+    bare = merge_key(surface)[4:]
+    if len(bare) >= 6 or not bare:
+        return False
+    canon = normalize(canonical)
+    return bare not in canon and bare not in canon.replace(" ", "")
+
+
+_NAME_TOKEN = re.compile(r"\s+([^\W\d_]+|\d+|[A-Za-z][\w.]*)")
+
+
+def _outlet_end(prep: Prepared, end: int, known: bool) -> int:
+    """Extend an outlet name through its remaining tokens ("إيست آي", "1", "للأنباء") up to a
+    stop word, a complementizer, a verb, a relay word or punctuation (at most 3 tokens)."""
+    text = prep.clean
+    sets = _word_sets()
+    pat = patterns()
+    for _ in range(3):
+        m = _NAME_TOKEN.match(text, end)
+        if not m:
+            break
+        tok = m.group(1)
+        word = normalize(tok)
+        if tok.isdigit() or tok[0].isascii():
+            end = m.end()
+            continue
+        if word in sets["links"]:
+            end = m.end()
+            continue
+        if known or (word in sets["stop"] or word in sets["comp"] or word.startswith(("لل", "ب", "ل"))
+                     or word in ("عن", "نقلا") or pat["verb"].match(text, m.start(1))
+                     or pat["anon"].match(text, m.start(1)) or word.startswith("ال")
+                     or (len(word) > 3 and word.endswith("ا") and not word.endswith("يا"))):
+            break
+        end = m.end()
+    return end
 
 
 def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) -> Src | None:
@@ -308,12 +409,13 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
                 p = _skip(text, p + 1)
     m = pat["anon"].match(text, p)
     if m and not lam:
-        return _anon(prep, p, m, False)
+        src = _anon(prep, p, m, False)
+        return _named_after(prep, src) if src is not None else None
     m = pat["anon_def"].match(text, p)
     if m and (lam or text.startswith("ال", p)):
         src = _anon(prep, p, m, True)
         if src is not None:
-            return src
+            return _named_after(prep, src)
     ents = _entity_window(prep, p, limit)
     if ents is not None:
         return ents
@@ -325,7 +427,7 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
         return Src(p, we, text[p:we], "", "anaphor", "report")
     role = pat["role"].match(text, p)
     if role:
-        return _role(text, p, role.end())
+        return _named_after(prep, _role(text, p, role.end()))
     rm = pat["report"].match(text, p)
     if rm:
         inner = read_source(prep, rm.end())
@@ -342,10 +444,44 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
     return None
 
 
+def _named_after(prep: Prepared, src: Src) -> Src:
+    """"المتحدث باسم الجيش السوداني نبيل عبد الله": a role or anonymous-looking head followed by
+    a person's name is that person (spelled as written where the entity covers less of it)."""
+    if src.kind not in ("anon", "anaphor", "person") or src.key.startswith(("per:",)):
+        return src
+    text = prep.clean
+    people = [x for x in prep.entities_in(src.start + 1, src.end + 40) if x[2].type == "PER"]
+    if not people:
+        return src
+    s, e, en = people[0]
+    sets = _word_sets()
+    gap_from = min(src.end, s)
+    gap = text[gap_from:s]
+    if re.search(r"[:.\n؟!]", gap) or gap.count("،") > 1:
+        return src
+    words = WORD.findall(gap)
+    named: list[str] = []
+    for w in words:
+        nw = normalize(w)
+        if nw in sets["titles"] or nw in sets["mod"]:
+            named = []
+            continue
+        if nw in sets["stop"] or nw in sets["comp"] or nw.startswith(("ال", "لل")) or len(named) >= 1:
+            return src
+        named.append(w)
+    if named:   # a first name the entity left out: "نبيل" of "نبيل عبد الله"
+        start = text.index(named[0], gap_from)
+        name = text[start:e]
+        return Src(src.start, _extend_adjectives(text, e), name, merge_key(name), "person")
+    out = _entity_src(prep, s, e, en, False)
+    out.start = src.start
+    return out
+
+
 def _entity_window(prep: Prepared, p: int, limit: int) -> Src | None:
     """A PER/ORG/MISC entity at `p` or after a few title words, before any clause break."""
     text = prep.clean
-    stop = re.compile(r"[:.\n؟!]|(?<![^\W\d_])(?:أن|إن|بأن|أنه|إنه|ان|عن|نقلا|بحسب|وفق|الذي|التي|الذين)(?![^\W\d_])")
+    stop = re.compile(r"[:.\n؟!]|(?<![^\W\d_])(?:أن|إن|فإن|بأن|أنه|إنه|ان|عن|نقلا|بحسب|وفق|الذي|التي|الذين)(?![^\W\d_])")
     sm = stop.search(text, p, p + limit)
     end = sm.start() if sm else min(len(text), p + limit)
     found = [(s, e, en) for s, e, en in prep.entities_in(p, end) if en.type in ("PER", "ORG", "MISC")]
@@ -360,13 +496,25 @@ def _entity_window(prep: Prepared, p: int, limit: int) -> Src | None:
         for w in words:
             if w.startswith("لل") or (w in sets["stop"] and not (person and w in ("في", "من"))):
                 return False
-        return True
+        if s > p and (words and words[-1] in sets["stop"] or text[s - 1] in "لب" and (s < 2 or not text[s - 2].isalpha())
+                      or re.match(r"ل\s*ـ?\s*$", text[max(p, s - 4):s])):
+            return False   # the object of a preposition: "الوزير لقناة العربية", "في مؤتمر صحفي"
+        first = normalize(text[s:s + 12].split(" ")[0]) if s < len(text) else ""
+        return first not in sets["statement"]
 
     people = [f for f in found if f[2].type == "PER" and gap_ok(f[0], True)]
     pick = people[0] if people else next((f for f in found if gap_ok(f[0], False)), None)
     if pick is None:
         return None
     head = bool(patterns()["outlet_head"].match(text, _skip(text, p)))
+    role = patterns()["role"].match(text, p)
+    if role and pick[2].type != "PER" and not head:
+        # "وزير الداخلية الفرنسي", "محافظ البنك المركزي": a role of the body, not the body
+        r = _role(text, p, role.end())
+        if pick[0] <= r.end + 1:
+            end = _extend_adjectives(text, max(r.end, pick[1]))
+            name = text[p:end].strip(" ”»\"")
+            return Src(p, end, name, merge_key(name), "person")
     return _entity_src(prep, pick[0], pick[1], pick[2], head and pick[2].type != "PER")
 
 
@@ -384,18 +532,34 @@ def _headed_name(text: str, p: int, pos: int, kind: str) -> Src | None:
         if not wm:
             break
         word = normalize(wm.group(1))
+        if word in sets["links"]:
+            end, taken = wm.end(), taken + 1
+            continue
         if (word in sets["stop"] or word in sets["comp"] or word.startswith("لل")
                 or (taken and word.startswith("ال") and re.search(r"(?:يه|ي)$", word))):
             break
         end, taken = wm.end(), taken + 1
+    dm = re.compile(r"\s+\d+(?![\d.,])").match(text, end)
+    if dm and taken:
+        end = dm.end()   # "فرانس 24", "أوروبا 1"
     if not taken:
+        if text.startswith("ال", p) and kind == "outlet":
+            # "نقل التلفزيون عن ...": a definite head is itself the outlet (national TV)
+            end = _extend_adjectives(text, pos)
+            name = text[p:end].strip(" ”»\"")
+            return Src(p, end, name, merge_key(name), kind)
         return None
     name = text[p:end].removeprefix("ل").strip()
     return Src(p, _extend_adjectives(text, end), name, merge_key(name), kind)
 
 
 def _role(text: str, p: int, pos: int) -> Src:
-    """"الوزير", "المتحدث العسكري": a speaker named by role only; nationality adjectives stay."""
+    """"الوزير", "المتحدث العسكري", "وزير الداخلية الفرنسي": a speaker named by role only; the
+    body of an indefinite role and nationality adjectives stay."""
+    if not text.startswith("ال", p):
+        gm = re.compile(r"\s+(?:ال[^\W\d_]+)").match(text, pos)
+        if gm:
+            pos = gm.end()
     end = _extend_adjectives(text, pos, limit=2)
     name = text[p:end].strip(" ”»\"")
     return Src(p, end, name, merge_key(name), "person")

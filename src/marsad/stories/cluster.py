@@ -18,6 +18,7 @@ import hashlib
 import heapq
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from operator import itemgetter
@@ -89,33 +90,35 @@ class StoryIndex:
         self._postings: dict[str, set[str]] = {}
 
     # -- public -------------------------------------------------------------------------------
-    def assign(self, docs: list[StoryDoc]) -> dict[str, str]:
-        """Add `docs` (any order) and return {article id: story id} for them."""
-        counts = {d.id: terms(((d.title or "") + "\n") * 2 + d.text, d.signals) for d in docs}
-        for doc in docs:
-            if doc.id not in self.assignment:
-                self.weights.add(counts[doc.id])
-        self.weights.prepare({t for c in counts.values() for t in c})
-        ordered = sorted(docs, key=lambda d: (d.published or "~", d.id))
+    def assign(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
+        """Add `docs` (any order) and return {article id: story id} for them.
+
+        Articles are taken in publication order and their words are counted as they come
+        (the shipped background frequencies make IDF sensible from the first article), so no
+        per-article term table is held for the whole collection.
+        """
         out: dict[str, str] = {}
-        for doc in ordered:
+        for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
             if doc.id in self.assignment:
                 out[doc.id] = self.assignment[doc.id]
                 continue
-            out[doc.id] = self._add(doc, counts[doc.id])
+            counts = self._count(doc)
+            out[doc.id] = self._add(doc, counts)
         return out
 
     def seed(self, sid: str, docs: list[StoryDoc]) -> None:
         """Load a stored story (and its members) so that new articles can join it."""
-        counts = [terms(((d.title or "") + "\n") * 2 + d.text, d.signals) for d in docs]
-        for c in counts:
-            self.weights.add(c)
-        self.weights.prepare({t for c in counts for t in c})
-        ordered = sorted(zip(docs, counts), key=lambda dc: (dc[0].published or "~", dc[0].id))
         story = self.stories.setdefault(sid, _Story(sid, {}, [], None, None))
-        for doc, c in ordered:
-            self._join(story, doc.id, self.weights.vector(c, top=self.settings.top_terms), _when(doc.published))
+        for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
+            counts = self._count(doc)
+            self._join(story, doc.id, self.weights.vector(counts, top=self.settings.top_terms),
+                       _when(doc.published))
             self.assignment[doc.id] = sid
+
+    def _count(self, doc: StoryDoc) -> Counter[str]:
+        counts = terms(((doc.title or "") + "\n") * 2 + doc.text, doc.signals)
+        self.weights.add(counts)
+        return counts
 
     def members(self, sid: str) -> list[str]:
         return list(self.stories[sid].members)

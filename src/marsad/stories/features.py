@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from operator import itemgetter
 
 from marsad.text import normalize
@@ -72,7 +73,7 @@ def terms(text: str, extra: Iterable[str] = ()) -> Counter[str]:
                 cache[word] = term
         seq.append(term)
     counts: Counter[str] = Counter(t for t in seq if t)
-    counts.update(a + "_" + b for a, b in zip(seq, seq[1:]) if a and b and a[0] != "#" and b[0] != "#")
+    counts.update(a + "_" + b for a, b in pairwise(seq) if a and b and a[0] != "#" and b[0] != "#")
     counts.update(extra)
     return counts
 
@@ -103,12 +104,17 @@ class TermWeights:
         bg, self._bg_docs = background()
         self._bg = dict(bg)
         self._cache: dict[str, float] = {}
+        self._added = 0
 
     def add(self, term_counts: Counter[str]) -> None:
+        """Count one more document. Phrases (bigrams) are not counted: their frequency is estimated
+        from their words, which keeps this table to the vocabulary, not all its pairs."""
         self.n_docs += 1
-        self.df.update(term_counts.keys())
-        if self._cache:
-            self._cache = {}
+        self.df.update(t for t in term_counts if "_" not in t or ":" in t)
+        self._added += 1
+        if self._added >= 500 or len(self._cache) > 400_000:
+            # IDF drifts slowly as documents come; refresh the memo now and then, not per document
+            self._cache, self._added = {}, 0
 
     def hint(self, background_df: dict[str, int]) -> None:
         """Background frequencies for terms the background table cannot know (entity keys)."""
@@ -134,8 +140,9 @@ class TermWeights:
             return 0.01 * self._bg_docs
         if "_" in term:
             first, _, second = term.partition("_")
-            # phrases are rarer than their words; estimate from the rarer word
-            return 0.25 * min(self._bg.get(first, 0), self._bg.get(second, 0))
+            # phrases are rarer than their words; estimate from the rarer word (background + corpus)
+            return 0.25 * min(self._bg.get(first, 0) + self.df.get(first, 0),
+                              self._bg.get(second, 0) + self.df.get(second, 0))
         return 0
 
     def idf(self, term: str) -> float:

@@ -39,33 +39,56 @@ def story_doc(article: Article) -> StoryDoc:
     return StoryDoc(article.id, text, article.title, outlet_of(article), article.published, signals)
 
 
-def _signal_hints(articles: Iterable[Article]) -> dict[str, int]:
+def _signal_hints(article: Article, hints: dict[str, int]) -> None:
     """Background frequency for entity keys: that of the commonest word of their surface forms,
     so that a key is as common as the name it stands for ('org:isis' ~ 'داعش')."""
     bg, _ = background()
-    hints: dict[str, int] = {}
-    for article in articles:
-        for e in article.analysis.entities if article.analysis else []:
-            words = [stem(w) for w in normalize(e.text.replace("_", " ")).split()]
-            df = max((bg.get(w, 0) for w in words), default=0)
-            hints[e.key] = max(hints.get(e.key, 0), df)
-    return hints
+    for e in article.analysis.entities if article.analysis else []:
+        if e.key in hints:
+            continue
+        words = [stem(w) for w in normalize(e.text.replace("_", " ")).split()]
+        hints[e.key] = max((bg.get(w, 0) for w in words), default=0)
 
 
-def group(articles: list[Article], settings: ClusterSettings | None = None
+class _Grouping:
+    """One grouping run: copies and stories, fed article by article so that only compact
+    per-article data (text, signals, a MinHash signature) stays in memory."""
+
+    def __init__(self, settings: ClusterSettings | None) -> None:
+        self.copies = CopyIndex()
+        self.index = StoryIndex(settings)
+        self.hints: dict[str, int] = {}
+        self.docs: list[StoryDoc] = []
+
+    def take(self, article: Article) -> StoryDoc:
+        self.copies.add(article.id, article.text, article.published)
+        _signal_hints(article, self.hints)
+        return story_doc(article)
+
+    def add(self, article: Article) -> None:
+        self.docs.append(self.take(article))
+
+    def seed(self, sid: str, articles: list[Article]) -> None:
+        docs = [self.take(a) for a in articles]
+        self.index.weights.hint(self.hints)
+        self.index.seed(sid, docs)
+
+    def run(self) -> dict[str, str]:
+        self.index.weights.hint(self.hints)
+        for doc in self.docs:
+            doc.original = self.copies.original_of(doc.id)
+        return self.index.assign(self.docs)
+
+
+def group(articles: Iterable[Article], settings: ClusterSettings | None = None
           ) -> tuple[dict[str, str], dict[str, str]]:
     """Group a whole collection at once: ({article id: story id}, {article id: original id})."""
-    copies = CopyIndex()
-    for a in sorted(articles, key=lambda a: (a.published or "~", a.id)):
-        copies.add(a.id, a.text, a.published)
-    index = StoryIndex(settings)
-    index.weights.hint(_signal_hints(articles))
-    docs = []
-    for a in articles:
-        doc = story_doc(a)
-        doc.original = copies.original_of(a.id)
-        docs.append(doc)
-    return index.assign(docs), {a.id: copies.original_of(a.id) for a in articles}
+    grouping = _Grouping(settings)
+    for article in articles:
+        if article.text.strip():
+            grouping.add(article)
+    assignment = grouping.run()
+    return assignment, {aid: grouping.copies.original_of(aid) for aid in assignment}
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -75,49 +98,41 @@ def _parse(value: str | None) -> datetime | None:
         return None
 
 
-def update_stories(store: Any, settings: ClusterSettings | None = None) -> dict[str, int]:
+def update_stories(store: Any, settings: ClusterSettings | None = None, batch: int = 200) -> dict[str, int]:
     """Group unassigned articles into stories and refresh the comparison of every touched story."""
     settings = settings or ClusterSettings()
     assigned = store.story_assignments()
-    new = [a for a in store.iter_articles() if a.id not in assigned and a.text.strip()]
-    if not new:
+    grouping = _Grouping(settings)
+    dates = []
+    for article in store.iter_articles():
+        if article.id not in assigned and article.text.strip():
+            grouping.add(article)
+            if (when := _parse(article.published)) is not None:
+                dates.append(when)
+    if not grouping.docs:
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
-    dates = [d for d in (_parse(a.published) for a in new) if d]
     since = (min(dates) - timedelta(days=settings.max_span_days)).isoformat() if dates else None
     active = store.story_members(store.stories_active_since(since))
-    old_ids = [aid for members in active.values() for aid, _ in members]
-    old = {a.id: a for a in store.get_articles(old_ids)}
-
-    copies = CopyIndex()
-    for a in sorted([*old.values(), *new], key=lambda a: (a.published or "~", a.id)):
-        copies.add(a.id, a.text, a.published)
-    index = StoryIndex(settings)
-    index.weights.hint(_signal_hints([*old.values(), *new]))
     for sid, members in active.items():
-        index.seed(sid, [story_doc(old[aid]) for aid, _ in members if aid in old])
-    docs = []
-    for a in new:
-        doc = story_doc(a)
-        doc.original = copies.original_of(a.id)
-        docs.append(doc)
-    assignment = index.assign(docs)
+        grouping.seed(sid, store.get_articles([aid for aid, _ in members]))
+    assignment = grouping.run()
 
     touched = sorted(set(assignment.values()))
-    by_id = {**old, **{a.id: a for a in new}}
-    rows, members_out = [], []
-    for sid in touched:
-        ids = index.members(sid)
-        missing = [i for i in ids if i not in by_id]
-        for a in store.get_articles(missing):
-            by_id[a.id] = a
-        articles = sorted((by_id[i] for i in ids if i in by_id), key=lambda a: (a.published or "~", a.id))
-        rows.append(_story_row(sid, articles))
-        members_out += [(sid, a.id, copies.original_of(a.id) if a.id in copies.docs else a.id)
-                        for a in articles]
-    store.save_stories(rows, members_out)
-    n_copies = sum(1 for _, aid, orig in members_out if aid != orig)
-    return {"new_articles": len(new), "stories_touched": len(touched), "stories": store.story_count(),
-            "copies": n_copies}
+    copies = grouping.copies
+    n_copies = 0
+    for start in range(0, len(touched), batch):
+        rows, members_out = [], []
+        for sid in touched[start:start + batch]:
+            articles = sorted(store.get_articles(grouping.index.members(sid)),
+                              key=lambda a: (a.published or "~", a.id))
+            rows.append(_story_row(sid, articles))
+            for a in articles:
+                original = copies.original_of(a.id) if a.id in copies.docs else a.id
+                members_out.append((sid, a.id, original))
+                n_copies += original != a.id
+        store.save_stories(rows, members_out)
+    return {"new_articles": len(grouping.docs), "stories_touched": len(touched),
+            "stories": store.story_count(), "copies": n_copies}
 
 
 def _story_row(sid: str, articles: list[Article]) -> dict[str, Any]:
