@@ -159,3 +159,27 @@ def test_seed_gold_dates_are_found_with_their_values(shared_dir, seeds_gold):
             total += 1
             exact += found.get(gold["text"]) == want
     assert exact / total >= 0.9
+
+
+def test_a_quarter_of_a_year_is_a_range_of_months():
+    d = one("تراجعت المبيعات في الربع الأخير من 2014")
+    assert (d.value, d.end_value) == ("2014-10", "2014-12")
+
+
+def test_a_decade_of_the_last_century_is_a_range_of_years():
+    d = one("انتشرت الظاهرة في ثمانينيات القرن الماضي", "2024-03-14")
+    assert (d.value, d.end_value) == ("1980", "1989")
+
+
+def test_a_vague_recent_span_is_found_without_a_value():
+    d = one("شهدت الأيام الماضية توترا", "2024-03-14")
+    assert (d.text, d.value) == ("الأيام الماضية", None)
+
+
+def test_a_night_between_two_weekdays_is_a_two_day_range_before_publication():
+    d = one("اندلعت الاشتباكات ليل الثلاثاء الأربعاء", "2024-03-14T10:00:00")
+    assert (d.value, d.end_value) == ("2024-03-12", "2024-03-13")
+
+
+def test_the_first_week_of_a_month_is_the_iso_week_of_its_first_day():
+    assert one("تبدأ الحملة في الأسبوع الأول من أكتوبر 2024").value == "2024-W40"

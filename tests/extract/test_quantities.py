@@ -166,3 +166,44 @@ def test_seed_gold_quantities(shared_dir, seeds_gold):
 
 def test_list_item_numbers_are_not_quantities():
     assert find_quantities("الحالات التالية:\n1. مرضى القلب\n2) مرضى الضغط") == []
+
+
+def test_dual_of_a_feminine_noun_counts_two_with_the_singular_as_unit():
+    q = one("عثرت فرق الإنقاذ على جثتين تحت الأنقاض")
+    assert (q.value, q.qualifier, q.unit) == (2, "exact", "جثة")
+
+
+def test_past_tense_hedge_verb_reaches_over_its_subject():
+    q = one("ناهز عدد القتلى 200 بحسب المرصد")
+    assert (q.value, q.qualifier) == (200, "approx")
+
+
+@pytest.mark.parametrize("text", ["أطلقت الشركة هاتف آيفون 16 في السوق", "فاز الهلال على النصر 2-1 في الدوري",
+                                  "اتصلوا بالرقم 911 فورا"])
+def test_model_names_scores_and_phone_numbers_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_a_hyphenated_rising_pair_before_a_unit_is_still_a_range():
+    q = one("تستمر العطلة 3-5 أيام")
+    assert (q.low, q.high, q.qualifier, q.unit) == (3, 5, "range", "يوم")
+
+
+def test_temperature_below_zero_is_negative():
+    q = one("انخفضت الحرارة إلى خمس درجات تحت الصفر")
+    assert (q.value, q.unit) == (-5, "درجة")
+
+
+def test_fraction_of_a_whole_is_valued_to_three_decimals():
+    q = one("يعيش ثلث السكان تحت خط الفقر")
+    assert (q.text, q.value) == ("ثلث السكان", 0.333)
+
+
+def test_nominative_dual_thousand_in_construct_is_two_thousand():
+    q = one("سينضم ألفا مهندس إلى المشروع")
+    assert (q.value, q.unit) == (2000, "مهندس")
+
+
+def test_definite_number_after_its_noun_counts_it():
+    q = one("خلال السنوات الخمس الماضية تضاعف الإنتاج")
+    assert (q.text, q.value, q.unit) == ("السنوات الخمس", 5, "سنة")
