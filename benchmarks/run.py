@@ -24,6 +24,7 @@ def _load(name: str):
         return None
     spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module          # so that worker processes can unpickle its functions
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sys
@@ -45,6 +46,7 @@ def identical_body_groups(urls_by_article: dict[str, str]) -> list[set[str]]:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=str(ROOT / "benchmarks" / "results" / "saudinewsnet.db"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes, this one included")
     parser.add_argument("--sample", type=int, default=0, help="print N random stories for a hand check")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> dict:
         return {}
     store = open_store(args.db)
     t0 = time.perf_counter()
-    assignment, originals = group(store.iter_articles())   # streamed: read from the store as it goes
+    # streamed: read from the store as it goes; features in a second process while this one groups
+    assignment, originals = group(store.iter_articles(), workers=args.workers)
     t2 = time.perf_counter()
     copies = defaultdict(set)
     for aid, original in originals.items():

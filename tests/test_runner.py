@@ -1,14 +1,12 @@
 """The local runner: counts, idempotent re-runs, skips, and a bounded feed into the pool."""
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from marsad.model import Skip
-from marsad.runner import _Gate, ingest, process_one
+from marsad.runner import ingest, process_one
 from marsad.store import open_store
 from news_tree import require_stages, write_tree
 
@@ -16,29 +14,6 @@ from news_tree import require_stages, write_tree
 def test_a_skip_from_the_reader_passes_through_a_worker() -> None:
     skip = Skip("bad.bin", "not text")
     assert process_one(skip) is skip
-
-
-def test_the_gate_keeps_the_feeder_a_bounded_distance_ahead() -> None:
-    gate = _Gate(3)
-    produced: list[int] = []
-
-    def numbers():
-        for n in range(100):
-            produced.append(n)
-            yield n
-
-    fed: list[int] = []
-    feeder = threading.Thread(target=lambda: fed.extend(gate.feed(numbers())), daemon=True)
-    feeder.start()
-    time.sleep(0.3)
-    assert len(fed) == 3          # blocked until results are consumed
-    for _ in range(5):
-        gate.done()
-    time.sleep(0.3)
-    assert len(fed) == 8
-    gate.closed = True
-    feeder.join(timeout=2)
-    assert not feeder.is_alive()  # closing releases a blocked feeder (what terminate() needs)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

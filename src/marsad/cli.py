@@ -7,6 +7,7 @@ left readable; progress, tables and messages go to stderr unless they are the ou
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -81,7 +82,7 @@ def ingest(
                 bar.update(task, description="grouping stories")
                 from marsad.stories.service import update_stories
 
-                grouped = update_stories(store)
+                grouped = update_stories(store, workers=workers or os.cpu_count() or 1)
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]: committed batches are kept; run the same command again to finish")
             raise typer.Exit(130) from None

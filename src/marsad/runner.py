@@ -7,16 +7,15 @@ a semaphore, so memory stays flat however large the tree.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from marsad.model import Article, RawArticle, Skip
+from marsad.pool import pooled_map
 from marsad.store.base import BATCH_SIZE, Store
 
 __all__ = ["IngestCounts", "ingest", "ingest_items", "process_items", "process_one"]
@@ -90,46 +89,12 @@ def _read(paths: Iterable[str | Path]) -> Iterator[RawArticle | Skip]:
         yield Skip(", ".join(str(p) for p in paths), f"reading stopped: {type(exc).__name__}: {exc}")
 
 
-class _Gate:
-    """Bounds how far the pool's feeder thread runs ahead of the results the parent consumed."""
-
-    def __init__(self, size: int) -> None:
-        self.slots = threading.Semaphore(size)
-        self.closed = False
-
-    def feed(self, items: Iterable[Any]) -> Iterator[Any]:
-        for item in items:
-            while not self.slots.acquire(timeout=0.2):
-                if self.closed:
-                    return
-            if self.closed:
-                return
-            yield item
-
-    def done(self) -> None:
-        self.slots.release()
-
-
 def process_items(items: Iterable[RawArticle | Skip], workers: int, known: dict[str, str] | None = None,
                   with_analysis: bool = True, chunksize: int = 8) -> Iterator[Article | Skip | tuple[str, str]]:
     """`process_one` over `items` in `workers` processes (in this one when workers <= 1), any order."""
     known = known or {}
-    if workers <= 1:
-        _init_worker(known, with_analysis)
-        yield from (process_one(item) for item in items)
-        return
-    gate = _Gate(workers * chunksize * 4)
-    method = "fork" if "fork" in mp.get_all_start_methods() else None
-    pool = mp.get_context(method).Pool(workers, initializer=_init_worker, initargs=(known, with_analysis, True))
-    try:
-        for result in pool.imap_unordered(process_one, gate.feed(items), chunksize=chunksize):
-            gate.done()
-            yield result
-        pool.close()
-        pool.join()
-    finally:
-        gate.closed = True
-        pool.terminate()
+    yield from pooled_map(process_one, items, workers if workers > 1 else 0, chunksize, initializer=_init_worker,
+                          initargs=(known, with_analysis, workers > 1))
 
 
 def ingest(paths: Iterable[str | Path], store: Store, workers: int | None = None, with_analysis: bool = True,

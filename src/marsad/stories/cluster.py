@@ -25,12 +25,12 @@ from operator import itemgetter
 
 from marsad.stories.features import TermWeights, terms
 
-__all__ = ["ClusterSettings", "StoryDoc", "StoryIndex"]
+__all__ = ["ClusterSettings", "StoryDoc", "StoryIndex", "doc_terms"]
 
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.10      # cosine to a story centroid needed to join it
+    threshold: float = 0.13      # cosine to a story centroid needed to join it
     window_days: float = 3.0     # a story takes articles up to this long after its latest one...
     max_span_days: float = 7.0   # ...and up to this long after its first: events, not topics
     min_shared: int = 2          # heavy terms an article must share with the story
@@ -39,6 +39,8 @@ class ClusterSettings:
     index_terms: int = 60        # heaviest terms indexed per member and probed per article;
                                  # min_shared of them must be in the story centroid
     candidates: int = 8          # stories (most probe hits first) scored per article
+    probe_terms: int = 30        # the article's heaviest terms looked up to find those candidates
+    size_growth: float = 0.4     # the threshold rises by this factor per e-fold of story size
 
 
 @dataclass
@@ -52,6 +54,12 @@ class StoryDoc:
     published: str | None = None
     signals: list[str] = field(default_factory=list)   # entity keys, "#value", "src:origin"
     original: str | None = None                          # copy-group original, if a copy
+    counts: Counter[str] | None = None                   # its terms, when computed ahead (doc_terms)
+
+
+def doc_terms(doc: StoryDoc) -> Counter[str]:
+    """The terms grouping weighs for an article: title (counted twice), text and signals."""
+    return terms(((doc.title or "") + "\n") * 2 + doc.text, doc.signals)
 
 
 @dataclass
@@ -98,7 +106,9 @@ class StoryIndex:
         per-article term table is held for the whole collection.
         """
         out: dict[str, str] = {}
-        for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
+        for n, doc in enumerate(sorted(docs, key=lambda d: (d.published or "~", d.id))):
+            if n % 1000 == 999 and (now := _when(doc.published)) is not None:
+                self._retire(now)
             if doc.id in self.assignment:
                 out[doc.id] = self.assignment[doc.id]
                 continue
@@ -116,7 +126,8 @@ class StoryIndex:
             self.assignment[doc.id] = sid
 
     def _count(self, doc: StoryDoc) -> Counter[str]:
-        counts = terms(((doc.title or "") + "\n") * 2 + doc.text, doc.signals)
+        counts = doc.counts if doc.counts is not None else doc_terms(doc)
+        doc.counts = None
         self.weights.add(counts)
         return counts
 
@@ -139,26 +150,47 @@ class StoryIndex:
 
     def _best_story(self, vector: dict[str, float], when: datetime | None) -> str | None:
         s = self.settings
-        lookup = heapq.nlargest(s.index_terms, vector, key=vector.__getitem__)
-        probe = lookup
+        probe = heapq.nlargest(s.index_terms, vector, key=vector.__getitem__)
         hits: Counter[str] = Counter()
-        for term in lookup:
-            for sid in self._postings.get(term, ()):
-                hits[sid] += 1
+        postings = self._postings
+        for term in probe[:s.probe_terms]:
+            sids = postings.get(term)
+            if sids:
+                hits.update(sids)
+        plain = [t for t in probe if ":" not in t]
         best, best_score = None, s.threshold
         window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
-        for sid, _ in hits.most_common(s.candidates):
+        # stories hit by at least min_shared probe terms, most hits first, ties by id (the same
+        # candidates whatever the hash seed)
+        pool = [(-n, sid) for sid, n in hits.items() if n >= s.min_shared]
+        for _, sid in heapq.nsmallest(s.candidates, pool):
             story = self.stories[sid]
-            if sum(1 for t in probe if t in story.centroid and ":" not in t) < s.min_shared:
+            centroid = story.centroid
+            if sum(1 for t in plain if t in centroid) < s.min_shared:
                 continue
             if when and story.first and story.last and not (
                     story.first - window <= when <= min(story.last + window, story.first + span)):
                 continue
-            centroid = story.centroid
-            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / (story.norm or 1.0)
+            score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
+            if score < s.threshold * (1 + s.size_growth * math.log(len(story.members))):
+                continue         # a big story asks more: it grows by its event, not by its topic
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best
+
+    def _retire(self, now: datetime) -> None:
+        """Take stories that no article dated `now` or later may join out of the probe index, so that
+        probing costs what the active stories cost, not the whole history (articles come in time order;
+        an undated one, which comes last, is compared with the stories still active then)."""
+        s = self.settings
+        window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
+        stale = {sid for sid, st in self.stories.items()
+                 if st.first and st.last and min(st.last + window, st.first + span) < now}
+        for term in list(self._postings):
+            sids = self._postings[term]
+            sids -= stale
+            if not sids:
+                del self._postings[term]
 
     def _join(self, story: _Story, doc_id: str, vector: dict[str, float], when: datetime | None) -> None:
         story.members.append(doc_id)

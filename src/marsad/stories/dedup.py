@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.text import normalize
 
-__all__ = ["CopyGroup", "CopyIndex", "body_words", "copy_groups", "shingles", "signature"]
+__all__ = ["CopyGroup", "CopyIndex", "body_words", "copy_groups", "fingerprint", "shingles", "signature"]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -48,6 +48,19 @@ def signature(items: list[str], backend: str) -> tuple[int, ...]:
     mh = RMinHash(num_perm=NUM_PERM, seed=SEED)
     mh.update(items)
     return tuple(mh.digest())
+
+
+Fingerprint = tuple[str | None, tuple[int, ...] | None]     # (exact key, MinHash signature)
+
+
+def fingerprint(text: str, backend: str = "rensa") -> Fingerprint:
+    """What the index compares of a body, computable in any process: the hash of its folded words
+    (None for an empty body, which is nobody's copy) and its MinHash (None under three shingles)."""
+    words = body_words(text)
+    items = shingles(text, words=words)
+    sig = signature(items, backend) if len(items) >= 3 else None
+    key = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest() if words else None
+    return key, sig
 
 
 @dataclass
@@ -94,14 +107,17 @@ class CopyIndex:
         """Index one article; return the id of its group's original (itself when unique)."""
         if doc_id in self.docs:
             return self._find(doc_id)
-        words = body_words(text)
-        items = shingles(text, words=words)
-        sig = signature(items, self.backend) if len(items) >= 3 else None
+        return self.add_fingerprint(doc_id, published, fingerprint(text, self.backend))
+
+    def add_fingerprint(self, doc_id: str, published: str | None, print_: Fingerprint) -> str:
+        """`add` with the fingerprint computed elsewhere (a worker process)."""
+        if doc_id in self.docs:
+            return self._find(doc_id)
+        key, sig = print_
         self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), sig)
         self.parent[doc_id] = doc_id
-        if not words:
-            return doc_id        # an empty body is nobody's copy
-        key = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+        if key is None:
+            return doc_id
         if key in self.exact:
             self._union(self.exact[key], doc_id)
         else:

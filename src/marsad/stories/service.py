@@ -6,14 +6,16 @@ older stories are left as they are. The read functions return the contract's Sto
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from marsad.model import Article
-from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
+from marsad.pool import pooled_map
+from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
-from marsad.stories.dedup import CopyIndex
+from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
 from marsad.text import normalize
 
@@ -50,9 +52,33 @@ def _signal_hints(article: Article, hints: dict[str, int]) -> None:
         hints[e.key] = max((bg.get(w, 0) for w in words), default=0)
 
 
+@dataclass
+class GroupingInput:
+    """What one article contributes to grouping, computed by `grouping_input` in any process:
+    its story document (terms counted, text dropped), copy fingerprint and entity-key hints."""
+
+    doc: StoryDoc
+    fingerprint: Fingerprint
+    hints: dict[str, int]
+
+
+def grouping_input(article: Article) -> GroupingInput:
+    doc = story_doc(article)
+    doc.counts, doc.text = doc_terms(doc), ""
+    hints: dict[str, int] = {}
+    _signal_hints(article, hints)
+    return GroupingInput(doc, fingerprint(article.text), hints)
+
+
+def _grouping_inputs(articles: Iterable[Article], workers: int) -> Iterator[GroupingInput]:
+    """Inputs of the articles with a body; with workers > 1, computed by workers - 1 processes while
+    this one (the grouping itself is sequential) takes them in."""
+    yield from pooled_map(grouping_input, (a for a in articles if a.text.strip()), max(0, workers - 1), chunksize=32)
+
+
 class _Grouping:
     """One grouping run: copies and stories, fed article by article so that only compact
-    per-article data (text, signals, a MinHash signature) stays in memory."""
+    per-article data (term counts, a MinHash signature) stays in memory."""
 
     def __init__(self, settings: ClusterSettings | None) -> None:
         self.copies = CopyIndex()
@@ -60,16 +86,17 @@ class _Grouping:
         self.hints: dict[str, int] = {}
         self.docs: list[StoryDoc] = []
 
-    def take(self, article: Article) -> StoryDoc:
-        self.copies.add(article.id, article.text, article.published)
-        _signal_hints(article, self.hints)
-        return story_doc(article)
+    def take(self, item: GroupingInput) -> StoryDoc:
+        self.copies.add_fingerprint(item.doc.id, item.doc.published, item.fingerprint)
+        for key, df in item.hints.items():
+            self.hints.setdefault(key, df)
+        return item.doc
 
-    def add(self, article: Article) -> None:
-        self.docs.append(self.take(article))
+    def add(self, item: GroupingInput) -> None:
+        self.docs.append(self.take(item))
 
     def seed(self, sid: str, articles: list[Article]) -> None:
-        docs = [self.take(a) for a in articles]
+        docs = [self.take(grouping_input(a)) for a in articles]
         self.index.weights.hint(self.hints)
         self.index.seed(sid, docs)
 
@@ -80,13 +107,13 @@ class _Grouping:
         return self.index.assign(self.docs)
 
 
-def group(articles: Iterable[Article], settings: ClusterSettings | None = None
+def group(articles: Iterable[Article], settings: ClusterSettings | None = None, workers: int = 1
           ) -> tuple[dict[str, str], dict[str, str]]:
-    """Group a whole collection at once: ({article id: story id}, {article id: original id})."""
+    """Group a whole collection at once: ({article id: story id}, {article id: original id}).
+    `workers` is the number of processes to use, this one included."""
     grouping = _Grouping(settings)
-    for article in articles:
-        if article.text.strip():
-            grouping.add(article)
+    for item in _grouping_inputs(articles, workers):
+        grouping.add(item)
     assignment = grouping.run()
     return assignment, {aid: grouping.copies.original_of(aid) for aid in assignment}
 
@@ -98,17 +125,17 @@ def _parse(value: str | None) -> datetime | None:
         return None
 
 
-def update_stories(store: Any, settings: ClusterSettings | None = None, batch: int = 200) -> dict[str, int]:
+def update_stories(store: Any, settings: ClusterSettings | None = None, batch: int = 200,
+                   workers: int = 1) -> dict[str, int]:
     """Group unassigned articles into stories and refresh the comparison of every touched story."""
     settings = settings or ClusterSettings()
     assigned = store.story_assignments()
     grouping = _Grouping(settings)
     dates = []
-    for article in store.iter_articles():
-        if article.id not in assigned and article.text.strip():
-            grouping.add(article)
-            if (when := _parse(article.published)) is not None:
-                dates.append(when)
+    for item in _grouping_inputs((a for a in store.iter_articles() if a.id not in assigned), workers):
+        grouping.add(item)
+        if (when := _parse(item.doc.published)) is not None:
+            dates.append(when)
     if not grouping.docs:
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
     since = (min(dates) - timedelta(days=settings.max_span_days)).isoformat() if dates else None
