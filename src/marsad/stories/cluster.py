@@ -5,8 +5,10 @@ Method (knobs in `ClusterSettings`, documented in docs/stories.md):
    extra terms: entity keys (so every name of one actor counts once), quantity values ("#500" for
    both "500" and "خمسمئة") and the origin of its attribution chain.
 2. Articles are taken in publication order (then id) so results do not depend on the order of
-   files; each joins the story whose centroid is most similar (cosine >= `threshold`) among stories
-   active within `window_days`, or opens a new one. Copies (see dedup.py) join their original's story.
+   files; each joins the story whose centroid is most similar among stories active within
+   `window_days`, or opens a new one. The cosine needed rises with the story's size
+   (`threshold`, `size_growth`), so that stories grow by their event and not by their topic.
+   Copies (see dedup.py) join their original's story.
 3. A candidate must share at least `min_shared` of the article's heaviest content terms (not entity
    keys; names are blanked out of the text once their key stands for them) with the story, so that
    two events that share only 'داعش' and 'العراق' stay apart.
