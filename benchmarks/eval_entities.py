@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.extract.entities import find_entities  # noqa: E402
-from marsad.extract.gazetteer import fold_phrase, gazetteer  # noqa: E402
+from marsad.extract.entities import find_entities
+from marsad.extract.gazetteer import fold_phrase, gazetteer
 
 EVAL = ROOT / "tests" / "extract" / "data" / "ner_eval.jsonl"
 SHARED = ROOT.parent / "shared"

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "heldout"
 sys.path.insert(0, str(ROOT / "src"))
 
-import marsad  # noqa: E402
-from marsad.model import Article  # noqa: E402
-from marsad.text import normalize  # noqa: E402
+import marsad
+from marsad.model import Article
+from marsad.text import normalize
 
 TYPES = ("PER", "LOC", "ORG")
 

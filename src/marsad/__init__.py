@@ -12,7 +12,7 @@ from pathlib import Path
 
 from marsad.model import Analysis, Article, RawArticle, Skip
 
-__all__ = ["analyze", "read", "Analysis", "Article", "RawArticle", "Skip", "__version__"]
+__all__ = ["Analysis", "Article", "RawArticle", "Skip", "__version__", "analyze", "read"]
 __version__ = "0.1.0"
 
 

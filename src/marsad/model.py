@@ -9,6 +9,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from typing_extensions import Self
+
 T = TypeVar("T", bound="Record")
 
 
@@ -29,7 +31,7 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
@@ -175,7 +177,7 @@ class Article(Record):
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Article":
+    def from_json(cls, data: dict[str, Any]) -> Article:
         article = cls.from_dict(data)
         if any(name in data for name in ANALYSIS_FIELDS):
             article.analysis = Analysis.from_dict({k: data.get(k, []) for k in ANALYSIS_FIELDS})

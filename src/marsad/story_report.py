@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-__all__ = ["story_list_table", "print_story"]
+__all__ = ["print_story", "story_list_table"]
 
 
 def _value(v: Any) -> str:

@@ -1,4 +1,10 @@
-from marsad.clean.outlets import masthead_name, outlet_from_credits, outlet_from_url, resolve_outlet, self_name
+from marsad.clean.outlets import (
+    masthead_name,
+    outlet_from_credits,
+    outlet_from_url,
+    resolve_outlet,
+    self_name,
+)
 
 
 def test_saudinewsnet_source_codes_map_to_arabic_names():

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 import json
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest

@@ -1,6 +1,7 @@
 """find_entities: spans, types, clitics, rules, and the seeds gold."""
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def test_spans_index_the_original_text_and_do_not_overlap():
     text = "قالَ الرئيسُ الأميركيُّ دونالد ترامب إنّ «داعش» هُزم في سوريا والعراق."
     found = find_entities(text)
     assert all(text[e.start:e.end] == e.text for e in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 @pytest.mark.parametrize("text, surface, key", [
@@ -105,6 +106,6 @@ def test_seeds_entity_f1_and_no_boilerplate_names(shared_dir, seeds_gold):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from eval_entities import seeds_scores
 
-    p, r, f, leaked = seeds_scores(shared_dir)
+    _, _, f, leaked = seeds_scores(shared_dir)
     assert f >= 0.85
     assert leaked == []

@@ -93,9 +93,7 @@ def _clubs_by_context(doc: Doc) -> None:
     """A city that is also a club ("ليفربول", "الشارقة") is the club when a sports cue is near."""
     for m in doc.mentions:
         if m.type == "LOC" and m.first == m.last and doc.norms[m.first] in doc.lex["club_places"] \
-                and doc.text[m.start:m.end] == doc.words[m.first] and _sports_context(doc, m.first, 5):
-            m.type, m.entry = "ORG", None
-        elif m.type == "LOC" and m.first == m.last and doc.variants(m.first)[-1][1] in doc.lex["club_places"] \
+                and doc.text[m.start:m.end] == doc.words[m.first] and _sports_context(doc, m.first, 5) or m.type == "LOC" and m.first == m.last and doc.variants(m.first)[-1][1] in doc.lex["club_places"] \
                 and _sports_context(doc, m.first, 5):
             m.type, m.entry = "ORG", None
 

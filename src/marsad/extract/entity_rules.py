@@ -59,10 +59,8 @@ def _namey(doc: Doc, k: int) -> bool:
     if any(s and v.startswith("ال") for s, v, _ in doc.variants(k)):
         return False
     bare = w.removeprefix("ال")
-    if (bare.startswith("م") and bare.endswith("ه")) or (w[0] in "يت" and w.endswith("ون")) \
-            or (w.startswith(("ست", "سن", "سي")) and len(w) >= 5) or _verb_like(doc, w):
-        return False
-    return True
+    return not ((bare.startswith("م") and bare.endswith("ه")) or (w[0] in "يت" and w.endswith("ون"))
+                or (w.startswith(("ست", "سن", "سي")) and len(w) >= 5) or _verb_like(doc, w))
 
 
 def _verb_like(doc: Doc, w: str) -> bool:

@@ -15,7 +15,7 @@ from importlib import resources
 from marsad.text import dediacritize, normalize
 from marsad.text.tokenize import WORD_RE
 
-__all__ = ["GazEntry", "Gazetteer", "gazetteer", "fold_phrase", "lexicon"]
+__all__ = ["GazEntry", "Gazetteer", "fold_phrase", "gazetteer", "lexicon"]
 
 # Curated first: an alias already claimed by an earlier file is not taken by a later one,
 # except that several curated entries may share an alias (e.g. a TV channel and a town).

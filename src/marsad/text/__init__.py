@@ -2,5 +2,12 @@
 from marsad.text.normalize import dediacritize, normalize, normalize_with_offsets, strip_controls
 from marsad.text.tokenize import Token, sentences, tokenize
 
-__all__ = ["normalize", "normalize_with_offsets", "dediacritize", "strip_controls", "Token", "tokenize",
-           "sentences"]
+__all__ = [
+           "Token",
+           "dediacritize",
+           "normalize",
+           "normalize_with_offsets",
+           "sentences",
+           "strip_controls",
+           "tokenize",
+]

@@ -8,7 +8,7 @@ from importlib import resources
 
 from marsad.text.normalize import normalize
 
-__all__ = ["month_names", "weekday_names", "lookup_month"]
+__all__ = ["lookup_month", "month_names", "weekday_names"]
 
 
 @lru_cache(maxsize=1)

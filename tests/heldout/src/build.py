@@ -211,8 +211,7 @@ def build_dates() -> list[dict]:
 
 def _write(name: str, rows: list[dict]) -> None:
     with open(OUT / name, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     print(f"{name}: {len(rows)} rows")
 
 
@@ -235,7 +234,7 @@ QUOTE_RE = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
 
 def build_attribution() -> list[dict]:
     sys.path.insert(0, str(HERE))
-    from attribution import P  # noqa: E402
+    from attribution import P
     rows = []
     for text, chain, speakers in P:
         quotes = [m.group(1) or m.group(2) for m in QUOTE_RE.finditer(text)]
@@ -247,7 +246,7 @@ def build_attribution() -> list[dict]:
 
 def build_same_story() -> list[dict]:
     sys.path.insert(0, str(HERE))
-    from same_story import PAIRS  # noqa: E402
+    from same_story import PAIRS
     return [{"a": a, "b": b, "same": same, "a_published": ap, "b_published": bp}
             for a, ap, b, bp, same in PAIRS]
 
