@@ -72,3 +72,86 @@ def test_timeline_orders_reports_and_lists_what_each_added():
 def test_outlet_falls_back_to_the_web_domain():
     a = Article(id="x", source="dump/x.html", text="", url="https://www.alofoq-news.example/a/1")
     assert outlet_of(a) == "alofoq-news.example"
+
+
+def _at(text, snippet, value, unit, qualifier="exact", nth=0):
+    """A quantity as the extractor gives it, located at the `nth` occurrence of `snippet` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(snippet, start + 1)
+    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
+
+
+def _told(aid, outlet, text, *quantities):
+    return _article(aid, outlet, f"2025-04-0{aid}", text, quantities=[_at(text, *q) for q in quantities])
+
+
+def _by_what(arts):
+    return {d["what"]: d["values"] for d in disagreements(arts)}
+
+
+def test_attackers_killed_are_compared_across_names_plurals_and_of_them():
+    a = "أعلنت الشرطة أن الهجوم على المركز انتهى بمقتل 9 من المهاجمين واعتقال ثلاثة آخرين."
+    b = "وبحسب مصادر محلية، فإن نحو 25 إرهابياً اقتحموا المركز، قتل منهم 7 وفر الباقون."
+    c = "ذكرت الوكالة أن 30 مسلحاً هاجموا المركز، وأن القوات قتلت تسعة مهاجمين."
+    arts = [_told("1", "أ", a, ("9", 9, "مهاجمين"), ("ثلاثة", 3, None)),
+            _told("2", "ب", b, ("نحو 25", 25, "إرهابي", "approx"), ("7", 7, None)),
+            _told("3", "ج", c, ("30", 30, "مسلح"), ("تسعة", 9, "مهاجمين"))]
+    found = _by_what(arts)
+    # "مهاجمين" is the plural of a listed synonym; "قتل منهم 7" counts the 25 of its sentence
+    assert found["مسلح (قتلى)"] == {"أ": 9, "ب": 7, "ج": 9}
+    # the 25 took part in the attack: "قتل" after the comma is about the next number
+    assert found["مسلح"] == {"ب": 25, "ج": 30}
+
+
+def test_a_number_without_unit_and_without_of_them_counts_nothing():
+    a = "قتل 8 مسلحين في الاشتباكات، وأعلن الجيش لاحقاً مقتل 5."
+    b = "قتل 8 مسلحين في الاشتباكات."
+    arts = [_told("1", "أ", a, ("8", 8, "مسلح"), ("5", 5, None)), _told("2", "ب", b, ("8", 8, "مسلح"))]
+    assert disagreements(arts) == []
+
+
+def test_percent_increase_of_a_price_is_one_quantity_however_it_is_phrased():
+    a = "ورفعت الحكومة سعر ربطة الخبز إلى 3 جنيهات بزيادة 20 في المئة."
+    b = "وارتفع سعر ربطة الخبز بنسبة 25% بحسب القرار الجديد."
+    c = "وقالت الوزارة إن نسبة الزيادة بلغت 20%."
+    d = "وارتفعت نسبة التضخم إلى 30 في المئة."
+    e = "وبلغ معدل التضخم 28% في الشهر الماضي."
+    arts = [_told("1", "أ", a, ("3", 3, "جنيه"), ("20 في المئة", 20, "%")),
+            _told("2", "ب", b, ("25%", 25, "%")),
+            _told("3", "ج", c, ("20%", 20, "%")),
+            _told("4", "د", d, ("30 في المئة", 30, "%")),
+            _told("5", "هـ", e, ("28%", 28, "%"))]
+    found = _by_what(arts)
+    assert found["% (تغير)"] == {"أ": 20, "ب": 25, "ج": 20}
+    # "rose to 30%" gives a level, not a change: compared with the other rate, not with the increases
+    assert found["% (نسبة)"] == {"د": 30, "هـ": 28}
+
+
+def test_a_vague_amount_in_a_plural_currency_is_compared_with_the_exact_one():
+    a = "دفعت الحكومة فدية بلغت 3 ملايين يورو مقابل الإفراج عن الصحفيين."
+    b = "وتحدثت تقارير عن دفع ملايين اليوروهات للإفراج عنهم."
+    arts = [_told("1", "أ", a, ("3 ملايين", 3_000_000, "يورو")),
+            _told("2", "ب", b, ("ملايين", None, "يوروهات", "vague"))]
+    [d] = disagreements(arts)
+    assert d["unit"] == "يورو"
+    assert d["values"] == {"أ": 3_000_000, "ب": None}
+    assert d["qualifiers"]["ب"] == "vague"
+
+
+def test_prison_sentences_in_years_are_compared_whether_in_sana_or_am():
+    a = "قضت المحكمة بسجن الوزير السابق 7 سنوات بتهمة الرشوة."
+    b = "وصدر بحقه حكم بالسجن 9 أعوام."
+    arts = [_told("1", "أ", a, ("7", 7, "سنة")), _told("2", "ب", b, ("9", 9, "عام"))]
+    [d] = disagreements(arts)
+    assert d["what"] == "سنة (حكم)"
+    assert d["values"] == {"أ": 7, "ب": 9}
+
+
+def test_a_sentence_is_not_compared_with_a_deadline_or_a_term_in_office():
+    a = "حكمت المحكمة بالسجن 10 سنوات على المتهم."
+    b = "ومنحت المحكمة الدفاع مهلة 10 أيام للطعن في الحكم."
+    c = "وكان الوزير قد أمضى 12 عاماً في منصبه قبل أن يستقيل."
+    arts = [_told("1", "أ", a, ("10", 10, "سنة")), _told("2", "ب", b, ("10", 10, "يوم")),
+            _told("3", "ج", c, ("12", 12, "عام"))]
+    assert disagreements(arts) == []

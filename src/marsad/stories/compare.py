@@ -57,30 +57,67 @@ def _value(q: Quantity) -> float | int | list[float | int] | None:
 
 
 @lru_cache(maxsize=1)
+def _roles_data() -> dict[str, Any]:
+    return json.loads(resources.files("marsad.stories").joinpath("data/roles.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _role_cues() -> list[tuple[str, str]]:
-    data = json.loads(resources.files("marsad.stories").joinpath("data/roles.json").read_text("utf-8"))
-    return [(normalize(cue), role) for role, cues in data.items() if role != "about" for cue in cues]
+    return [(normalize(cue), role) for role, cues in _roles_data().items()
+            if isinstance(cues, list) for cue in cues]
+
+
+@lru_cache(maxsize=1)
+def _role_rules() -> dict[str, Any]:
+    rules = _roles_data().get("rules", {})
+    return {
+        "units_only": {role: set(units) for role, units in rules.get("units_only", {}).items()},
+        "weak": set(rules.get("weak", [])),
+        "percent_of": dict(rules.get("percent_of", {})),
+        "level_before": {normalize(w) for w in rules.get("level_before", [])},
+    }
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_CLAUSE_BREAK = re.compile(r"[،,؛;]")
 
 
 def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | None:
-    """What the number counts in its sentence ('قتلى', 'جرحى', ...): the cue nearest the number."""
+    """What the number counts in its sentence ('قتلى', 'جرحى', ...): the cue nearest the number.
+
+    Words after the number count up to the next comma ("30 مرتزقاً شاركوا في الهجوم، قتل منهم 13":
+    the 30 were not killed). A role limited to some units ('تغير': percentages) is not read for
+    others; a weak role ('نسبة') only when no other role's cue is near. A percentage right after
+    "إلى" is a level, not a change; a percentage of a price is the price's change."""
+    rules = _role_rules()
     left = _SENTENCE_BREAK.split(text[max(0, q.start - before):q.start])[-1]
-    right = _SENTENCE_BREAK.split(text[q.end:q.end + after])[0]
+    right = _CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + after])[0])[0]
+    left_words = _words_any(left)
+    level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
+                               or q.qualifier == "range" and normalize(q.text).startswith("من"))
     best: tuple[int, str] | None = None
-    for side, chunk in ((0, left), (1, right)):
-        words = _words_any(chunk)
-        for distance, word in enumerate(reversed(words) if side == 0 else words):
+    best_weak: tuple[int, str] | None = None
+    for side, words, chunk in ((0, left_words[::-1], left), (1, _words_any(right), right)):
+        for distance, word in enumerate(words):
             bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
             for cue, role in _role_cues():
                 if " " not in cue and (word.startswith(cue) or bare.startswith(cue)) or \
                         " " in cue and cue in normalize(chunk):
-                    if best is None or distance + side < best[0]:
+                    only = rules["units_only"].get(role)
+                    if only is not None and (q.unit not in only or level):
+                        continue
+                    if role in rules["weak"]:
+                        if best_weak is None or distance + side < best_weak[0]:
+                            best_weak = (distance + side, role)
+                    elif best is None or distance + side < best[0]:
                         best = (distance + side, role)
                     break
-    return best[1] if best else None
+    found = best or best_weak
+    if found is None:
+        return None
+    if q.unit == "%" and not level:
+        return rules["percent_of"].get(found[1], found[1])
+    return found[1]
 
 
 def _words_any(text: str) -> list[str]:
@@ -109,16 +146,82 @@ def _bands(mentions: list[tuple[str, Quantity]], ratio: float = 50.0) -> list[li
     return bands
 
 
+@lru_cache(maxsize=1)
+def _units_data() -> dict[str, Any]:
+    return json.loads(resources.files("marsad.stories").joinpath("data/units.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _same_units() -> dict[str, str]:
+    """Folded unit -> the unit it is compared as ('عام' -> 'سنة', 'مرتزق' -> 'مسلح')."""
+    out: dict[str, str] = {}
+    for base, forms in _units_data().get("same", {}).items():
+        for form in [base, *forms]:
+            out.setdefault(normalize(form), base)
+    return out
+
+
+def _unit_keys(units: set[str]) -> dict[str, str]:
+    """Each unit of a story -> the unit it is compared as: a listed synonym's base, else the singular
+    of a sound plural the extractor left ('مهاجمين', 'يوروهات') when that singular is listed or is
+    counted elsewhere in the story, else the unit itself."""
+    same = _same_units()
+    known = dict(same)
+    for unit in sorted(units):
+        known.setdefault(normalize(unit), unit)
+    suffixes = sorted(_units_data().get("plural_suffixes", []), key=len, reverse=True)
+    out = {}
+    for unit in sorted(units):
+        folded = normalize(unit)
+        key = same.get(folded)
+        if key is None:
+            for suffix in suffixes:
+                stem = folded[:-len(suffix)]
+                if folded.endswith(suffix) and len(stem) >= 3:
+                    for candidate in (stem, stem + "ه"):
+                        if candidate in known and candidate != folded:
+                            key = known[candidate]
+                            break
+                if key is not None:
+                    break
+        out[unit] = key if key is not None else known.get(folded, unit)
+    return out
+
+
+def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str | None]]:
+    """Each quantity with what it counts: a number without a unit next to "منهم" / "بينهم"
+    ("قتل منهم 13") counts what the previous number of its sentence counts."""
+    anaphora = {normalize(w) for w in _units_data().get("anaphora", [])}
+    out: list[tuple[Quantity, str | None]] = []
+    previous: Quantity | None = None
+    for q in sorted(quantities, key=lambda q: q.start):
+        unit = q.unit
+        if unit is None and previous is not None and previous.end <= q.start \
+                and not _SENTENCE_BREAK.search(text[previous.end:q.start]):
+            before = _words_any(_CLAUSE_BREAK.split(text[previous.end:q.start])[-1])
+            after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 20])[0])[0])
+            if before and before[-1] in anaphora or after and after[0] in anaphora:
+                unit = previous.unit
+        out.append((q, unit))
+        if q.unit:
+            previous = q
+    return out
+
+
 def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     """Same counted thing, same role, same order of magnitude, different values across outlets
     (each outlet's first mention in that band)."""
-    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity]]] = defaultdict(list)
+    counted: list[tuple[int, str, Quantity, str, str | None]] = []
     for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
         if not article.analysis:
             continue
-        for q in article.analysis.quantities:
-            if q.unit and (q.value is not None or q.qualifier in ("range", "vague")):
-                per_kind[(q.unit, role_of(article.text, q))].append((order * 10_000 + q.start, outlet_of(article), q))
+        for q, unit in _counted(article.text, article.analysis.quantities):
+            if unit and (q.value is not None or q.qualifier in ("range", "vague")):
+                counted.append((order * 10_000 + q.start, outlet_of(article), q, unit, role_of(article.text, q)))
+    keys = _unit_keys({unit for _, _, _, unit, _ in counted})
+    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity]]] = defaultdict(list)
+    for at, outlet, q, unit, role in counted:
+        per_kind[(keys[unit], role)].append((at, outlet, q))
     out = []
     for (unit, role), mentions in per_kind.items():
         mentions.sort(key=lambda m: m[0])
