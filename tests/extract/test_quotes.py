@@ -1,7 +1,11 @@
 """Direct quotations: which quoted spans are quotes, and who said them."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from marsad.extract.quotes import find_quotes
+from marsad.extract.speech import merge_key
 from marsad.model import Entity
 
 
@@ -100,3 +104,55 @@ def test_participle_after_a_closing_verb_keeps_the_speaker():
 def test_withheld_name_clause_does_not_steal_the_speaker():
     text = "وقال ناشط محلي، مفضلا عدم كشف اسمه: «القصف لم يتوقف منذ ليلة أمس»."
     assert [q.speaker for q in find_quotes(text, [])] == ["ناشط محلي"]
+
+
+# -- development set ------------------------------------------------------------------------------
+# tests/extract/data/quotes_dev.jsonl: short passages with the gold speaker of every quote, run with
+# the real entity finder. `python tests/extract/test_quotes.py` prints the score and the misses.
+
+DEV = Path(__file__).parent / "data" / "quotes_dev.jsonl"
+
+
+def _same_speaker(got: str | None, want: str | None) -> bool:
+    if got is None or want is None:
+        return got is want
+    x, y = merge_key(got)[4:], merge_key(want)[4:]
+    return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
+
+
+def dev_score() -> tuple[int, int, list[tuple[str, str, str | None, str | None]]]:
+    """(correct, total, misses) over the development set. A gold null speaker also counts as
+    correct when the span is not taken for a quote at all (a title, a scare-quoted word)."""
+    from marsad.extract.entities import find_entities
+
+    ok = total = 0
+    misses = []
+    for line in DEV.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        quotes = find_quotes(item["text"], find_entities(item["text"]))
+        for want in item["quotes"]:
+            total += 1
+            q = next((q for q in quotes if q.text.startswith(want["starts"])), None)
+            got = q.speaker if q is not None else None
+            if (q is not None or want["speaker"] is None) and _same_speaker(got, want["speaker"]):
+                ok += 1
+            else:
+                misses.append((item["text"][:60], want["starts"], want["speaker"], got if q else "<no quote>"))
+    return ok, total, misses
+
+
+def test_dev_set_is_well_formed():
+    items = [json.loads(x) for x in DEV.read_text("utf-8").splitlines() if x.strip()]
+    assert len(items) >= 60
+    for item in items:
+        for want in item["quotes"]:
+            assert want["starts"] in item["text"]
+
+
+if __name__ == "__main__":
+    correct, n, missed = dev_score()
+    for miss in missed:
+        print("miss", miss)
+    print(f"dev speakers {correct}/{n} = {correct / n:.3f}")

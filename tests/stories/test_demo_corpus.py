@@ -60,4 +60,4 @@ def test_planted_number_disagreements_are_reported(demo):
             found += any(sum(1 for outlet, v in planted["values"].items() if outlet in o and _same(v, o[outlet], s))
                          >= 2 for o in ours for s in (1, 1e3, 1e6, 1e9))
     assert total >= 15
-    assert found / total >= 0.75, f"{found}/{total} planted disagreements reported"
+    assert found == total, f"{found}/{total} planted disagreements reported"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -19,8 +19,9 @@ from marsad.model import Entity
 from marsad.text.normalize import fold_char, normalize
 
 __all__ = ["Prepared", "Src", "vocab", "patterns", "media_keys", "read_source", "is_pronoun_subject",
-           "word_at", "merge_key"]
+           "word_at", "merge_key", "title_before", "np_complements", "word_key", "closes_name", "function_word", "is_given_name"]
 
+_fold = lru_cache(maxsize=1 << 16)(normalize)   # word-level folding, cached: words repeat
 _HARAKAT = re.compile("[\u064B-\u0652\u0670]+")
 QUOTE_MARKS = "«»“”„‟\"‹›'"
 _FILLER = re.compile(r"[\s#ـ«“”\"‹(]*")
@@ -114,17 +115,31 @@ def _outlet_heads_folded() -> tuple[str, ...]:
 def patterns() -> dict[str, re.Pattern[str]]:
     """Every regex, compiled once per process."""
     v = vocab()
-    speech = [w for w in v["reporting_verbs"] if w not in set(v["attribution_only_verbs"])]
+    speech = [w for w in v["reporting_verbs"] if w not in set(v["attribution_only_verbs"])] + v["quote_only_verbs"]
+    verbs = v["reporting_verbs"] + v["quote_only_verbs"]
     anon_forms = [f for forms in v["anonymous_heads"].values() for f in forms]
     b, e = r"(?<![^\W\d_])", r"(?![^\W\d_])"
     return {
-        "verb": re.compile(rf"{b}(?:[وف]?(?:كما\s+)?)(?P<v>{alternation(v['reporting_verbs'])}){e}"),
+        "verb": re.compile(rf"{b}(?:[وف]?(?:كما\s+)?)(?P<v>{alternation(verbs)}){e}"),
+        "quote_only": re.compile(rf"[وف]?(?:كما\s+)?{alternation(v['quote_only_verbs'])}"),
+        "in_statement": re.compile(
+            rf"\s*،?\s*(?:[^\W\d_]+\s+){{0,2}}?(?:في|عبر|ضمن)\s+(?:{alternation(v['document_nouns'])})(?:ه|ها)?{e}"),
+        "quantifier": re.compile(rf"(?:{alternation(v['source_quantifiers'])}){e}\s+(?:ال)?"),
+        "object_pronoun": re.compile(rf"(?:{alternation(v['object_pronouns'])}){e}"),
+        "weak_end": re.compile(
+            rf"\s*(?:[.،,]|$|(?:في|لدى|خلال|أمام|عبر|عقب)(?![^\W\d_])|لل|ل(?:ـ)?\s*(?:{alternation(v['outlet_heads'])}))"),
+        "told_outlet": re.compile(
+            rf"\s+ل(?:ـ)?(?:{alternation([w for w in v['outlet_heads'] if not w.startswith('ال')])}){e}"),
+        "chant": re.compile(rf"{b}[وف]?(?:{alternation(v['chant_verbs'])}){e}"),
+        "came_in": re.compile(
+            rf"{b}[وف]?(?:جاء|ورد)\s+(?:في|ضمن)\s+(?P<al>ال)?(?P<d>{alternation(v['document_nouns'])}){e}"
+            rf"(?:\s+(?:(?:ال)?صادر(?:ة)?\s+عن|ل(?:ـ)?)\s*(?=\S)|(?(al)|\s+(?=\S)))?"),
         "speech": re.compile(rf"{b}[وف]?(?:{alternation(speech)}|{alternation(v['speech_participles'])}){e}"),
         "participle": re.compile(rf"{b}{alternation(v['speech_participles'])}{e}"),
         "relay_verb": re.compile(rf"[وف]?{alternation(v['relay_verbs'])}"),
         "according": re.compile(
             rf"{b}[وف]?(?P<p>{alternation(v['according_to'])})\s*"
-            rf"(?:ما\s*)?(?:(?P<v>{alternation(v['according_to_verbs'])}){e}\s*)?"),
+            rf"(?P<ma>ل?ما\s*)?(?:(?P<v>{alternation(v['according_to_verbs'])}){e}\s*)?"),
         "anon": re.compile(rf"(?P<h>{alternation(anon_forms)}){e}"),
         "anon_def": re.compile(rf"(?:ال|ل)(?P<h>{alternation([f for f in anon_forms if ' ' not in f])}){e}"),
         "outlet_head": re.compile(rf"(?:ال)?(?P<h>{alternation(v['outlet_heads'])}){e}"),
@@ -138,6 +153,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<m>مع)\s+|(?=ل))"),
         "in_report": re.compile(rf"\s*،?\s*في\s+(?:{alternation(v['report_nouns'])})\s+(?:لها|له|نشرته|نشره)[^\W\d_]*"),
         "role": re.compile(rf"(?P<al>ال)?(?:{alternation(v['role_nouns'])}){e}(?(al)|(?=\s+ال))"),
+        "role_construct": re.compile(rf"(?:{alternation(v['role_nouns'])}){e}(?=\s+[^\W\d_]{{3,}}\s+[^\W\d_])"),
         "reversed": re.compile(
             rf"\s*،?\s*(?:(?:في|ضمن)\s+(?:ال)?(?:{alternation(v['report_nouns'])})\s+|(?:كما|وفق\s*ما|حسبما|بحسب\s*ما)\s+)"
             rf"(?:{alternation(v['reversed_relay_verbs'])})(?:\s*(?:عنها|عنه|عنهم))?{e}\s*"),
@@ -157,7 +173,33 @@ def _word_sets() -> dict[str, frozenset[str]]:
     return {"stop": fold(v["stop_words"]), "comp": fold(v["complementizers"]), "mod": fold(v["modifiers"]),
             "gen": fold(v["genitive_nouns"]), "needs_mod": fold(v["anonymous_needs_modifier"]),
             "statement": fold(v["statement_nouns"]), "links": fold(v["outlet_name_links"]),
-            "titles": fold(v["person_titles"])}
+            "titles": fold(v["person_titles"]), "title_cues": fold(v["quote_title_cues"]),
+            "spokes": fold(v["spokesperson_heads"]), "adverbs": fold(v["adverbs"]),
+            "addressees": fold(v["addressees"]), "stop_raw": frozenset(v["stop_words"]),
+            "not_a_name": frozenset(v["stop_words"]) | frozenset(v["source_quantifiers"]), "given": _given_names()}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of the entity tables (folded), to tell an unlisted name from a common word."""
+    try:
+        from marsad.extract.gazetteer import lexicon
+        return frozenset(normalize(w) for w in lexicon().get("given_names", ()))
+    except (FileNotFoundError, OSError, KeyError):
+        return frozenset()
+
+
+def word_key(word: str) -> str:
+    """A word as role and head nouns compare: folded, without the article or a lam-article, without
+    a final ta marbuta ("الوزيرة" = "وزير", "للأمم" = "امم")."""
+    w = _fold(word)
+    if w.startswith("لل") and len(w) > 4:
+        w = w[2:]
+    elif w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    if w.endswith("ه") and len(w) > 3:
+        w = w[:-1]
+    return w
 
 
 class Prepared:
@@ -176,7 +218,78 @@ class Prepared:
             self._cum.append(removed)
         self.entities = sorted(
             ((self.to_clean(en.start), self.to_clean(en.end), en) for en in entities), key=lambda x: x[0])
+        checked = [x if x[2].type not in ("PER", "ORG") else self._checked(x) for x in self.entities]
+        self.entities = [x for x in checked if x is not None]
         self._starts = [s for s, _, _ in self.entities]
+        self._index: dict[str, list[tuple[int, frozenset[str], str, Entity, int]]] = {}
+        self._org_stems: dict[str, int] | None = None
+
+    def _checked(self, item: tuple[int, int, Entity]) -> tuple[int, int, Entity] | None:
+        """The entity as a speaker reader should see it: None for a person that is no name
+        ("باسم" after a spokesman is the preposition, "عقب اللقاء" opens with a function word); an
+        organisation or person run on into the outlet that was told ("البنك المركزي لموقع العربي")
+        ends before the lam: "محافظ البنك المركزي لموقع العربي الجديد" is [outlet, governor]."""
+        s, e, en = item
+        if en.type == "PER" and self._misread(s, e):
+            return None
+        if en.type not in ("ORG", "PER") or self.clean.find(" ل", s, e) < 0:
+            return item
+        m = patterns()["told_outlet"].search(self.clean, s + 1, e)
+        if not m:
+            return item
+        end = m.start()
+        surface = self.clean[s:end]
+        return s, end, replace(en, end=self.to_orig(end), text=surface, canonical=surface, key="")
+
+    def _misread(self, start: int, end: int) -> bool:
+        raw = self.clean[start:min(end, start + 16)].split(" ", 1)[0]
+        sets = _word_sets()
+        # raw spelling for function words: "علي" is a name, "على" a preposition
+        if raw in sets["not_a_name"]:
+            return True
+        first = _fold(raw)
+        if first in sets["comp"]:
+            return True
+        if first == "باسم":
+            prev = WORD.findall(self.clean, max(0, start - 20), start)
+            return bool(prev) and _fold(prev[-1]) in sets["spokes"]
+        return False
+
+    def org_head_before(self, pos: int) -> bool:
+        """Cheap test before `antecedent`: does an organisation before `pos` start with the noun at
+        `pos` ("الوزارة" -> "وزارة الصحة")?"""
+        stem = self.clean[pos + 2:word_at(self.clean, pos)[1]].rstrip("ةه")
+        if len(stem) < 3:
+            return False
+        if self._org_stems is None:
+            self._org_stems = {}
+            for s, _, en in self.entities:
+                if en.type in ("ORG", "MISC"):
+                    first = self.clean[s:s + 24].split(" ", 1)[0].removeprefix("ال").rstrip("ةه")
+                    self._org_stems.setdefault(first, s)
+        first = self._org_stems.get(stem)
+        return first is not None and first < pos
+
+    def antecedent(self, pos: int, words: list[str], kind: str) -> "tuple[int, Src] | None":
+        """The latest person (kind "PER") or organisation (kind "ORG") before `pos` that a definite
+        description refers back to: "الوزير" -> "وزير الخارجية أحمد عطاف", "الوزارة" -> "وزارة
+        الصحة", "الرئيس الكيني" -> "الرئيس الكيني وليام روتو". Every word of the description must be
+        among the words of the role phrase before the person (or of the organisation's name); an
+        organisation's head noun must be the description's first word. Returns (its start, source)."""
+        want = [word_key(w) for w in words]
+        if not want:
+            return None
+        index = self._index.get(kind)
+        if index is None:
+            index = self._index[kind] = _person_roles(self) if kind == "PER" else _org_heads(self)
+        for start, keys, head, en, end in reversed(index):
+            if start >= pos:
+                continue
+            if (kind == "PER" or want[0] == head) and all(w in keys for w in want):
+                if kind == "PER":
+                    return start, _entity_src(self, start, end, en, False)
+                return start, Src(pos, pos, en.canonical or en.text, en.key or merge_key(en.text), "org")
+        return None
 
     def to_orig(self, pos: int) -> int:
         i = bisect.bisect_right(self._clean_pos, pos)
@@ -204,6 +317,70 @@ class Src:
     head: str = ""   # the anonymous-source family ("مصدر", "مسؤول") for anaphora
 
 
+def _org_heads(prep: Prepared) -> list[tuple[int, frozenset[str], str, Entity, int]]:
+    """(start, name words, head noun, entity, end) of every organisation, in text order."""
+    out = []
+    for s, e, en in prep.entities:
+        if en.type in ("ORG", "MISC"):
+            words = WORD.findall(prep.clean, s, e)
+            if words:
+                out.append((s, frozenset(word_key(w) for w in words), word_key(words[0]), en, e))
+    return out
+
+
+_ROLE_WINDOW_BREAK = re.compile(r"[.،:؛!؟\n«»\"“”()]")
+
+
+def _person_roles(prep: Prepared) -> list[tuple[int, frozenset[str], str, Entity, int]]:
+    """(start, role phrase words, head, entity, end) of every person introduced by a role or a
+    title ("وزير الداخلية المغربي عبد الوافي لفتيت", "العاهل المغربي الملك محمد السادس"), in text
+    order. The phrase runs back from the name over genitives, adjectives, lam- and fi-phrases and
+    named bodies, with at most one other word, to its first role or title word."""
+    text = prep.clean
+    pat = patterns()
+    sets = _word_sets()
+    spans = [(s, e) for s, e, en in prep.entities if en.type != "PER"]
+    starts = [s for s, _ in spans]
+    out = []
+    prev_end = 0
+    for s, e, en in prep.entities:
+        if en.type != "PER":
+            continue
+        lo = max(prev_end, s - 90)
+        prev_end = e
+        cut = None
+        for cut in _ROLE_WINDOW_BREAK.finditer(text, lo, s):
+            pass
+        if cut is not None:
+            lo = cut.end()
+        if not pat["role_any"].search(text, lo, s) and not pat["title"].search(text, lo, s) and not any(
+                h in text[lo:s] for h in ("متحدث", "ناطق")):
+            continue
+        found: list[str] = []
+        keys: list[str] = []
+        unknown = 0
+        for wm in reversed(list(WORD.finditer(text, lo, s))):
+            w = wm.group()
+            nw = _fold(w)
+            if (pat["role_any"].match(text, wm.start()) or pat["title"].match(text, wm.start())
+                    or nw in sets["spokes"]):
+                keys.append(word_key(w))
+                found = list(keys)
+                continue
+            if nw in sets["comp"] or (nw in sets["stop"] and nw not in ("في", "من", "لدي")):
+                break
+            i = bisect.bisect_right(starts, wm.start()) - 1
+            inside = i >= 0 and spans[i][0] <= wm.start() < spans[i][1]
+            if not (inside or nw.startswith(("ال", "ل")) or nw in ("في", "من", "لدي", "باسم")):
+                unknown += 1
+                if unknown > 1:
+                    break
+            keys.append(word_key(w))
+        if found:
+            out.append((s, frozenset(found), found[-1], en, e))
+    return out
+
+
 def word_at(text: str, pos: int) -> tuple[int, int]:
     m = WORD.search(text, pos, min(len(text), pos + 40))
     return (m.start(), m.end()) if m else (pos, pos)
@@ -213,21 +390,65 @@ def _skip(text: str, pos: int) -> int:
     return _FILLER.match(text, pos).end()
 
 
+def function_word(word: str) -> bool:
+    """A preposition, particle or the like ("على", "بالقول"), by its raw spelling where folding
+    would merge it with a name ("على" / "علي")."""
+    sets = _word_sets()
+    folded = _fold(word)
+    return word in sets["stop_raw"] or (folded in sets["stop"] and folded not in sets["given"]) or folded in sets["comp"]
+
+
+def is_given_name(word: str) -> bool:
+    return _fold(word) in _word_sets()["given"]
+
+
+def closes_name(word: str) -> bool:
+    """True for a word that cannot go on a name: a speech participle or an adverb ("قائلا", "مجددا")."""
+    return bool(patterns()["participle"].fullmatch(word)) or _fold(word) in _word_sets()["adverbs"]
+
+
+def _skip_object(text: str, p: int) -> int:
+    """Past an object pronoun after a verb: "قال له القذافي", "كتب عنه ستيفن بيرت", "يقول فيه:"."""
+    m = patterns()["object_pronoun"].match(text, p)
+    return _skip(text, m.end()) if m else p
+
+
 def is_pronoun_subject(text: str, pos: int) -> bool:
     """True when nothing after a verb names its subject ("وقال: ", "وأضاف أن", "وقال للصحفيين")."""
-    p = _skip(text, pos)
+    p = _skip_object(text, _skip(text, pos))
     if p >= len(text) or text[p] in ":،,.؟!\n”»\"":
         return True
     ws, we = word_at(text, p)
     if ws != p:
         return True
-    word = normalize(text[ws:we])
+    word = _fold(text[ws:we])
     sets = _word_sets()
     if patterns()["participle"].match(text, ws):
         return True   # "وختم قائلا:"
     return (word in sets["stop"] or word in sets["comp"] or word.startswith("لل") or word in ("ل", "لـ")
             or text.startswith("لـ", p) or (word.startswith("ل") and we == p + 1)
             or word.startswith("بال") or word[:2] in ("له", "لي") and len(word) <= 3)
+
+
+_CLAUSE_BREAK = re.compile(r"[.،,:؛!؟\n»”\"(]")
+
+
+def title_before(text: str, mark: int) -> bool:
+    """True when the quote opening at `mark` names something rather than reports speech: one of
+    the three words before it is a naming noun or cue ("كتاب بعنوان «...»", "تحت شعار «...»",
+    "لافتات كتب عليها «...»", "ما بات يعرف بـ«...»"), with no complementizer in between."""
+    lo = max(0, mark - 50)
+    seg = text[lo:mark]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(seg)), default=0)
+    words = WORD.findall(seg, cut)
+    sets = _word_sets()
+    for w in reversed(words[-3:]):
+        nw = _fold(w)
+        if nw in sets["comp"]:
+            return False
+        if nw in sets["title_cues"] or (nw[:1] in ("و", "ب") and nw[1:] in sets["title_cues"]):
+            return True
+    return False
 
 
 def _extend_adjectives(text: str, end: int, limit: int = 2) -> int:
@@ -263,9 +484,14 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
         wm = _NEXT_WORD.match(text, pos)
         if not wm:
             break
-        word = normalize(wm.group(1))
+        word = _fold(wm.group(1))
         if not word:    # a run of tatweel or marks only
             break
+        if taken == 0 and word in ("في", "من") and normalize(family) in sets["needs_mod"]:
+            place = _place_after(prep, wm.end())   # "سكان في حي الشيخ مقصود", "شهود من البلدة"
+            if place:
+                pos, taken = place, 1
+                continue
         bare = word[2:] if word.startswith("ال") else word
         if word[0] in "لب" and prep.entities_in(wm.start(1), wm.start(1) + 2):
             break
@@ -303,6 +529,23 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
     if name.startswith("ل") and definite:
         name = "ا" + name
     return Src(p, pos, name, merge_key(name), "anon", family)
+
+
+def _place_after(prep: Prepared, pos: int) -> int:
+    """After "في"/"من": a named place or body, maybe behind one plain noun ("حي الشيخ مقصود"), or a
+    definite noun ("البلدة"); the end of it, else 0."""
+    text = prep.clean
+    for _ in range(2):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            return 0
+        ents = prep.entities_in(m.start(1), m.start(1) + 1)
+        if ents and ents[0][2].type in ("LOC", "ORG"):
+            return ents[0][1]
+        if _fold(m.group(1)).startswith("ال"):
+            return _extend_adjectives(text, m.end())
+        pos = m.end()
+    return 0
 
 
 _SAYING = re.compile(r"\s+(?:قوله|قولها|قولهم|القول)$")
@@ -374,7 +617,7 @@ def _outlet_end(prep: Prepared, end: int, known: bool) -> int:
         if not m:
             break
         tok = m.group(1)
-        word = normalize(tok)
+        word = _fold(tok)
         if tok.isdigit() or tok[0].isascii():
             end = m.end()
             continue
@@ -400,6 +643,8 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
     text = prep.clean
     pat = patterns()
     p = _skip(text, pos)
+    if not lam:
+        p = _skip_object(text, p)
     if lam:  # the caller expects a glued lam: "لمصدر" (skip it) or "للصحيفة" (lam + article)
         if text.startswith("لل", p):
             p += 1
@@ -407,6 +652,13 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
             lam = False
             if text.startswith("ل", p):
                 p = _skip(text, p + 1)
+    qm = pat["quantifier"].match(text, p)
+    if qm and not lam and pat["anon"].match(text, qm.end()):
+        # "ثلاثة مصادر مطلعة", "أحد المسؤولين": the quantified source, named whole
+        src = _anon(prep, qm.end(), pat["anon"].match(text, qm.end()), False)
+        if src is not None:
+            src = Src(p, src.end, text[p:src.end], merge_key(text[p:src.end]), src.kind, src.head)
+            return src
     m = pat["anon"].match(text, p)
     if m and not lam:
         src = _anon(prep, p, m, False)
@@ -427,13 +679,31 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
         return Src(p, we, text[p:we], "", "anaphor", "report")
     role = pat["role"].match(text, p)
     if role:
-        return _named_after(prep, _role(text, p, role.end()))
+        src = _named_after(prep, _role(text, p, role.end()))
+        if src.key.startswith("txt:") and src.end == _role(text, p, role.end()).end:
+            # "وقال الوزير" after "وزير الخارجية أحمد عطاف" was named: that minister
+            found = prep.antecedent(p, WORD.findall(text, p, src.end), "PER")
+            if found is not None:
+                return Src(p, src.end, found[1].name, found[1].key, "person")
+        return src
+    role = pat["role_construct"].match(text, p)
+    if role:   # "رئيس بلدية إسطنبول أكرم إمام أوغلو": a role in construct with a plain noun
+        src = _named_after(prep, Src(p, role.end(), text[p:role.end()], merge_key(text[p:role.end()]), "person"),
+                           construct=True)
+        if src.end > role.end():
+            return src
     rm = pat["report"].match(text, p)
     if rm:
         inner = read_source(prep, rm.end())
         if inner is not None:
             inner.start = p
             return inner
+    if text.startswith("ال", p) and prep.org_head_before(p):
+        # "وقالت الوزارة", "وأضاف الحزب": the organisation named before with that head noun
+        we = word_at(text, p)[1]
+        found = prep.antecedent(p, [text[p:we]], "ORG")
+        if found is not None:
+            return Src(p, we, found[1].name, found[1].key, "org")
     for kind, key in (("outlet", "outlet_head"), ("org", "inst_head")):
         hm = pat[key].match(text, p)
         if hm:
@@ -444,30 +714,31 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
     return None
 
 
-def _named_after(prep: Prepared, src: Src) -> Src:
+def _named_after(prep: Prepared, src: Src, construct: bool = False) -> Src:
     """"المتحدث باسم الجيش السوداني نبيل عبد الله": a role or anonymous-looking head followed by
     a person's name is that person (spelled as written where the entity covers less of it)."""
     if src.kind not in ("anon", "anaphor", "person") or src.key.startswith(("per:",)):
         return src
     text = prep.clean
-    people = [x for x in prep.entities_in(src.start + 1, src.end + 40) if x[2].type == "PER"]
-    if not people:
-        return src
+    np_end = np_complements(prep, src.end, construct=construct)
+    people = [x for x in prep.entities_in(src.start + 1, np_end + 40) if x[2].type == "PER"]
+    if not people or people[0][0] < np_end and people[0][0] >= src.end:
+        return _unlisted_after(prep, src, np_end)
     s, e, en = people[0]
     sets = _word_sets()
-    gap_from = min(src.end, s)
+    gap_from = min(src.end, s) if s < src.end else max(src.end, np_end)
     gap = text[gap_from:s]
     if re.search(r"[:.\n؟!]", gap) or gap.count("،") > 1:
-        return src
+        return _unlisted_after(prep, src, np_end)
     words = WORD.findall(gap)
     named: list[str] = []
     for w in words:
-        nw = normalize(w)
+        nw = _fold(w)
         if nw in sets["titles"] or nw in sets["mod"]:
             named = []
             continue
         if nw in sets["stop"] or nw in sets["comp"] or nw.startswith(("ال", "لل")) or len(named) >= 1:
-            return src
+            return _unlisted_after(prep, src, np_end)
         named.append(w)
     if named:   # a first name the entity left out: "نبيل" of "نبيل عبد الله"
         start = text.index(named[0], gap_from)
@@ -476,6 +747,111 @@ def _named_after(prep: Prepared, src: Src) -> Src:
     out = _entity_src(prep, s, e, en, False)
     out.start = src.start
     return out
+
+
+def np_complements(prep: Prepared, pos: int, limit: int = 6, construct: bool = False) -> int:
+    """The end of the complements of a role or head noun that ends at `pos`: genitives and
+    adjectives ("الخارجية الجزائري"), lam-genitives ("للأمم المتحدة", "لوكالة الأونروا"),
+    "في"/"باسم" phrases ("في جامعة القاهرة") and named bodies; it stops before a person's name,
+    an addressee ("للصحفيين", "لقناة الجزيرة"), a verb, a complementizer or punctuation. With
+    `construct`, the first complement may be a plain noun before a name or a definite word
+    ("رئيس بلدية إسطنبول", "وزير خارجية فرنسا")."""
+    text = prep.clean
+    pat = patterns()
+    sets = _word_sets()
+    for i in range(limit):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            break
+        ws = m.start(1)
+        ents = prep.entities_in(ws, ws + 2)
+        if ents and ents[0][2].type == "PER":
+            break
+        word = _fold(m.group(1))
+        if ents:
+            if word.startswith("ل") and (pat["outlet_head"].match(text, ws + 1) or ents[0][2].key in media_keys()):
+                break
+            pos = max(m.end(), ents[0][1])
+            continue
+        if word in sets["stop"] and word not in ("في", "باسم", "لدي") or word in sets["comp"] or word in sets["addressees"]:
+            break
+        if word.startswith(("ال", "بال")):
+            pos = m.end()   # "المتحدث باسم الدفاع المدني بالمنطقة الشرقية"
+            continue
+        if word.startswith("ل") and not word.startswith("لل") and not pat["outlet_head"].match(text, ws + 1):
+            nm = _NEXT_WORD.match(text, m.end())
+            if nm and _fold(nm.group(1)).startswith("ال"):
+                pos = m.end()
+                continue
+            break
+        if word.startswith("لل") and not pat["outlet_anaphor"].match(text, ws + 1):
+            pos = m.end()
+            continue
+        if construct and i == 0 and word not in sets["given"] and word not in sets["stop"]:
+            nm = _NEXT_WORD.match(text, m.end())
+            if nm and (normalize(nm.group(1)).startswith("ال") or any(
+                    x[2].type != "PER" for x in prep.entities_in(nm.start(1), nm.start(1) + 1))):
+                pos = m.end()
+                continue
+        if word in ("في", "باسم", "لدي"):   # "سفيرة الولايات المتحدة لدى الأمم المتحدة"
+            nm = _NEXT_WORD.match(text, m.end())
+            if nm and (_fold(nm.group(1)).startswith("ال") or prep.entities_in(nm.start(1), nm.start(1) + 1)):
+                if prep.entities_in(nm.start(1), nm.start(1) + 1) and prep.entities_in(nm.start(1), nm.start(1) + 1)[0][2].type == "PER":
+                    break
+                pos = m.end()
+                continue
+        break
+    return pos
+
+
+_STRONG_END = re.compile(
+    r"\s*(?::|(?:(?:إلى|الى|على)\s+)?(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|أنها|إنها|انها)(?![^\W\d_]))")
+
+
+def _unlisted_after(prep: Prepared, src: Src, pos: int) -> Src:
+    """A name no table knows after a role phrase: "المتحدثة باسم الخارجية الصينية ماو نينغ:",
+    "أستاذ العلوم السياسية في جامعة القاهرة حسن نافعة أن". One to three words that are no
+    function word, adverb, verb or entity: before a colon or a complementizer; before a comma, a
+    preposition or an addressee when the first is a known given name; or two words closing the
+    sentence ("، قال المتحدث باسم الجيش أفيخاي أدرعي.")."""
+    text = prep.clean
+    sets = _word_sets()
+    pat = patterns()
+    words: list[str] = []
+    start = p = pos
+    for _ in range(3):
+        m = _NEXT_WORD.match(text, p)
+        if not m:
+            break
+        raw = m.group(1)
+        w = _fold(raw)
+        if (function_word(raw) or w in sets["adverbs"] or w in sets["titles"] or raw == "أمام"
+                or pat["verb"].fullmatch(raw) or pat["participle"].fullmatch(raw)
+                or prep.entities_in(m.start(1), m.start(1) + 1)):
+            break
+        if not words and (w.startswith(("ال", "لل", "بال")) or w.startswith("ل") and w not in sets["given"]):
+            break   # an article or a preposition: "لسكاي نيوز" is no name
+        if not words:
+            start = m.start(1)
+        words.append(w)
+        p = m.end()
+        given = words[0] in sets["given"]
+        definite = any(x.startswith("ال") for x in words[1:])
+        adverb = len(words) == 1 and words[0].endswith("ا") and words[0] not in sets["given"]   # "مبتسما"
+        if definite and not given:
+            continue   # "أشهر أفلام الحركة": a noun phrase, not a name
+        if _STRONG_END.match(text, p) and (given or not adverb):
+            pass
+        elif given and not definite and pat["weak_end"].match(text, p):
+            pass
+        elif (len(words) >= 2 and not definite and not adverb
+              and re.compile(r"\s*(?:\.|$)").match(text, p)):
+            pass
+        else:
+            continue
+        name = text[start:p]
+        return Src(src.start, p, name, merge_key(name), "person")
+    return src
 
 
 def _entity_window(prep: Prepared, p: int, limit: int) -> Src | None:
@@ -490,9 +866,11 @@ def _entity_window(prep: Prepared, p: int, limit: int) -> Src | None:
     sets = _word_sets()
 
     def gap_ok(s: int, person: bool) -> bool:
-        words = [normalize(w) for w in WORD.findall(text, p, s)]
+        words = [_fold(w) for w in WORD.findall(text, p, s)]
         if len(words) > 6:
             return False
+        if words and words[0].startswith("ب") and words[0] not in sets["given"] and len(words[0]) > 3:
+            return False   # "أشاد بدور قوات التحالف": the object of a preposition
         for w in words:
             if w.startswith("لل") or (w in sets["stop"] and not (person and w in ("في", "من"))):
                 return False
@@ -531,7 +909,7 @@ def _headed_name(text: str, p: int, pos: int, kind: str) -> Src | None:
         wm = re.compile(r"\s+([^\W\d_]+)").match(text, end)
         if not wm:
             break
-        word = normalize(wm.group(1))
+        word = _fold(wm.group(1))
         if word in sets["links"]:
             end, taken = wm.end(), taken + 1
             continue
