@@ -46,7 +46,7 @@ def identical_body_groups(urls_by_article: dict[str, str]) -> list[set[str]]:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=str(ROOT / "benchmarks" / "results" / "saudinewsnet.db"))
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes, this one included")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="feature processes (1: all in this one)")
     parser.add_argument("--sample", type=int, default=0, help="print N random stories for a hand check")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> dict:
         return {}
     store = open_store(args.db)
     t0 = time.perf_counter()
-    # streamed: read from the store as it goes; features in a second process while this one groups
+    # streamed: read from the store as it goes; features computed in worker processes
     assignment, originals = group(store.iter_articles(), workers=args.workers)
     t2 = time.perf_counter()
     copies = defaultdict(set)

@@ -71,9 +71,10 @@ def grouping_input(article: Article) -> GroupingInput:
 
 
 def _grouping_inputs(articles: Iterable[Article], workers: int) -> Iterator[GroupingInput]:
-    """Inputs of the articles with a body; with workers > 1, computed by workers - 1 processes while
-    this one (the grouping itself is sequential) takes them in."""
-    yield from pooled_map(grouping_input, (a for a in articles if a.text.strip()), max(0, workers - 1), chunksize=32)
+    """Inputs of the articles with a body; with workers > 1, computed by that many processes while
+    this one reads the articles and takes the inputs in (the grouping itself is sequential)."""
+    processes = workers if workers > 1 else 0
+    yield from pooled_map(grouping_input, (a for a in articles if a.text.strip()), processes, chunksize=32)
 
 
 class _Grouping:
@@ -110,7 +111,7 @@ class _Grouping:
 def group(articles: Iterable[Article], settings: ClusterSettings | None = None, workers: int = 1
           ) -> tuple[dict[str, str], dict[str, str]]:
     """Group a whole collection at once: ({article id: story id}, {article id: original id}).
-    `workers` is the number of processes to use, this one included."""
+    With workers > 1, per-article features are computed in that many processes."""
     grouping = _Grouping(settings)
     for item in _grouping_inputs(articles, workers):
         grouping.add(item)
