@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.extract.attribution import find_attributions  # noqa: E402
-from marsad.extract.quotes import find_quotes  # noqa: E402
-from marsad.extract.speech import merge_key  # noqa: E402
-from marsad.text.normalize import normalize  # noqa: E402
+from marsad.extract.attribution import find_attributions
+from marsad.extract.quotes import find_quotes
+from marsad.extract.speech import merge_key
+from marsad.text.normalize import normalize
 
 # Gold names of anonymous sources in the seeds: English label -> Arabic phrases we accept.
 ANONYMOUS_EN = {

@@ -116,6 +116,34 @@ def test_spans_point_into_the_original_text_with_harakat():
     assert records[1].text.startswith("وَقَالَ")
 
 
+def test_body_run_on_into_the_outlet_told_is_cut_before_the_lam():
+    text = "وأكد محافظ البنك المركزي لموقع العربي الجديد أن الاحتياطي مستقر."
+    bank = ("البنك المركزي لموقع العربي", "ORG", "البنك المركزي لموقع العربي", "")   # a run-on entity
+    assert chains(text, ents(text, bank)) == [["موقع العربي الجديد", "محافظ البنك المركزي"]]
+
+
+def test_came_in_a_statement_of_a_body_is_a_chain():
+    text = "وجاء في بيان لوزارة الداخلية السعودية أن الأمن مستتب."
+    ministry = ("وزارة الداخلية السعودية", "ORG", "وزارة الداخلية السعودية", "org:moi-sa")
+    assert chains(text, ents(text, ministry)) == [["وزارة الداخلية السعودية"]]
+
+
+def test_passive_relay_names_the_original_source():
+    assert chains("ونُقل عن مصدر عسكري قوله إن القوات انسحبت.") == [["مصدر عسكري"]]
+
+
+def test_counted_anonymous_sources():
+    text = "ونقلت وكالة رويترز عن ثلاثة مصادر مطلعة أن الصفقة أُلغيت."
+    reuters = ("وكالة رويترز", "ORG", "رويترز", "org:reuters")
+    assert chains(text, ents(text, reuters)) == [["رويترز", "ثلاثة مصادر مطلعة"]]
+
+
+def test_spokesman_for_a_body_then_his_name():
+    text = "وقال المتحدث باسم الجيش السوداني نبيل عبد الله إن القوات صدت الهجوم."
+    found = ents(text, ("باسم", "PER", "باسم", "per:basim"), ("نبيل عبد الله", "PER", "نبيل عبد الله", ""))
+    assert chains(text, found) == [["نبيل عبد الله"]]
+
+
 def test_a_document_as_subject_is_no_attribution():
     assert chains("وكشفت وثائق عثر عليها أن التنظيم خطط لهجمات.") == []
 

@@ -22,33 +22,65 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.extract.quotes import QuoteSpan, quote_spans
-from marsad.extract.speech import (WORD, Prepared, closes_name, function_word, is_given_name, Src, is_pronoun_subject, media_keys, merge_key, patterns,
-                                   read_source, title_before)
+from marsad.extract.speech import (
+    WORD,
+    Prepared,
+    Src,
+    closes_name,
+    function_word,
+    is_given_name,
+    is_pronoun_subject,
+    media_keys,
+    merge_key,
+    np_complements,
+    patterns,
+    read_source,
+    skip_object,
+    spelled,
+    title_before,
+    vocab,
+)
 from marsad.model import Attribution, Entity, Quote
 from marsad.text.normalize import normalize
 
-__all__ = ["find_attributions", "discourse"]
+__all__ = ["discourse", "find_attributions"]
 
 _SVO = re.compile(r"(?<![^\W\d_])و?(?:كان|كانت)\s+(?P<s>[^.:\n]{2,100}?)\s*،?\s*(?:قد\s*)?$")
 _BLOCK = object()
 _NOMINAL = re.compile(r"(?<![^\W\d_])(?:عدم|دون)\s+$")   # "مفضلا عدم كشف اسمه": no speech
 _ABOUT_HIM = re.compile(r"\s*(?:عنه|عنها|عنهم)(?![^\W\d_])\s*")
-_BEFORE_COLON = re.compile(
-    r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
-    r"(?:\s+(?:أمام|خلال|في|لدى|عبر|على هامش)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)?\s*:")   # a verb whose subject is named but is no source (a letter, documents)
 _BEFORE_COMP = re.compile(
-    r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s+(?:أن|إن|ان|بأن|بان|أنه|إنه|انه)(?![^\W\d_])")
+    r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s+(?:(?:من|إلى|الى|على)\s+)?(?:أن|إن|ان|بأن|بان|أنه|إنه|انه)(?![^\W\d_])")
+_BEFORE_COMMA = re.compile(r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*[،,]\s*")
 _BEFORE_STOP = re.compile(r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:[.،,]|$)")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*[،,]?\s*$")
+_AFTER_GAP = re.compile(r"[ \t،,]*(?:(?:هكذا|بهذه\s+(?:الكلمات|العبارة|العبارات))\s+)?")   # '«...»، هكذا ختم'
 _AS_HE_PUT_IT = re.compile(r"(?:على\s+حد|بحسب|حسب|وفق)\s+(?:تعبير|قول|وصف)(?:ه|ها|هم)(?![^\W\d_])")
 _BREAK = re.compile(r"[.!؟?\n]")
 _BREAK_RUN = re.compile(r"[.!؟?\n]+")
-_SENTENCE_END = re.compile(r"\n+|[.!?؟]+(?=\s)")
 _CLAUSE_START = re.compile(r"(?:^|[.،,:\n»”\"])\s*$")
-_NOT_NAME = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "ما", "لا", "قد", "ذلك", "هذا"))
+_CLAUSE_HEAD = re.compile(r"(?:^|[.،:\n؟!]|(?<![^\W\d_])(?:أن|إن|لكن|غير أن))\s*(?=[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*$)")
+_OPENS_CLAUSE = re.compile(r"(?:^|[.،,:\n])\s*$")
 _CAME_HINT = re.compile(r"(?:جاء|ورد)\s+(?:في|ضمن)\s")
+
+
+@lru_cache(maxsize=1)
+def _before_colon() -> re.Pattern[str]:
+    """"وقال العبد العالي أمام البرلمان:": one to three words before a colon, an adverbial phrase
+    ("أمام البرلمان", "على منصة إكس") dropped."""
+    return re.compile(
+        r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
+        rf"(?:\s+{spelled(vocab()['adverbial_prepositions'])}\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)?\s*:")
+
+
+@lru_cache(maxsize=1)
+def _chant_stems() -> tuple[str, ...]:
+    """Substrings one of which every chant verb contains: a cheap test before the scan."""
+    words = vocab()["chant_verbs"]
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
 
 @dataclass(slots=True)
 class _Mention:
@@ -66,6 +98,8 @@ class _Pass:
         self.spans = quote_spans(self.clean)
         self.inside = [(q.start, q.end) for q in self.spans]
         self.inside_starts = [s for s, _ in self.inside]
+        if self.inside:   # a name inside a quotation is never the speaker of one outside it
+            self.prep.keep_entities([x for x in self.prep.entities if not self._quoted(x[0]) or self._is_name(x)])
         self.sentences = self._sentences()
         self.last: dict[str, Src] = {}
         self.cands: list[tuple[int, object]] = []   # (position, Src | _BLOCK) for pronoun resolution
@@ -73,7 +107,7 @@ class _Pass:
         self.came_at: set[int] = set()
         self.inner: set[int] = set()
         self.pending: list[tuple[int, re.Match[str]]] = []   # quote-only verbs not read yet
-        self.chants = "هتف" in self.clean or "ردد" in self.clean or "هاتف" in self.clean
+        self.chants = any(w in self.clean for w in _chant_stems())
         self.verbs: dict[int, object] = {}          # verb start -> its speaker (Src | _BLOCK | None)
         self.mentions: list[_Mention] = []
         self.closing: _Mention | None = None
@@ -88,15 +122,27 @@ class _Pass:
         i = bisect.bisect_right(self.inside_starts, pos) - 1
         return i >= 0 and self.inside[i][0] <= pos < self.inside[i][1]
 
+    def _is_name(self, item: tuple[int, int, Entity]) -> bool:
+        """A quoted span that is all one name: "«المرصد السوري لحقوق الإنسان»"."""
+        i = bisect.bisect_right(self.inside_starts, item[0]) - 1
+        return i >= 0 and item[0] <= self.inside[i][0] + 1 and item[1] >= self.inside[i][1] - 1
+
     def _sentences(self) -> list[int]:
         starts = [0]
         clean = self.clean
-        for run in _BREAK_RUN.finditer(clean):   # a character class scans fast; split the run after
-            for m in _SENTENCE_END.finditer(clean, run.start(), run.end() + 1):
-                if m.start() >= run.end():
-                    break
-                if m.group()[0] == "\n" or not self._quoted(m.start()):
-                    starts.append(m.end())
+        n = len(clean)
+        # a character class scans fast; each run splits into newlines (a break) and punctuation
+        # (a break when whitespace follows and it is not inside a quote)
+        for run in _BREAK_RUN.finditer(clean):
+            i, end = run.span()
+            while i < end:
+                newline = clean[i] == "\n"
+                j = i + 1
+                while j < end and (clean[j] == "\n") == newline:
+                    j += 1
+                if newline or (j < n and clean[j].isspace() and not self._quoted(i)):
+                    starts.append(j)
+                i = j
         return starts
 
     def _sentence_of(self, pos: int) -> int:
@@ -166,6 +212,19 @@ class _Pass:
             opens = re.search(r"(?:^|[.،,:\n؟!]|(?<![^\W\d_])(?:لكن|كما|و))[\s“«\"]*(?:و)?$", before)
             if en.type in ("PER", "ORG") and opens and not self.clean[e:vs].strip(" ”»\"قد"):
                 return Src(s, e, en.canonical, en.key, "person" if en.type == "PER" else "org")
+        cm = _CLAUSE_HEAD.search(self.clean, max(0, vs - 80), vs)
+        if cm and patterns()["anon"].match(self.clean, cm.end()):
+            # "مصدر أمني متابع للقضية قال لـ...": an anonymous source opening its clause
+            src = read_source(self.prep, cm.end(), limit=vs - cm.end())
+            if src is None or src.kind != "anon":
+                return None
+            end = np_complements(self.prep, src.end)   # "مسؤول الاتحاد الأوروبي قال"
+            if end > src.end and not self.clean[end:vs].strip():
+                name = self.clean[src.start:end]
+                return Src(src.start, end, name, merge_key(name), "anon", src.head)
+            gap = self.clean[src.end:vs]
+            if len(WORD.findall(gap)) <= 3 and not re.search(r"[.،,:؛!؟\n«»\"]", gap):
+                return src   # "مصدر أمني متابع للقضية قال"
         return None
 
     # -- chains ---------------------------------------------------------------------------------
@@ -247,7 +306,9 @@ class _Pass:
                 self._cand(vs, referent)
             return
         svo = self._svo(vs) if self.clean.endswith("قد ", 0, vs) else None
-        if svo is not None or is_pronoun_subject(self.clean, ve):
+        embedded = quote_only and m.group()[0] not in "وف" and not _OPENS_CLAUSE.search(self.clean, max(0, vs - 4), vs)
+        if svo is not None or embedded or is_pronoun_subject(self.clean, ve):
+            # embedded: "إن قيادة الجيش دعت جبهة النصرة «...»": what follows is the object
             subject = svo or self._svo(vs) or self._circumstantial(m)
             chain = [subject] if subject else []
             end = self._links(chain, ve, relay)
@@ -287,6 +348,9 @@ class _Pass:
         self._cand(vs, chain[-1])
         self._statement(chain[-1], subject.end)
 
+    def _defer(self, m: re.Match[str]) -> None:
+        self.pending.append((m.start(), m))
+
     def _flush(self, lo: int, hi: int) -> None:
         """Read the quote-only verbs ("دعا", "رد", "يضيف") between `lo` and `hi` now: they make no
         chain, so they are read only where a quote or a subjectless verb asks who spoke there."""
@@ -321,8 +385,18 @@ class _Pass:
         adverbial phrases dropped ("أمام البرلمان", "خلال المؤتمر"); after a quote the name may end
         the clause ('«...»، أضاف بيسكوف.'). A name that repeats a person named earlier ("بيسكوف"
         after "دميتري بيسكوف") is that person."""
-        cm = _BEFORE_COLON.match(self.clean, pos) or (_BEFORE_STOP.match(self.clean, pos) if after_quote else None)
+        word = re.compile(r"\s*").match(self.clean, pos).end()
+        after = skip_object(self.clean, word)
+        if after > word and self.clean[after - 1].isspace():
+            pos = after - 1   # "وقال لي يوسف:": past the object pronoun
+        cm = _before_colon().match(self.clean, pos) or (_BEFORE_STOP.match(self.clean, pos) if after_quote else None)
         loose = False
+        if not cm:
+            cm = _BEFORE_COMMA.match(self.clean, pos)   # "قال هيلاري بن، المتحدث باسم ...": a role in apposition
+            pat = patterns()
+            if cm and not (pat["role_any"].match(self.clean, cm.end()) or pat["title"].match(self.clean, cm.end())
+                           or pat["anon_def"].match(self.clean, cm.end())):
+                cm = None
         if not cm:
             cm = _BEFORE_COMP.match(self.clean, pos)   # "وأوضح سليم أن": a known given name or person only
             loose = True
@@ -337,12 +411,14 @@ class _Pass:
         while len(tokens) > 1 and tokens[-1].group().startswith("ل"):
             tokens.pop()   # "شقيقه أحمد للصحفيين": the addressee is no part of the name
         words = [normalize(t.group()) for t in tokens]
-        if not words or any(w in _NOT_NAME or function_word(t.group()) for w, t in zip(words, tokens)):
+        if not words or any(function_word(t.group()) for t in tokens):
             return None
+        if any(w.endswith(("ها", "هم", "هما")) and len(w) > 4 for w in words[1:]):
+            return None   # "المصممة فكرتها": a possessive ends no name
         e = tokens[-1].end()
         known = self._person_named(s, words)
         if known is not None:
-            return Src(s, e, known.canonical or known.text, known.key or merge_key(known.text), "person")
+            return Src(s, e, known.name, known.key, "person")
         first = tokens[0].group()
         if loose and not is_given_name(first):
             return None
@@ -353,14 +429,20 @@ class _Pass:
         name = self.clean[s:e]
         return Src(s, e, name, merge_key(name), "person")
 
-    def _person_named(self, pos: int, words: list[str]) -> Entity | None:
-        """The latest person before `pos` whose name (as written or canonical) has all of `words`."""
+    def _person_named(self, pos: int, words: list[str]) -> Src | None:
+        """The latest person before `pos` whose name (as written or canonical) has all of `words`,
+        else the latest speaker no table knows whose name has them ("سيندي ماكين" ... "ماكين")."""
         if self._people_words is None:
             self._people_words = [frozenset(normalize(w) for w in WORD.findall(en.text + " " + (en.canonical or "")))
                                   for _, en in self.people]
         for i in range(bisect.bisect_left(self.people_starts, pos) - 1, -1, -1):
             if all(w in self._people_words[i] for w in words):
-                return self.people[i][1]
+                start, en = self.people[i]
+                return Src(start, start, en.canonical or en.text, en.key or merge_key(en.text), "person")
+        for start, src in reversed(self.cands):
+            if (start < pos and isinstance(src, Src) and src.kind == "person"
+                    and all(w in {normalize(x) for x in WORD.findall(src.name)} for w in words)):
+                return src
         return None
 
     def according(self, m: re.Match[str]) -> None:
@@ -444,7 +526,7 @@ class _Pass:
         if not head.endswith(":") or len(WORD.findall(head)) > 4:
             return None
         people = [x for x in self.prep.entities_in(ls, mark) if x[2].type in ("PER", "ORG")]
-        if len(people) != 1 or self.clean[people[0][1]:mark].strip(" :") :
+        if len(people) != 1 or self.clean[people[0][1]:mark].strip(" :"):
             return None
         s, e, en = people[0]
         return Src(s, e, en.canonical or en.text, en.key or merge_key(en.text), "person" if en.type == "PER" else "org")
@@ -483,8 +565,7 @@ class _Pass:
         return outcome if outcome is not _BLOCK else _BLOCK
 
     def _speaker_after(self, pos: int) -> object:
-        m = re.compile(r"[ \t،,]*").match(self.clean, pos)
-        p = m.end()
+        p = _AFTER_GAP.match(self.clean, pos).end()
         if self.pending:
             self._flush(p, p + 3)
         for vs, outcome in self.verbs.items():
@@ -501,45 +582,39 @@ class _Pass:
         return None
 
     # -- output ---------------------------------------------------------------------------------
-    def run(self) -> "_Pass":
+    def run(self) -> _Pass:
         pat = patterns()
         stop = self.closing_credit()
         events: list[tuple[int, int, object]] = []
         inner = self.inner   # the verb of "بحسب ما نقلت" belongs to its preposition
-        self.came_at: set[int] = set()
-        hint = ("جاء" in self.clean or "ورد" in self.clean) and _CAME_HINT.search(self.clean)  # rare: skip the scan
+        # "وجاء في بيان ...": rare, so the scan runs only where the words are
+        hint = ("جاء" in self.clean or "ورد" in self.clean) and _CAME_HINT.search(self.clean)
         for m in (pat["came_in"].finditer(self.clean, 0, stop) if hint else ()):
             if not self._quoted(m.start()):
-                events.append((m.start(), 1, m))
+                events.append((m.start(), 1, self.came_in, m))
                 self.came_at.add(m.start())
         for m in pat["according"].finditer(self.clean, 0, stop):
             if not self._quoted(m.start()):
-                events.append((m.start(), 1, m))
+                events.append((m.start(), 1, self.according, m))
                 if m.group("v"):
                     inner.add(m.start("v"))
         for m in pat["verb"].finditer(self.clean, 0, stop):
             if (not self._quoted(m.start()) and m.start("v") not in inner and m.start() not in self.came_at
                     and not _NOMINAL.search(self.clean, max(0, m.start() - 6), m.start())):
-                events.append((m.start(), 0, m))
+                # quote-only verbs ("دعا", "رد") make no chain: read when a quote asks (`_flush`)
+                read = self._defer if pat["quote_only"].fullmatch(m.group()) else self.verb
+                events.append((m.start(), 0, read, m))
         for q in self.spans:
-            events.append((q.start - 1, 2, q))
+            events.append((q.start - 1, 2, None, q))
         events.sort(key=lambda x: (x[0], x[1]))
         quotes: list[Quote | None] = []
         pending: list[QuoteSpan] = []
-        for _, kind, obj in events:
-            if kind == 0:
-                if pat["quote_only"].fullmatch(obj.group()):  # type: ignore[union-attr]
-                    self.pending.append((obj.start(), obj))  # type: ignore[union-attr]
-                else:
-                    self.verb(obj)  # type: ignore[arg-type]
-            elif kind == 1:
-                if "d" in obj.re.groupindex:  # type: ignore[union-attr]
-                    self.came_in(obj)  # type: ignore[arg-type]
-                else:
-                    self.according(obj)  # type: ignore[arg-type]
-            else:
+        for _, kind, read, obj in events:
+            if kind == 2:
                 quotes.append(self.quote(obj))  # type: ignore[arg-type]
-                pending.append(obj)
+                pending.append(obj)  # type: ignore[arg-type]
+            else:
+                read(obj)  # type: ignore[misc]
         # Quotes whose speaker comes after them ('"..."، قال الوزير') once every verb is read.
         quotes = [q if q is not None else self.quote(span, after=True) for q, span in zip(quotes, pending)]
         self.quotes = [q for q in quotes if q is not None]
@@ -594,7 +669,7 @@ _CACHE: dict[tuple, _Pass] = {}
 def discourse(text: str, entities: list[Entity]) -> _Pass:
     """The pass over `text`: its quotes, and its attributions on request (cached for the last few
     texts, since analyze() asks for attributions and quotes separately)."""
-    key = (text, tuple((e.start, e.end, e.type, e.key, e.canonical) for e in entities))
+    key = (text, tuple([(e.start, e.end, e.type, e.key, e.canonical) for e in entities]))
     found = _CACHE.get(key)
     if found is None:
         found = _Pass(text, entities).run()

@@ -6,11 +6,17 @@ counts only when it has at least `MIN_WORDS` words or follows a colon ("وقال
 A quote left open at the end of a paragraph runs to the paragraph end (a common typing slip).
 
 Speakers come from the same discourse pass as attribution chains (marsad.extract.attribution):
-the subject of the speech verb before the quote, the speaker named after it ("...، قال الوزير"),
-or, for a verb without a subject ("وأضاف:"), the most recent speaker or source before it.
+the subject of the speech verb or of the "بحسب"/"على لسان"/"وجاء في بيان ..." phrase before the
+quote, the speaker named after it ("...، قال الوزير", "...، بحسب ما صرح به ..."), or, for a verb
+without a subject ("وأضاف:", "مضيفا", "وتابع"), the speaker the clause goes on from. A relayed
+quote ("نقلت الوكالة عن الوزير قوله") is the original speaker's. Descriptions refer back:
+"الوزير" to the person introduced as "وزير الخارجية أحمد عطاف", "الوزارة" to "وزارة الصحة",
+"البيان" to whoever issued the last statement ("وقالت الوزارة في بيان").
 A speaker is a person, an organisation, an outlet or an anonymous source ("مصدر عسكري سوري");
 when the verb's subject is something else (a letter, a document, an unnamed fighter) the
 speaker is None: a document is not a source we can name, and guessing a person would be worse.
+A quote that names something (a title "بعنوان «...»", a slogan "تحت شعار «...»", a chant "وهتف
+المتظاهرون «...»") has no speaker either.
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from dataclasses import dataclass
 
 from marsad.model import Entity, Quote
 
-__all__ = ["find_quotes", "quote_spans", "QuoteSpan", "MIN_WORDS"]
+__all__ = ["MIN_WORDS", "QuoteSpan", "find_quotes", "quote_spans"]
 
 MIN_WORDS = 4
 _MARK = re.compile(r"[«»“”„\"‹›\n]")
@@ -47,6 +53,14 @@ def _can_open(text: str, i: int) -> bool:
     return prev in _PREFIX and (i < 2 or text[i - 2].isspace())
 
 
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """At least `n` words between `start` and `end` (counting stops at `n`: quotes run long)."""
+    for k, _ in enumerate(_WORDS.finditer(text, start, end), 1):
+        if k >= n:
+            return True
+    return False
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted span that reads as a quotation (see module doc), in text order."""
     spans: list[QuoteSpan] = []
@@ -62,7 +76,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             return
         before = text[max(0, start - 4):start - 1].rstrip()
         colon = before.endswith(":")
-        if colon or len(_WORDS.findall(text, start, end)) >= MIN_WORDS:
+        if colon or _has_words(text, start, end, MIN_WORDS):
             spans.append(QuoteSpan(start, end, colon, closed))
 
     for m in _MARK.finditer(text):
@@ -70,7 +84,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if c == "\n":
             if open_at >= 0:
                 before = text[max(0, open_at - 4):open_at].rstrip()
-                if before.endswith(":") or len(_WORDS.findall(text, open_at + 1, i)) >= 2 * MIN_WORDS:
+                if before.endswith(":") or _has_words(text, open_at + 1, i, 2 * MIN_WORDS):
                     emit(open_at + 1, i, False)
             open_at = -1
             continue

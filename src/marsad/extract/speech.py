@@ -18,8 +18,26 @@ from importlib import resources
 from marsad.model import Entity
 from marsad.text.normalize import fold_char, normalize
 
-__all__ = ["Prepared", "Src", "vocab", "patterns", "media_keys", "read_source", "is_pronoun_subject",
-           "word_at", "merge_key", "title_before", "np_complements", "word_key", "closes_name", "function_word", "is_given_name"]
+__all__ = [
+    "Prepared",
+    "Src",
+    "alternation",
+    "closes_name",
+    "function_word",
+    "is_given_name",
+    "is_pronoun_subject",
+    "media_keys",
+    "merge_key",
+    "np_complements",
+    "patterns",
+    "read_source",
+    "skip_object",
+    "spelled",
+    "title_before",
+    "vocab",
+    "word_at",
+    "word_key",
+]
 
 _fold = lru_cache(maxsize=1 << 16)(normalize)   # word-level folding, cached: words repeat
 _HARAKAT = re.compile("[\u064B-\u0652\u0670]+")
@@ -94,6 +112,12 @@ def alternation(words: list[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def spelled(words: list[str]) -> str:
+    """A regex matching any of `words` exactly as spelled (where folding would merge "أمام" with
+    "إمام"), longest first."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 def merge_key(name: str) -> str:
     """Text key that merges spelling variants of one unlinked source ("صحيفة الصن" = "الصن")."""
     folded = normalize(name)
@@ -119,26 +143,27 @@ def patterns() -> dict[str, re.Pattern[str]]:
     verbs = v["reporting_verbs"] + v["quote_only_verbs"]
     anon_forms = [f for forms in v["anonymous_heads"].values() for f in forms]
     b, e = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+    w = r"\b"   # as `b` before a letter but for a digit or "_" before it, and scanned faster: for whole-text scans
     return {
-        "verb": re.compile(rf"{b}(?:[وف]?(?:كما\s+)?)(?P<v>{alternation(verbs)}){e}"),
+        "verb": re.compile(rf"{w}(?:[وف]?(?:كما\s+)?)(?P<v>{alternation(verbs)}){e}"),
         "quote_only": re.compile(rf"[وف]?(?:كما\s+)?{alternation(v['quote_only_verbs'])}"),
         "in_statement": re.compile(
             rf"\s*،?\s*(?:[^\W\d_]+\s+){{0,2}}?(?:في|عبر|ضمن)\s+(?:{alternation(v['document_nouns'])})(?:ه|ها)?{e}"),
         "quantifier": re.compile(rf"(?:{alternation(v['source_quantifiers'])}){e}\s+(?:ال)?"),
         "object_pronoun": re.compile(rf"(?:{alternation(v['object_pronouns'])}){e}"),
         "weak_end": re.compile(
-            rf"\s*(?:[.،,]|$|(?:في|لدى|خلال|أمام|عبر|عقب)(?![^\W\d_])|لل|ل(?:ـ)?\s*(?:{alternation(v['outlet_heads'])}))"),
+            rf"\s*(?:[.،,]|$|{spelled(v['adverbial_prepositions'])}{e}|لل|ل(?:ـ)?\s*(?:{alternation(v['outlet_heads'])}))"),
         "told_outlet": re.compile(
             rf"\s+ل(?:ـ)?(?:{alternation([w for w in v['outlet_heads'] if not w.startswith('ال')])}){e}"),
         "chant": re.compile(rf"{b}[وف]?(?:{alternation(v['chant_verbs'])}){e}"),
         "came_in": re.compile(
             rf"{b}[وف]?(?:جاء|ورد)\s+(?:في|ضمن)\s+(?P<al>ال)?(?P<d>{alternation(v['document_nouns'])}){e}"
             rf"(?:\s+(?:(?:ال)?صادر(?:ة)?\s+عن|ل(?:ـ)?)\s*(?=\S)|(?(al)|\s+(?=\S)))?"),
-        "speech": re.compile(rf"{b}[وف]?(?:{alternation(speech)}|{alternation(v['speech_participles'])}){e}"),
+        "speech": re.compile(rf"{w}[وف]?(?:{alternation(speech)}|{alternation(v['speech_participles'])}){e}"),
         "participle": re.compile(rf"{b}{alternation(v['speech_participles'])}{e}"),
         "relay_verb": re.compile(rf"[وف]?{alternation(v['relay_verbs'])}"),
         "according": re.compile(
-            rf"{b}[وف]?(?P<p>{alternation(v['according_to'])})\s*"
+            rf"{w}[وف]?(?P<p>{alternation(v['according_to'])})\s*"
             rf"(?P<ma>ل?ما\s*)?(?:(?P<v>{alternation(v['according_to_verbs'])}){e}\s*)?"),
         "anon": re.compile(rf"(?P<h>{alternation(anon_forms)}){e}"),
         "anon_def": re.compile(rf"(?:ال|ل)(?P<h>{alternation([f for f in anon_forms if ' ' not in f])}){e}"),
@@ -169,13 +194,15 @@ def patterns() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, frozenset[str]]:
     v = vocab()
-    fold = lambda ws: frozenset(normalize(w) for w in ws)  # noqa: E731
+    fold = lambda ws: frozenset(normalize(w) for w in ws)
     return {"stop": fold(v["stop_words"]), "comp": fold(v["complementizers"]), "mod": fold(v["modifiers"]),
             "gen": fold(v["genitive_nouns"]), "needs_mod": fold(v["anonymous_needs_modifier"]),
             "statement": fold(v["statement_nouns"]), "links": fold(v["outlet_name_links"]),
             "titles": fold(v["person_titles"]), "title_cues": fold(v["quote_title_cues"]),
+            "title_cues_adjacent": fold(v["quote_title_cues_adjacent"]),
             "spokes": fold(v["spokesperson_heads"]), "adverbs": fold(v["adverbs"]),
             "addressees": fold(v["addressees"]), "stop_raw": frozenset(v["stop_words"]),
+            "adverbial": frozenset(v["adverbial_prepositions"]),
             "not_a_name": frozenset(v["stop_words"]) | frozenset(v["source_quantifiers"]), "given": _given_names()}
 
 
@@ -193,9 +220,7 @@ def word_key(word: str) -> str:
     """A word as role and head nouns compare: folded, without the article or a lam-article, without
     a final ta marbuta ("الوزيرة" = "وزير", "للأمم" = "امم")."""
     w = _fold(word)
-    if w.startswith("لل") and len(w) > 4:
-        w = w[2:]
-    elif w.startswith("ال") and len(w) > 3:
+    if (w.startswith("لل") and len(w) > 4) or (w.startswith("ال") and len(w) > 3):
         w = w[2:]
     if w.endswith("ه") and len(w) > 3:
         w = w[:-1]
@@ -206,8 +231,12 @@ class Prepared:
     """The text without harakat, its entities in those offsets, and the way back."""
 
     def __init__(self, text: str, entities: list[Entity]) -> None:
-        runs = [(m.start(), m.end()) for m in _HARAKAT.finditer(text)]
-        self.clean = _HARAKAT.sub("", text) if runs else text
+        runs = [m.span() for m in _HARAKAT.finditer(text)]
+        if runs:
+            bounds = [0] + [x for run in runs for x in run] + [len(text)]
+            self.clean = "".join(text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2))
+        else:
+            self.clean = text
         self._orig_starts = [s for s, _ in runs]
         self._clean_pos: list[int] = []
         self._cum: list[int] = []
@@ -216,8 +245,11 @@ class Prepared:
             self._clean_pos.append(s - removed)
             removed += t - s
             self._cum.append(removed)
-        self.entities = sorted(
-            ((self.to_clean(en.start), self.to_clean(en.end), en) for en in entities), key=lambda x: x[0])
+        if runs:
+            self.entities = sorted(
+                ((self.to_clean(en.start), self.to_clean(en.end), en) for en in entities), key=lambda x: x[0])
+        else:   # no harakat: offsets stand
+            self.entities = sorted([(en.start, en.end, en) for en in entities], key=lambda x: x[0])
         checked = [x if x[2].type not in ("PER", "ORG") else self._checked(x) for x in self.entities]
         self.entities = [x for x in checked if x is not None]
         self._starts = [s for s, _, _ in self.entities]
@@ -242,6 +274,8 @@ class Prepared:
         return s, end, replace(en, end=self.to_orig(end), text=surface, canonical=surface, key="")
 
     def _misread(self, start: int, end: int) -> bool:
+        """A person entity that is no name: it opens with a function word or a quantifier, or it is
+        the "باسم" of a spokesman ("المتحدث باسم الجيش")."""
         raw = self.clean[start:min(end, start + 16)].split(" ", 1)[0]
         sets = _word_sets()
         # raw spelling for function words: "علي" is a name, "على" a preposition
@@ -254,6 +288,13 @@ class Prepared:
             prev = WORD.findall(self.clean, max(0, start - 20), start)
             return bool(prev) and _fold(prev[-1]) in sets["spokes"]
         return False
+
+    def keep_entities(self, kept: list[tuple[int, int, Entity]]) -> None:
+        """Read only these entities from now on (in text order)."""
+        self.entities = kept
+        self._starts = [s for s, _, _ in kept]
+        self._index.clear()
+        self._org_stems = None
 
     def org_head_before(self, pos: int) -> bool:
         """Cheap test before `antecedent`: does an organisation before `pos` start with the noun at
@@ -270,7 +311,7 @@ class Prepared:
         first = self._org_stems.get(stem)
         return first is not None and first < pos
 
-    def antecedent(self, pos: int, words: list[str], kind: str) -> "tuple[int, Src] | None":
+    def antecedent(self, pos: int, words: list[str], kind: str) -> tuple[int, Src] | None:
         """The latest person (kind "PER") or organisation (kind "ORG") before `pos` that a definite
         description refers back to: "الوزير" -> "وزير الخارجية أحمد عطاف", "الوزارة" -> "وزارة
         الصحة", "الرئيس الكيني" -> "الرئيس الكيني وليام روتو". Every word of the description must be
@@ -354,7 +395,7 @@ def _person_roles(prep: Prepared) -> list[tuple[int, frozenset[str], str, Entity
         if cut is not None:
             lo = cut.end()
         if not pat["role_any"].search(text, lo, s) and not pat["title"].search(text, lo, s) and not any(
-                h in text[lo:s] for h in ("متحدث", "ناطق")):
+                h in text[lo:s] for h in vocab()["spokesperson_heads"]):
             continue
         found: list[str] = []
         keys: list[str] = []
@@ -367,11 +408,11 @@ def _person_roles(prep: Prepared) -> list[tuple[int, frozenset[str], str, Entity
                 keys.append(word_key(w))
                 found = list(keys)
                 continue
-            if nw in sets["comp"] or (nw in sets["stop"] and nw not in ("في", "من", "لدي")):
+            if nw in sets["comp"] or (nw in sets["stop"] and nw not in _PHRASE_PREPS):
                 break
             i = bisect.bisect_right(starts, wm.start()) - 1
             inside = i >= 0 and spans[i][0] <= wm.start() < spans[i][1]
-            if not (inside or nw.startswith(("ال", "ل")) or nw in ("في", "من", "لدي", "باسم")):
+            if not (inside or nw.startswith(("ال", "ل")) or nw in _PHRASE_PREPS):
                 unknown += 1
                 if unknown > 1:
                     break
@@ -407,7 +448,7 @@ def closes_name(word: str) -> bool:
     return bool(patterns()["participle"].fullmatch(word)) or _fold(word) in _word_sets()["adverbs"]
 
 
-def _skip_object(text: str, p: int) -> int:
+def skip_object(text: str, p: int) -> int:
     """Past an object pronoun after a verb: "قال له القذافي", "كتب عنه ستيفن بيرت", "يقول فيه:"."""
     m = patterns()["object_pronoun"].match(text, p)
     return _skip(text, m.end()) if m else p
@@ -415,7 +456,7 @@ def _skip_object(text: str, p: int) -> int:
 
 def is_pronoun_subject(text: str, pos: int) -> bool:
     """True when nothing after a verb names its subject ("وقال: ", "وأضاف أن", "وقال للصحفيين")."""
-    p = _skip_object(text, _skip(text, pos))
+    p = skip_object(text, _skip(text, pos))
     if p >= len(text) or text[p] in ":،,.؟!\n”»\"":
         return True
     ws, we = word_at(text, p)
@@ -425,9 +466,9 @@ def is_pronoun_subject(text: str, pos: int) -> bool:
     sets = _word_sets()
     if patterns()["participle"].match(text, ws):
         return True   # "وختم قائلا:"
-    return (word in sets["stop"] or word in sets["comp"] or word.startswith("لل") or word in ("ل", "لـ")
-            or text.startswith("لـ", p) or (word.startswith("ل") and we == p + 1)
-            or word.startswith("بال") or word[:2] in ("له", "لي") and len(word) <= 3)
+    return (word in sets["stop"] or word in sets["comp"] or word.startswith(("لل", "بال"))
+            or word in ("ل", "لـ") or text.startswith("لـ", p) or (word.startswith("ل") and we == p + 1)
+            or word[:2] in ("له", "لي") and len(word) <= 3)
 
 
 _CLAUSE_BREAK = re.compile(r"[.،,:؛!؟\n»”\"(]")
@@ -435,18 +476,23 @@ _CLAUSE_BREAK = re.compile(r"[.،,:؛!؟\n»”\"(]")
 
 def title_before(text: str, mark: int) -> bool:
     """True when the quote opening at `mark` names something rather than reports speech: one of
-    the three words before it is a naming noun or cue ("كتاب بعنوان «...»", "تحت شعار «...»",
-    "لافتات كتب عليها «...»", "ما بات يعرف بـ«...»"), with no complementizer in between."""
+    the three words before it is a naming noun ("كتاب بعنوان «...»", "تحت شعار «...»"), with no
+    complementizer in between, or the word right before it names ("لافتات كتب عليها «...»", "ما بات
+    يعرف بـ«...»")."""
     lo = max(0, mark - 50)
     seg = text[lo:mark]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(seg)), default=0)
     words = WORD.findall(seg, cut)
     sets = _word_sets()
-    for w in reversed(words[-3:]):
+    if words and _fold(words[-1]) in ("ب", "بـ", "ل", "لـ"):
+        words.pop()   # "بـ«...»": the preposition glued to the quote
+    for i, w in enumerate(reversed(words[-3:])):
         nw = _fold(w)
         if nw in sets["comp"]:
             return False
         if nw in sets["title_cues"] or (nw[:1] in ("و", "ب") and nw[1:] in sets["title_cues"]):
+            return True
+        if i == 0 and (nw in sets["title_cues_adjacent"] or (nw[:1] == "و" and nw[1:] in sets["title_cues_adjacent"])):
             return True
     return False
 
@@ -479,6 +525,7 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
     end = m.end()
     taken = 0
     genitive_ok = family in ("مسؤول", "مصدر", "متحدث", "مراسل", "إعلام", "شاهد", "سكان")
+    definite_seen = definite
     pos = end
     while taken < 3:
         wm = _NEXT_WORD.match(text, pos)
@@ -492,7 +539,7 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
             if place:
                 pos, taken = place, 1
                 continue
-        bare = word[2:] if word.startswith("ال") else word
+        bare = word.removeprefix("ال")
         if word[0] in "لب" and prep.entities_in(wm.start(1), wm.start(1) + 2):
             break
         if family == "مراسل" and taken == 0:
@@ -509,6 +556,8 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
             taken = 1
             continue
         nisba = len(bare) >= 4 and re.search(r"(?:ي|يه|يون|يين|يو|يان)$", bare) and word not in sets["stop"]
+        if nisba and definite_seen and not word.startswith("ال") and word not in sets["mod"]:
+            break   # after "المتحدث باسم الجيش" an adjective is definite: "أفيخاي" starts a name
         if (word in sets["mod"] or bare in sets["mod"] or nisba
                 or (genitive_ok and taken == 0 and (word in sets["gen"] or bare in sets["gen"]))):
             if word == "باسم":
@@ -516,6 +565,7 @@ def _anon(prep: Prepared, p: int, m: re.Match[str], definite: bool) -> Src | Non
                 nm = re.compile(r"\s+باسم\s+((?:ال)?[^\W\d_]+(?:\s+ال[^\W\d_]+)?)").match(text, pos)
                 if nm:
                     pos, taken = nm.end(), taken + 1
+                    definite_seen = definite_seen or nm.group(1).startswith("ال")
                     continue
                 break
             pos, taken = wm.end(), taken + 1
@@ -566,7 +616,7 @@ def _entity_src(prep: Prepared, en_start: int, en_end: int, en: Entity, head: bo
         name, key = surface, merge_key(surface)
     elif outlet and _short_fuzzy(surface, name) and not _known_alias(surface):
         name, key = surface, merge_key(surface)   # "وكالة سبأ" is no "وكالة سانا"
-    if en.type == "PER" and " " in surface and not en.key.startswith("per:" + slug_of(surface)):
+    if en.type == "PER" and len(surface.split()) > 1 and not en.key.startswith("per:" + slug_of(surface)):
         last = normalize(surface.split()[-1])
         if len(last) >= 3 and last not in normalize(name) and not _known_alias(surface):
             name, key = surface, merge_key(surface)   # fuzzy-mapped onto another person
@@ -624,9 +674,9 @@ def _outlet_end(prep: Prepared, end: int, known: bool) -> int:
         if word in sets["links"]:
             end = m.end()
             continue
-        if known or (word in sets["stop"] or word in sets["comp"] or word.startswith(("لل", "ب", "ل"))
+        if known or (word in sets["stop"] or word in sets["comp"] or word.startswith(("لل", "ب", "ل", "ال"))
                      or word in ("عن", "نقلا") or pat["verb"].match(text, m.start(1))
-                     or pat["anon"].match(text, m.start(1)) or word.startswith("ال")
+                     or pat["anon"].match(text, m.start(1))
                      or (len(word) > 3 and word.endswith("ا") and not word.endswith("يا"))):
             break
         end = m.end()
@@ -644,7 +694,7 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
     pat = patterns()
     p = _skip(text, pos)
     if not lam:
-        p = _skip_object(text, p)
+        p = skip_object(text, p)
     if lam:  # the caller expects a glued lam: "لمصدر" (skip it) or "للصحيفة" (lam + article)
         if text.startswith("لل", p):
             p += 1
@@ -653,12 +703,13 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
             if text.startswith("ل", p):
                 p = _skip(text, p + 1)
     qm = pat["quantifier"].match(text, p)
-    if qm and not lam and pat["anon"].match(text, qm.end()):
-        # "ثلاثة مصادر مطلعة", "أحد المسؤولين": the quantified source, named whole
-        src = _anon(prep, qm.end(), pat["anon"].match(text, qm.end()), False)
-        if src is not None:
-            src = Src(p, src.end, text[p:src.end], merge_key(text[p:src.end]), src.kind, src.head)
-            return src
+    am = pat["anon"].match(text, qm.end()) if qm and not lam else None
+    if am:
+        # "ثلاثة مصادر مطلعة", "أحد الشهود": the quantified source, named whole
+        src = _anon(prep, qm.end(), am, False)
+        end = src.end if src is not None else am.end()
+        family = src.head if src is not None else ""
+        return Src(p, end, text[p:end], merge_key(text[p:end]), "anon", family)
     m = pat["anon"].match(text, p)
     if m and not lam:
         src = _anon(prep, p, m, False)
@@ -679,8 +730,9 @@ def read_source(prep: Prepared, pos: int, limit: int = 90, lam: bool = False) ->
         return Src(p, we, text[p:we], "", "anaphor", "report")
     role = pat["role"].match(text, p)
     if role:
-        src = _named_after(prep, _role(text, p, role.end()))
-        if src.key.startswith("txt:") and src.end == _role(text, p, role.end()).end:
+        bare = _role(text, p, role.end())
+        src = _named_after(prep, bare)
+        if src.key.startswith("txt:") and src.end == bare.end:
             # "وقال الوزير" after "وزير الخارجية أحمد عطاف" was named: that minister
             found = prep.antecedent(p, WORD.findall(text, p, src.end), "PER")
             if found is not None:
@@ -749,6 +801,9 @@ def _named_after(prep: Prepared, src: Src, construct: bool = False) -> Src:
     return out
 
 
+_PHRASE_PREPS = frozenset(normalize(w) for w in ("في", "من", "باسم", "لدى"))
+
+
 def np_complements(prep: Prepared, pos: int, limit: int = 6, construct: bool = False) -> int:
     """The end of the complements of a role or head noun that ends at `pos`: genitives and
     adjectives ("الخارجية الجزائري"), lam-genitives ("للأمم المتحدة", "لوكالة الأونروا"),
@@ -773,7 +828,7 @@ def np_complements(prep: Prepared, pos: int, limit: int = 6, construct: bool = F
                 break
             pos = max(m.end(), ents[0][1])
             continue
-        if word in sets["stop"] and word not in ("في", "باسم", "لدي") or word in sets["comp"] or word in sets["addressees"]:
+        if word in sets["stop"] and word not in _PHRASE_PREPS or word in sets["comp"] or word in sets["addressees"]:
             break
         if word.startswith(("ال", "بال")):
             pos = m.end()   # "المتحدث باسم الدفاع المدني بالمنطقة الشرقية"
@@ -793,17 +848,19 @@ def np_complements(prep: Prepared, pos: int, limit: int = 6, construct: bool = F
                     x[2].type != "PER" for x in prep.entities_in(nm.start(1), nm.start(1) + 1))):
                 pos = m.end()
                 continue
-        if word in ("في", "باسم", "لدي"):   # "سفيرة الولايات المتحدة لدى الأمم المتحدة"
+        if word in _PHRASE_PREPS:   # "في جامعة القاهرة", "لدى الأمم المتحدة"
             nm = _NEXT_WORD.match(text, m.end())
-            if nm and (_fold(nm.group(1)).startswith("ال") or prep.entities_in(nm.start(1), nm.start(1) + 1)):
-                if prep.entities_in(nm.start(1), nm.start(1) + 1) and prep.entities_in(nm.start(1), nm.start(1) + 1)[0][2].type == "PER":
-                    break
+            named = prep.entities_in(nm.start(1), nm.start(1) + 1) if nm else []
+            if named and named[0][2].type == "PER":
+                break
+            if nm and (named or _fold(nm.group(1)).startswith("ال")):
                 pos = m.end()
                 continue
         break
     return pos
 
 
+_SENTENCE_END = re.compile(r"\s*(?:\.|$)")
 _STRONG_END = re.compile(
     r"\s*(?::|(?:(?:إلى|الى|على)\s+)?(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|أنها|إنها|انها)(?![^\W\d_]))")
 
@@ -825,7 +882,7 @@ def _unlisted_after(prep: Prepared, src: Src, pos: int) -> Src:
             break
         raw = m.group(1)
         w = _fold(raw)
-        if (function_word(raw) or w in sets["adverbs"] or w in sets["titles"] or raw == "أمام"
+        if (function_word(raw) or w in sets["adverbs"] or w in sets["titles"] or raw in sets["adverbial"]
                 or pat["verb"].fullmatch(raw) or pat["participle"].fullmatch(raw)
                 or prep.entities_in(m.start(1), m.start(1) + 1)):
             break
@@ -840,17 +897,11 @@ def _unlisted_after(prep: Prepared, src: Src, pos: int) -> Src:
         adverb = len(words) == 1 and words[0].endswith("ا") and words[0] not in sets["given"]   # "مبتسما"
         if definite and not given:
             continue   # "أشهر أفلام الحركة": a noun phrase, not a name
-        if _STRONG_END.match(text, p) and (given or not adverb):
-            pass
-        elif given and not definite and pat["weak_end"].match(text, p):
-            pass
-        elif (len(words) >= 2 and not definite and not adverb
-              and re.compile(r"\s*(?:\.|$)").match(text, p)):
-            pass
-        else:
-            continue
-        name = text[start:p]
-        return Src(src.start, p, name, merge_key(name), "person")
+        if ((_STRONG_END.match(text, p) and (given or not adverb))
+                or (given and not definite and pat["weak_end"].match(text, p))
+                or (len(words) >= 2 and not definite and not adverb and _SENTENCE_END.match(text, p))):
+            name = text[start:p]
+            return Src(src.start, p, name, merge_key(name), "person")
     return src
 
 
