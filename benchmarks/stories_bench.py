@@ -46,7 +46,9 @@ def identical_body_groups(urls_by_article: dict[str, str]) -> list[set[str]]:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=str(ROOT / "benchmarks" / "results" / "saudinewsnet.db"))
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="feature processes (1: all in this one)")
+    # the parent mostly reads from the store: one feature process more than cores keeps them busy
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
+                        help="feature processes (1: all in this one; default: cores + 1)")
     parser.add_argument("--sample", type=int, default=0, help="print N random stories for a hand check")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> dict:
     result: dict = {
         "articles": len(assignment), "seconds": round(t2 - t0, 1),
         "articles_per_s": round(len(assignment) / max(t2 - t0, 1e-9)), "peak_rss_mib": round(_peak_mib()),
+        "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "copy_groups": len(copy_groups), "articles_in_copy_groups": sum(len(g) for g in copy_groups),
         "stories": len(stories), "multi_article_stories": len(multi),
         "largest_story": max((len(s) for s in stories.values()), default=0),

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 from operator import itemgetter
 
 from marsad.stories.features import TermWeights, terms
@@ -152,7 +153,7 @@ class StoryIndex:
 
     def _best_story(self, vector: dict[str, float], when: datetime | None) -> str | None:
         s = self.settings
-        probe = heapq.nlargest(s.index_terms, vector, key=vector.__getitem__)
+        probe = list(islice(vector, s.index_terms))      # vectors come heaviest first
         hits: Counter[str] = Counter()
         postings = self._postings
         for term in probe[:s.probe_terms]:
@@ -199,10 +200,10 @@ class StoryIndex:
         for term, weight in vector.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + weight
         if len(story.centroid) > self.settings.centroid_terms:
-            story.centroid = dict(heapq.nlargest(self.settings.centroid_terms, story.centroid.items(),
-                                                 key=itemgetter(1)))
+            story.centroid = dict(sorted(story.centroid.items(), key=itemgetter(1),
+                                         reverse=True)[:self.settings.centroid_terms])
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
-        for term in heapq.nlargest(self.settings.index_terms, vector, key=vector.__getitem__):
+        for term in islice(vector, self.settings.index_terms):
             self._postings.setdefault(term, set()).add(story.id)
         if when:
             story.first = min(story.first, when) if story.first else when

@@ -7,7 +7,6 @@ even when worded differently; named-entity keys are added as terms of their own 
 from __future__ import annotations
 
 import gzip
-import heapq
 import io
 import math
 import re
@@ -147,11 +146,10 @@ class TermWeights:
         return cached
 
     def vector(self, term_counts: Counter[str], top: int = 80) -> dict[str, float]:
-        """Unit-length tf-idf vector restricted to the `top` heaviest terms."""
+        """Unit-length tf-idf vector of the `top` heaviest terms, heaviest first (ties in text order)."""
         cache, log = self._cache, math.log
         self.prepare(term_counts)
         weighted = {t: (1.0 + log(c) if c > 1 else 1.0) * cache[t] for t, c in term_counts.items()}
-        if len(weighted) > top:
-            weighted = dict(heapq.nlargest(top, weighted.items(), key=itemgetter(1)))
-        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
-        return {t: w / norm for t, w in weighted.items()}
+        heaviest = sorted(weighted.items(), key=itemgetter(1), reverse=True)[:top]
+        norm = math.sqrt(sum(w * w for _, w in heaviest)) or 1.0
+        return {t: w / norm for t, w in heaviest}

@@ -7,7 +7,7 @@ older stories are left as they are. The read functions return the contract's Sto
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -74,7 +74,9 @@ def _grouping_inputs(articles: Iterable[Article], workers: int) -> Iterator[Grou
     """Inputs of the articles with a body; with workers > 1, computed by that many processes while
     this one reads the articles and takes the inputs in (the grouping itself is sequential)."""
     processes = workers if workers > 1 else 0
-    yield from pooled_map(grouping_input, (a for a in articles if a.text.strip()), processes, chunksize=32)
+    # raw lines and removed boilerplate are not grouping's business: not pickled to the workers
+    bodies = (replace(a, lines=None, removed=[]) if processes else a for a in articles if a.text.strip())
+    yield from pooled_map(grouping_input, bodies, processes, chunksize=32)
 
 
 class _Grouping:
