@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from marsad.store import open_store
-from marsad.stories.service import group
+from marsad.stories.service import group_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SNN = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> dict:
     store = open_store(args.db)
     t0 = time.perf_counter()
     # streamed: read from the store as it goes; features computed in worker processes
-    assignment, originals = group(store.iter_articles(), workers=args.workers)
+    assignment, originals = group_store(store, workers=args.workers)
     t2 = time.perf_counter()
     copies = defaultdict(set)
     for aid, original in originals.items():

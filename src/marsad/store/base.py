@@ -205,8 +205,13 @@ class Store(abc.ABC):
     def get(self, article_id: str) -> Article | None: ...
 
     @abc.abstractmethod
+    def iter_rows(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every stored article as its raw row (`row_to_article` makes the Article), in id order,
+        fetched in batches: rows are cheap to send to worker processes, Articles are not."""
+
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
         """Every stored article, in id order, fetched in batches (memory stays flat)."""
+        return map(row_to_article, self.iter_rows(batch))
 
     @abc.abstractmethod
     def iter_headlines(self) -> Iterator[dict[str, Any]]:

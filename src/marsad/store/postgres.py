@@ -182,14 +182,14 @@ class PostgresStore(StoryTables, Store):
         rows = self._all(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = %s", (article_id,))
         return row_to_article(rows[0]) if rows else None
 
-    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+    def iter_rows(self, batch: int = 500) -> Iterator[dict[str, Any]]:
         last = ""
         while True:
             rows = self._all(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id > %s ORDER BY id LIMIT %s",
                              (last, batch))
             if not rows:
                 return
-            yield from (row_to_article(r) for r in rows)
+            yield from rows
             last = rows[-1]["id"]
 
     def iter_headlines(self) -> Iterator[dict[str, Any]]:

@@ -200,15 +200,14 @@ class SqliteStore(StoryTables, Store):
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row_to_article(dict(row)) if row else None
 
-    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+    def iter_rows(self, batch: int = 500) -> Iterator[dict[str, Any]]:
         last = ""
         while True:
             rows = self.conn.execute("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?",
                                      (last, batch)).fetchall()
             if not rows:
                 return
-            for row in rows:
-                yield row_to_article(dict(row))
+            yield from map(dict, rows)
             last = rows[-1]["id"]
 
     def iter_headlines(self) -> Iterator[dict[str, Any]]:

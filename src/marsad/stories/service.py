@@ -7,19 +7,20 @@ older stories are left as they are. The read functions return the contract's Sto
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from marsad.model import Article
 from marsad.pool import pooled_map
+from marsad.store.base import row_to_article
 from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
 from marsad.text import normalize
 
-__all__ = ["get_story", "group", "list_stories", "story_doc", "story_of_article", "update_stories"]
+__all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_of_article", "update_stories"]
 
 
 def story_doc(article: Article) -> StoryDoc:
@@ -46,10 +47,8 @@ def _signal_hints(article: Article, hints: dict[str, int]) -> None:
     so that a key is as common as the name it stands for ('org:isis' ~ 'داعش')."""
     bg, _ = background()
     for e in article.analysis.entities if article.analysis else []:
-        if e.key in hints:
-            continue
         words = [stem(w) for w in normalize(e.text.replace("_", " ")).split()]
-        hints[e.key] = max((bg.get(w, 0) for w in words), default=0)
+        hints[e.key] = max(hints.get(e.key, 0), max((bg.get(w, 0) for w in words), default=0))
 
 
 @dataclass
@@ -70,13 +69,15 @@ def grouping_input(article: Article) -> GroupingInput:
     return GroupingInput(doc, fingerprint(article.text), hints)
 
 
-def _grouping_inputs(articles: Iterable[Article], workers: int) -> Iterator[GroupingInput]:
-    """Inputs of the articles with a body; with workers > 1, computed by that many processes while
-    this one reads the articles and takes the inputs in (the grouping itself is sequential)."""
-    processes = workers if workers > 1 else 0
-    # raw lines and removed boilerplate are not grouping's business: not pickled to the workers
-    bodies = (replace(a, lines=None, removed=[]) if processes else a for a in articles if a.text.strip())
-    yield from pooled_map(grouping_input, bodies, processes, chunksize=32)
+def _row_input(row: dict[str, Any]) -> GroupingInput:
+    return grouping_input(row_to_article(row))
+
+
+def _grouping_inputs(rows: Iterable[dict[str, Any]], workers: int) -> Iterator[GroupingInput]:
+    """Inputs of the stored rows with a body; with workers > 1, made (Article and features) by
+    that many processes while this one reads rows and takes the inputs in."""
+    bodies = (r for r in rows if (r.get("text") or "").strip())
+    yield from pooled_map(_row_input, bodies, workers if workers > 1 else 0, chunksize=32)
 
 
 class _Grouping:
@@ -91,8 +92,8 @@ class _Grouping:
 
     def take(self, item: GroupingInput) -> StoryDoc:
         self.copies.add_fingerprint(item.doc.id, item.doc.published, item.fingerprint)
-        for key, df in item.hints.items():
-            self.hints.setdefault(key, df)
+        for key, df in item.hints.items():       # the largest over all articles: any order gives it
+            self.hints[key] = max(self.hints.get(key, 0), df)
         return item.doc
 
     def add(self, item: GroupingInput) -> None:
@@ -103,6 +104,10 @@ class _Grouping:
         self.index.weights.hint(self.hints)
         self.index.seed(sid, docs)
 
+    def result(self) -> tuple[dict[str, str], dict[str, str]]:
+        assignment = self.run()
+        return assignment, {aid: self.copies.original_of(aid) for aid in assignment}
+
     def run(self) -> dict[str, str]:
         self.index.weights.hint(self.hints)
         for doc in self.docs:
@@ -110,15 +115,24 @@ class _Grouping:
         return self.index.assign(self.docs)
 
 
-def group(articles: Iterable[Article], settings: ClusterSettings | None = None, workers: int = 1
+def group(articles: Iterable[Article], settings: ClusterSettings | None = None
           ) -> tuple[dict[str, str], dict[str, str]]:
-    """Group a whole collection at once: ({article id: story id}, {article id: original id}).
-    With workers > 1, per-article features are computed in that many processes."""
+    """Group a whole collection at once: ({article id: story id}, {article id: original id})."""
     grouping = _Grouping(settings)
-    for item in _grouping_inputs(articles, workers):
+    for article in articles:
+        if article.text.strip():
+            grouping.add(grouping_input(article))
+    return grouping.result()
+
+
+def group_store(store: Any, settings: ClusterSettings | None = None, workers: int = 1
+                ) -> tuple[dict[str, str], dict[str, str]]:
+    """`group` over every stored article, without saving anything; with workers > 1 the per-article
+    work runs in that many processes."""
+    grouping = _Grouping(settings)
+    for item in _grouping_inputs(store.iter_rows(), workers):
         grouping.add(item)
-    assignment = grouping.run()
-    return assignment, {aid: grouping.copies.original_of(aid) for aid in assignment}
+    return grouping.result()
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -135,7 +149,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
     assigned = store.story_assignments()
     grouping = _Grouping(settings)
     dates = []
-    for item in _grouping_inputs((a for a in store.iter_articles() if a.id not in assigned), workers):
+    for item in _grouping_inputs((r for r in store.iter_rows() if r["id"] not in assigned), workers):
         grouping.add(item)
         if (when := _parse(item.doc.published)) is not None:
             dates.append(when)
