@@ -5,10 +5,16 @@
 
 Builds a SQLite database (a SaudiNewsNet subset when ../shared/corpora/saudinewsnet exists, else
 the demo corpus), starts `marsad.web.serve` in its own process on 127.0.0.1 (a free port), then
-runs `--clients` asyncio clients (httpx.AsyncClient) that search varied Arabic queries through
-the JSON API and the HTML search page for `--seconds`, while another process ingests more
-articles into the same database. Reports requests/s, p50/p95/p99 latency and errors. Loopback
-only; every phase is bounded in time.
+runs `--clients` asyncio clients (httpx.AsyncClient) that search through the JSON API and the
+HTML search page for `--seconds`, while another process ingests more articles into the same
+database. Reports requests/s, p50/p95/p99 latency, errors and how many answers came from the
+server's cache. Loopback only; every phase is bounded in time.
+
+Queries are the hand-picked ones below (normalisation variants, FTS syntax, junk) plus the
+names of the 400 entities and the 400 title words found most often in the database, drawn with
+Zipf weights (the k-th most frequent query about 1/k as often as the first), the way search
+logs look; each also varies page size and offset, so the cache sees several thousand
+different requests.
 """
 from __future__ import annotations
 
@@ -45,6 +51,31 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def query_mix(db: str, per_kind: int = 400) -> tuple[list[str], list[float]]:
+    """Queries and Zipf weights: entity names and title words of the database, most frequent first,
+    interleaved with the hand-picked QUERIES."""
+    import sqlite3
+    from collections import Counter
+
+    from marsad.text.tokenize import WORD_RE
+
+    conn = sqlite3.connect(db)
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT MIN(canonical) FROM mentions WHERE canonical IS NOT NULL GROUP BY key "
+            "ORDER BY COUNT(DISTINCT article_id) DESC LIMIT ?", (per_kind,))]
+        counts = Counter(w for (title,) in conn.execute("SELECT title FROM articles WHERE title IS NOT NULL")
+                         for w in WORD_RE.findall(title) if len(w) > 3)
+    finally:
+        conn.close()
+    title_words = [w for w, _ in counts.most_common(per_kind)]
+    queries: list[str] = []
+    for group in itertools.zip_longest(QUERIES, names, title_words):
+        queries += [q for q in group if q and q not in queries]
+    weights = [1 / rank for rank in range(1, len(queries) + 1)]
+    return queries, weights
 
 
 def corpus_inputs(limit_days: int | None = None) -> list[Path]:
@@ -87,11 +118,12 @@ def run_child(args: list[str], timeout: float) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-async def load(base: str, seconds: float, clients: int) -> dict:
+async def load(base: str, seconds: float, clients: int, queries: list[str], weights: list[float]) -> dict:
     import httpx
 
     latencies: list[float] = []
     statuses: dict[str, int] = {}
+    cache_hits = 0
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
@@ -99,13 +131,15 @@ async def load(base: str, seconds: float, clients: int) -> dict:
         rng = random.Random(n)
         i = 0
         while time.perf_counter() < deadline:
-            q = rng.choice(QUERIES)
+            nonlocal cache_hits
+            q = rng.choices(queries, weights)[0]
             path = "/search" if i % 4 == 3 else "/api/v1/search"
             params = {"q": q, "limit": rng.choice([10, 20, 50]), "offset": rng.choice([0, 0, 0, 20])}
             t0 = time.perf_counter()
             try:
                 r = await http.get(path, params=params)
                 key = str(r.status_code)
+                cache_hits += r.headers.get("x-marsad-cache") == "hit"
             except httpx.HTTPError as exc:
                 key = type(exc).__name__
             latencies.append(time.perf_counter() - t0)
@@ -121,7 +155,8 @@ async def load(base: str, seconds: float, clients: int) -> dict:
     errors = sum(n for k, n in statuses.items() if k not in ("200", "400"))
     return {"requests": len(latencies), "seconds": round(elapsed, 1),
             "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": pick(0.50), "p95_ms": pick(0.95),
-            "p99_ms": pick(0.99), "max_ms": pick(1.0), "statuses": statuses, "errors": errors}
+            "p99_ms": pick(0.99), "max_ms": pick(1.0), "statuses": statuses, "errors": errors,
+            "cache_hit_share": round(cache_hits / max(1, len(latencies)), 3), "distinct_queries": len(queries)}
 
 
 def wait_ready(base: str, server: subprocess.Popen, timeout: float = 30) -> None:
@@ -147,6 +182,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--articles", type=int, default=2000, help="SaudiNewsNet articles in the database first")
     parser.add_argument("--ingest-articles", type=int, default=1000, help="articles ingested during the load")
     parser.add_argument("--no-ingest", action="store_true", help="measure reads alone")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (marsad serve --workers)")
+    parser.add_argument("--cache-seconds", type=float, default=5.0, help="0 turns the server's cache off")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", nargs=4, metavar=("DB", "SKIP", "LIMIT", "PATHS_JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -173,7 +210,8 @@ def main(argv: list[str] | None = None) -> dict:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
-            [sys.executable, "-c", f"from marsad.web import serve; serve({db!r}, host='127.0.0.1', port={port})"],
+            [sys.executable, "-c", (f"from marsad.web import serve; serve({db!r}, host='127.0.0.1', port={port}, "
+                                    f"workers={args.workers}, cache_seconds={args.cache_seconds})")],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
         wait_ready(base, server)
 
@@ -182,7 +220,8 @@ def main(argv: list[str] | None = None) -> dict:
             writer = subprocess.Popen([sys.executable, __file__, "--child", db, str(skip), str(args.ingest_articles),
                                        json.dumps(more)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True, cwd=ROOT)
-        figures = asyncio.run(load(base, args.seconds, args.clients))
+        queries, weights = query_mix(db)
+        figures = asyncio.run(load(base, args.seconds, args.clients, queries, weights))
         ingest_result: dict | None = None
         if writer is not None:
             try:
@@ -193,7 +232,7 @@ def main(argv: list[str] | None = None) -> dict:
                 writer.kill()
                 ingest_result = {"error": "ingest still running after the load; stopped"}
         result = {"corpus": corpus, "db_articles": base_counts["ingested"], "build_seconds": build_s,
-                  "clients": args.clients, **figures, "concurrent_ingest": ingest_result}
+                  "clients": args.clients, "workers": args.workers, "cache_seconds": args.cache_seconds, **figures, "concurrent_ingest": ingest_result}
     finally:
         if server is not None:
             server.terminate()
@@ -206,7 +245,9 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"web load: {result['clients']} clients for {result['seconds']} s over {result['db_articles']} "
           f"{corpus} articles: {result['requests_per_s']} req/s, p50 {result['p50_ms']} ms, "
           f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']} "
-          f"(statuses {result['statuses']})")
+          f"(statuses {result['statuses']}); {result['workers']} server processes, "
+          f"{result['cache_hit_share']:.0%} of answers from the cache ({result['distinct_queries']} queries, "
+          f"cache {result['cache_seconds']} s)")
     if ingest_result:
         print(f"  concurrent ingest: {ingest_result}")
     if args.json:

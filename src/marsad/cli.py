@@ -370,23 +370,27 @@ def story(
 @app.command()
 def serve(
     db: str = DbOption,
-    host: str = typer.Option("127.0.0.1", "--host"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the app."),
     port: int = typer.Option(8000, "--port"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Server processes; one per CPU core answers most under load."),
+    cache_seconds: float = typer.Option(5.0, "--cache-seconds", min=0,
+                                        help="How long answers may lag an ongoing ingest (0: no cache)."),
+    ingest_token: str | None = typer.Option(None, "--ingest-token", envvar="MARSAD_INGEST_TOKEN",
+                                            help="Allow POST /api/v1/ingest with this bearer token "
+                                                 "(read-only without it)."),
 ) -> None:
-    """Serve the web app and JSON API over a database.
+    """Serve the web app and JSON API over a database (read-only unless given an ingest token).
 
-    [bold]Example[/]
+    [bold]Examples[/]
       marsad serve --db marsad.db --port 8000
+      marsad serve --db marsad.db --workers 2
+      MARSAD_INGEST_TOKEN=secret marsad serve --db marsad.db
     """
-    try:
-        from marsad.web import serve as run_server  # type: ignore[attr-defined]
-    except ImportError:
-        run_server = None
-    if run_server is None:
-        err.print("the web app is not available yet in this version of marsad; "
-                  "use marsad search / show / stories meanwhile")
-        return
-    run_server(db=db, host=host, port=port)
+    from marsad.web import serve as run_server
+
+    run_server(db=db, host=host, port=port, ingest_token=ingest_token, workers=workers,
+               cache_seconds=cache_seconds)
 
 
 def main() -> None:

@@ -220,6 +220,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int: ...
 
+    def data_version(self) -> object | None:
+        """A token that changes whenever the stored data may have changed, or None when the store
+        cannot tell cheaply (then caches of what it served must expire by age alone)."""
+        return None
+
     @abc.abstractmethod
     def outlets(self) -> list[tuple[str | None, int]]:
         """(outlet, article count), most articles first."""

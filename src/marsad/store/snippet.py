@@ -1,53 +1,81 @@
-"""Search snippets cut from the ORIGINAL text, with highlight spans mapped back from the folded copy."""
+"""Search snippets cut from the ORIGINAL text, with the query words highlighted.
+
+The index holds folded text; the snippet is shown from the original, so query words are looked
+for in the original through patterns that accept every written form of each letter
+(`fold_pattern`), without folding whole articles for every hit of a results page.
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from marsad.store.query import WORD, Term
-from marsad.text import normalize, normalize_with_offsets
+from marsad.store.query import Term
+from marsad.text.normalize import dropped_by_folding, fold_pattern
 
 __all__ = ["make_snippet"]
 
 
-def _matches(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """(start, end) in `text` of every word that matches a query word (phrases match word by word)."""
-    folded, offsets = normalize_with_offsets(text)
-    exact = {w for t in terms if not t.prefix for w in t.words}
-    prefixes = tuple(t.words[0] for t in terms if t.prefix)
-    spans = []
-    limit = len(offsets) - 1
-    for m in WORD.finditer(folded):
-        word = m.group()
-        if word in exact or (prefixes and word.startswith(prefixes)):
-            start, end = offsets[min(m.start(), limit)], offsets[min(m.end(), limit)]
-            spans.append((start, end))
-    return spans
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """One query word as a pattern over the unfolded text. Compiling one takes about a
+    millisecond (every letter is a class of its forms), so patterns are kept per word: words
+    recur across queries far more than whole queries do."""
+    return re.compile(fold_pattern(word))
 
 
-@lru_cache(maxsize=256)
-def _first_pattern(exact: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = [re.escape(w) + r"(?!\w)" for w in sorted(exact)] + [re.escape(p) for p in prefixes]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+def _word_char(text: str, i: int, step: int) -> bool:
+    """Whether the word goes on at `i` (looking back with step -1), past dropped marks."""
+    while 0 <= i < len(text) and dropped_by_folding(text[i]):
+        i += step
+    return 0 <= i < len(text) and text[i].isalnum()
+
+
+def _hits(text: str, exact: frozenset[str], prefixes: tuple[str, ...], lo: int = 0,
+          hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) in `text[lo:hi]` of whole words that fold to an exact query word or start
+    with a prefix (then the span runs to the end of the word), in text order: the words the
+    full-text index matched, found without folding the article."""
+    hi = len(text) if hi is None else hi
+    spans = set()
+    for word in exact:
+        for m in _word_pattern(word).finditer(text, lo, hi):
+            if not _word_char(text, m.start() - 1, -1) and not _word_char(text, m.end(), 1):
+                spans.add(m.span())
+    for prefix in prefixes:
+        for m in _word_pattern(prefix).finditer(text, lo, hi):
+            if not _word_char(text, m.start() - 1, -1):
+                end = m.end()
+                while end < len(text) and (text[end].isalnum() or dropped_by_folding(text[end])):
+                    end += 1
+                spans.add((m.start(), end))
+    return sorted(spans)
+
+
+def _first_hit(text: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> int | None:
+    """Where the first matching word starts, looking at growing stretches of the text (most
+    articles name what was searched for in their first paragraphs)."""
+    lo, step = 0, 2000
+    while lo < len(text):
+        hi = min(len(text), lo + step)
+        space = text.find(" ", hi)
+        hi = len(text) if space < 0 else space
+        spans = _hits(text, exact, prefixes, lo, hi)
+        if spans:
+            return spans[0][0]
+        lo, step = hi, step * 2
+    return None
 
 
 def _window_matches(text: str, terms: list[Term], width: int) -> list[tuple[int, int]]:
-    """Matches near the first one only: folding the whole of a long article with offsets for every
-    hit of a results page is what made search slow, and the snippet shows one window anyway."""
+    """Matches near the first one only: the snippet shows one window anyway."""
     exact = frozenset(w for t in terms if not t.prefix for w in t.words)
     prefixes = tuple(t.words[0] for t in terms if t.prefix)
     if not exact and not prefixes:
         return []
-    folded = normalize(text)
-    found = _first_pattern(exact, prefixes).search(folded)
-    if found is None:
+    first = _first_hit(text, exact, prefixes)
+    if first is None:
         return []
-    # folding only drops characters (and rarely expands a ligature), so the original position of a
-    # folded index lies between it and it plus the number of dropped characters
-    slack = abs(len(text) - len(folded)) + 8
-    lo = max(0, found.start() - width)
-    hi = min(len(text), found.start() + slack + 2 * width)
-    return [(s + lo, e + lo) for s, e in _matches(text[lo:hi], terms)]
+    return _hits(text, exact, prefixes, first, min(len(text), first + 2 * width))
 
 
 def make_snippet(text: str, terms: list[Term], width: int = 200) -> tuple[str, list[tuple[int, int]]]:

@@ -1,0 +1,128 @@
+"""The response cache: repeated answers come from memory, never staler than the data allows."""
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+import httpx
+from fastapi.testclient import TestClient
+
+from conftest import build
+from marsad.web import create_app
+from marsad.web.cache import ResponseCache
+
+
+def write_jsonl(path: Path, *records: dict) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8")
+    return path
+
+
+def flood(n: int, outlet: str) -> dict:
+    return {"title": f"سيول تغمر قرى في الوادي ({n})", "source": outlet, "date": f"2025-11-0{n}T08:00:00+03:00",
+            "content": f"غمرت السيول {n * 10} منزلاً في قرى الوادي بعد أمطار غزيرة استمرت ليلتين، "
+                       "وقال الدفاع المدني إن فرقه أجلت السكان."}
+
+
+def search_ids(response: httpx.Response) -> list[str]:
+    return [hit["id"] for hit in response.json()["items"]]
+
+
+def test_repeated_search_is_answered_from_the_cache_with_the_same_body_and_headers(tmp_path: Path) -> None:
+    db = build(tmp_path / "c.db", write_jsonl(tmp_path / "a.jsonl", flood(1, "الوطن")))
+    with TestClient(create_app(db)) as client:
+        first = client.get("/api/v1/search", params={"q": "السيول"})
+        second = client.get("/api/v1/search", params={"q": "السيول"})
+    assert first.headers["x-marsad-cache"] == "miss" and second.headers["x-marsad-cache"] == "hit"
+    assert second.content == first.content and len(search_ids(second)) == 1
+    assert second.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert second.headers["content-type"].startswith("application/json")
+
+
+def test_new_data_shows_once_the_cache_age_has_passed_and_unchanged_data_stays_cached(tmp_path: Path) -> None:
+    db = build(tmp_path / "c.db", write_jsonl(tmp_path / "a.jsonl", flood(1, "الوطن")))
+    with TestClient(create_app(db, cache_seconds=0.3)) as client:
+        assert len(search_ids(client.get("/api/v1/search", params={"q": "السيول"}))) == 1
+        time.sleep(0.4)      # older than the cache age, but the data has not changed: still a hit
+        unchanged = client.get("/api/v1/search", params={"q": "السيول"})
+        assert unchanged.headers["x-marsad-cache"] == "hit"
+
+        build(db, write_jsonl(tmp_path / "b.jsonl", flood(2, "الرياض")))      # another writer commits
+        time.sleep(0.4)
+        fresh = client.get("/api/v1/search", params={"q": "السيول"})
+    assert fresh.headers["x-marsad-cache"] == "miss" and len(search_ids(fresh)) == 2
+
+
+def test_no_cache_request_header_and_zero_cache_seconds_bypass_the_cache(tmp_path: Path) -> None:
+    db = build(tmp_path / "c.db", write_jsonl(tmp_path / "a.jsonl", flood(1, "الوطن")))
+    with TestClient(create_app(db)) as client:
+        client.get("/api/v1/search", params={"q": "السيول"})
+        forced = client.get("/api/v1/search", params={"q": "السيول"}, headers={"Cache-Control": "no-cache"})
+    assert forced.headers["x-marsad-cache"] == "miss"
+    with TestClient(create_app(db, cache_seconds=0)) as client:
+        client.get("/api/v1/search", params={"q": "السيول"})
+        assert "x-marsad-cache" not in client.get("/api/v1/search", params={"q": "السيول"}).headers
+
+
+def test_bad_requests_are_cached_but_server_errors_and_posts_are_not() -> None:
+    calls: list[str] = []
+
+    async def app(scope, receive, send) -> None:
+        calls.append(scope["method"] + scope["path"])
+        status = {"/bad": 400, "/boom": 500}.get(scope["path"], 200)
+        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": b"answer"})
+
+    cached = ResponseCache(app, version=lambda: 1)
+
+    async def run() -> list[str]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://t") as http:
+            for _ in range(2):
+                for path in ("/bad", "/boom"):
+                    await http.get(path)
+                await http.post("/ok")
+        return calls
+
+    assert asyncio.run(run()) == ["GET/bad", "GET/boom", "POST/ok", "GET/boom", "POST/ok"]
+
+
+def test_identical_requests_arriving_together_run_the_app_once() -> None:
+    calls = 0
+
+    async def slow_app(scope, receive, send) -> None:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": f"answer {calls}".encode()})
+
+    cached = ResponseCache(slow_app, version=lambda: None)
+
+    async def run() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://t") as http:
+            return await asyncio.gather(*(http.get("/search?q=x") for _ in range(5)))
+
+    answers = asyncio.run(run())
+    assert calls == 1
+    assert {a.text for a in answers} == {"answer 1"}
+    assert sorted(a.headers["x-marsad-cache"] for a in answers) == ["hit"] * 4 + ["miss"]
+
+
+def test_least_recently_used_answers_leave_first_when_the_cache_is_full() -> None:
+    calls: list[str] = []
+
+    async def app(scope, receive, send) -> None:
+        calls.append(scope["path"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"x"})
+
+    cached = ResponseCache(app, version=lambda: 1, max_entries=2)
+
+    async def run() -> None:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://t") as http:
+            for path in ("/a", "/b", "/a", "/c", "/a", "/b"):
+                await http.get(path)
+
+    asyncio.run(run())
+    assert calls == ["/a", "/b", "/c", "/b"]     # /a was used again before /c came, so /b left
