@@ -36,10 +36,10 @@ def test_snippet_phrase_highlights_each_word_and_latin_in_any_case() -> None:
 
 
 def test_snippet_window_starts_near_the_first_match_of_a_long_article() -> None:
-    text = "تمهيد " * 400 + "ثم ضرب زلزال المنطقة فجراً."
-    snippet, spans = make_snippet(text, parse_query("زلزال"), width=120)
-    assert snippet.startswith("…") and len(snippet) < 170
-    assert [snippet[s:e] for s, e in spans] == ["زلزال"]
+    text = "تمهيد " * 400 + "ثم ضرب زلزال المنطقة فجراً، وتبعته هزة ارتدادية بعد الزلزال بساعة. " + "ختام " * 100
+    snippet, spans = make_snippet(text, parse_query("زلزال الزلزال"), width=120)
+    assert snippet.startswith("…") and snippet.endswith("…") and len(snippet) < 170
+    assert [snippet[s:e] for s, e in spans] == ["زلزال", "الزلزال"]
 
 
 def test_snippet_without_a_body_match_shows_the_opening() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 from fastapi.testclient import TestClient
+from web_support import build
 
-from conftest import build
 from marsad.web import create_app
 from marsad.web.cache import ResponseCache
 

@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from web_support import HOSTILE_OUTLET, assert_inert
 
-from conftest import HOSTILE_OUTLET, assert_inert
 from marsad.web.security import CSP
 
 

@@ -97,9 +97,9 @@ class Hit:
         return "".join(out)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["highlights"] = [list(span) for span in self.highlights]
-        return data
+        return {"id": self.id, "title": self.title, "outlet": self.outlet, "published": self.published,
+                "snippet": self.snippet, "highlights": [list(span) for span in self.highlights],
+                "score": self.score}
 
 
 def article_row(article: Article, ingested_at: str) -> dict[str, Any]:

@@ -1,81 +1,92 @@
 """Search snippets cut from the ORIGINAL text, with the query words highlighted.
 
-The index holds folded text; the snippet is shown from the original, so query words are looked
-for in the original through patterns that accept every written form of each letter
-(`fold_pattern`), without folding whole articles for every hit of a results page.
+The index holds folded text; the snippet is shown from the original. Stretches of the article
+are folded with a map back to the original offsets (`fold_with_offsets`) and searched for the
+query words as plain text, the first stretches first: most articles name what was searched
+for early on, so a long article is rarely folded whole.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from marsad.store.query import Term
-from marsad.text.normalize import dropped_by_folding, fold_pattern
+from marsad.text.normalize import FoldMap, fold_with_offsets
 
 __all__ = ["make_snippet"]
 
-
-@lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """One query word as a pattern over the unfolded text. Compiling one takes about a
-    millisecond (every letter is a class of its forms), so patterns are kept per word: words
-    recur across queries far more than whole queries do."""
-    return re.compile(fold_pattern(word))
+FIRST_STRETCH = 1000     # characters folded first; each further stretch is twice as long
 
 
-def _word_char(text: str, i: int, step: int) -> bool:
-    """Whether the word goes on at `i` (looking back with step -1), past dropped marks."""
-    while 0 <= i < len(text) and dropped_by_folding(text[i]):
-        i += step
-    return 0 <= i < len(text) and text[i].isalnum()
+@lru_cache(maxsize=1024)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The folded query words as plain text, longest first (word boundaries are checked after)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
-def _hits(text: str, exact: frozenset[str], prefixes: tuple[str, ...], lo: int = 0,
-          hi: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) in `text[lo:hi]` of whole words that fold to an exact query word or start
-    with a prefix (then the span runs to the end of the word), in text order: the words the
-    full-text index matched, found without folding the article."""
-    hi = len(text) if hi is None else hi
-    spans = set()
-    for word in exact:
-        for m in _word_pattern(word).finditer(text, lo, hi):
-            if not _word_char(text, m.start() - 1, -1) and not _word_char(text, m.end(), 1):
-                spans.add(m.span())
-    for prefix in prefixes:
-        for m in _word_pattern(prefix).finditer(text, lo, hi):
-            if not _word_char(text, m.start() - 1, -1):
-                end = m.end()
-                while end < len(text) and (text[end].isalnum() or dropped_by_folding(text[end])):
-                    end += 1
-                spans.add((m.start(), end))
-    return sorted(spans)
+def _folded_hits(folded: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) in folded text of whole words equal to an exact query word or starting with
+    a prefix (the span then runs to the end of the word): the words the index matched."""
+    n = len(folded)
+    for m in _pattern(tuple(sorted(exact | set(prefixes)))).finditer(folded):
+        start, end = m.span()
+        if start and folded[start - 1].isalnum():
+            continue
+        if end < n and folded[end].isalnum():
+            if not m.group().startswith(prefixes or ("\0",)):
+                continue
+            while end < n and folded[end].isalnum():
+                end += 1
+        yield start, end
 
 
-def _first_hit(text: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> int | None:
-    """Where the first matching word starts, looking at growing stretches of the text (most
-    articles name what was searched for in their first paragraphs)."""
-    lo, step = 0, 2000
-    while lo < len(text):
-        hi = min(len(text), lo + step)
-        space = text.find(" ", hi)
-        hi = len(text) if space < 0 else space
-        spans = _hits(text, exact, prefixes, lo, hi)
-        if spans:
-            return spans[0][0]
-        lo, step = hi, step * 2
-    return None
+def _hits(text: str, lo: int, hi: int, exact: frozenset[str], prefixes: tuple[str, ...],
+          first_only: bool = False) -> list[tuple[int, int]]:
+    """Matching words of `text[lo:hi]` as (start, end) in `text`; `hi` should end a word."""
+    folded = fold_with_offsets(text[lo:hi])
+    spans = []
+    for start, end in _folded_hits(folded.text, exact, prefixes):
+        spans.append((lo + folded.original(start), lo + folded.original(end)))
+        if first_only:
+            break
+    return spans
+
+
+def _word_end(text: str, i: int) -> int:
+    """The first space at or after `i` (or the end), so that a stretch never cuts a word."""
+    space = text.find(" ", min(i, len(text)))
+    return len(text) if space < 0 else space
+
+
+@lru_cache(maxsize=2048)
+def _opening(text: str) -> tuple[int, FoldMap]:
+    """The first stretch of an article, folded. Kept for the articles seen last: the same
+    articles come back for many queries, and folding was most of the cost of a snippet."""
+    hi = _word_end(text, FIRST_STRETCH)
+    return hi, fold_with_offsets(text[:hi])
 
 
 def _window_matches(text: str, terms: list[Term], width: int) -> list[tuple[int, int]]:
-    """Matches near the first one only: the snippet shows one window anyway."""
+    """The first match and the matches shortly after it: the snippet shows one window anyway."""
     exact = frozenset(w for t in terms if not t.prefix for w in t.words)
     prefixes = tuple(t.words[0] for t in terms if t.prefix)
     if not exact and not prefixes:
         return []
-    first = _first_hit(text, exact, prefixes)
-    if first is None:
+    opening_end, folded = _opening(text)
+    spans = [(folded.original(s), folded.original(e)) for s, e in _folded_hits(folded.text, exact, prefixes)]
+    lo, step = opening_end, 2 * FIRST_STRETCH
+    while not spans and lo < len(text):
+        hi = _word_end(text, lo + step)
+        spans = _hits(text, lo, hi, exact, prefixes, first_only=True)
+        lo, step = hi, step * 2
+    if not spans:
         return []
-    return _hits(text, exact, prefixes, first, min(len(text), first + 2 * width))
+    start = spans[0][0]
+    end = _word_end(text, start + 2 * width)
+    if end <= opening_end:          # the window lies in the opening: its matches are all known
+        return [span for span in spans if span[0] < end]
+    return _hits(text, start, end, exact, prefixes)
 
 
 def make_snippet(text: str, terms: list[Term], width: int = 200) -> tuple[str, list[tuple[int, int]]]:

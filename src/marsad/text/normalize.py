@@ -10,16 +10,13 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 __all__ = [
     "FoldMap",
     "dediacritize",
-    "dropped_by_folding",
     "fold_char",
-    "fold_pattern",
     "fold_with_offsets",
     "normalize",
     "normalize_with_offsets",
@@ -69,57 +66,6 @@ def _diacritics_table() -> dict[int, None]:
 def fold_char(char: str) -> str:
     """The folded form of one character ('' when it is dropped)."""
     return _table().get(ord(char), char)
-
-
-@lru_cache(maxsize=1)
-def _unfold() -> tuple[dict[str, str], str]:
-    """For each folded character, a regex class of the characters that fold to it; and a class
-    of the characters folding drops."""
-    sources: dict[str, set[str]] = {}
-    dropped: list[str] = []
-    for code, value in _table().items():
-        if value == "":
-            dropped.append(chr(code))
-        elif len(value) == 1:
-            sources.setdefault(value, {value}).add(chr(code))
-    for folded in list(sources) + [chr(c) for c in range(ord("a"), ord("z") + 1)]:
-        sources.setdefault(folded, {folded}).add(folded.upper())
-    return {f: _char_class(cs) for f, cs in sources.items()}, _char_class(dropped)
-
-
-def _char_class(chars: Iterable[str]) -> str:
-    """A regex class with runs of consecutive code points as ranges (short classes compile fast)."""
-    codes = sorted({ord(c) for c in chars})
-    parts: list[str] = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
-        parts.append(lo if i == j else f"{lo}-{hi}" if j > i + 1 else lo + hi)
-        i = j + 1
-    return "[" + "".join(parts) + "]"
-
-
-@lru_cache(maxsize=1024)
-def fold_pattern(word: str) -> str:
-    """A regex matching, in UNFOLDED text, what normalizes to `word` (already folded): every
-    letter may be written in any of its forms and carry marks, tatweel or invisible characters
-    after it. Lets callers find matches in the original text without folding it (characters that
-    fold to several, the rare presentation ligatures, are not covered)."""
-    classes, dropped = _unfold()
-    return "".join((classes.get(c) or _either_case(c)) + dropped + "*" for c in word)
-
-
-def _either_case(char: str) -> str:
-    upper = char.upper()
-    return f"[{re.escape(char)}{re.escape(upper)}]" if len(upper) == 1 and upper != char else re.escape(char)
-
-
-def dropped_by_folding(char: str) -> bool:
-    """True for marks, tatweel and invisible characters that normalisation deletes."""
-    return _table().get(ord(char)) == ""
 
 
 # The most frequent folds in news text, replaced with str.replace; every other folded character

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -28,6 +29,7 @@ __all__ = ["create_app", "serve"]
 
 STATIC = Path(__file__).with_name("static")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+PAGE_THREADS = 4
 
 
 def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: float = 5.0) -> FastAPI:
@@ -40,6 +42,9 @@ def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: floa
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # page functions are CPU-bound Python: beyond a few threads they only trade the GIL
+        # back and forth (and each opens its own SQLite connection and page cache)
+        to_thread.current_default_thread_limiter().total_tokens = PAGE_THREADS
         yield
         stores.close()
 

@@ -68,6 +68,7 @@ def environment() -> Environment:
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,      # templates ship with the package; no stat() of each on every page
     )
     env.filters.update(path=path_part, short_date=short_date, number=number, href=safe_href)
     env.globals.update(query_string=query_string)

@@ -32,6 +32,17 @@ class Stores:
                 self._all.append(store)
         return store
 
+    def outlet_names(self) -> list[str]:
+        """Outlet names for the search form, counted again only when the data has changed
+        (every search page shows them; the count reads the whole outlet index)."""
+        store = self.get()
+        version = store.data_version()
+        memo = getattr(self._local, "outlets", None)
+        if memo is None or version is None or memo[0] != version:
+            memo = (version, [o for o, _ in store.outlets() if o])
+            self._local.outlets = memo
+        return memo[1]
+
     def close(self) -> None:
         with self._lock:
             stores, self._all = self._all, []

@@ -68,7 +68,7 @@ def search_page(request: Request, filters: Annotated[Filters, Depends()], page: 
     elif any(filters.params().values()):
         message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
     rows = [{"hit": h, "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
-    outlets = [o for o, _ in store_for(request).outlets() if o]
+    outlets = request.app.state.stores.outlet_names()
     return render(request, "search.html", filters=filters, params=filters.params(), rows=rows, page=page,
                   next_offset=next_offset, message=message, outlets=outlets,
                   json_twin=f"/api/v1/search?{request.url.query}" if request.url.query else "/api/v1/search")
