@@ -155,6 +155,7 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
     """`clients` closed-loop clients, each on its own connection, for `seconds`."""
     host, _, port = base.removeprefix("http://").partition(":")
     latencies: list[float] = []
+    computed: list[float] = []          # answers the server did not have in its response cache
     statuses: dict[str, int] = {}
     cache_hits = 0
     deadline = time.perf_counter() + seconds
@@ -172,7 +173,10 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
             try:
                 status, headers, _ = await connection.get(f"{path}?{urlencode(params)}")
                 key = str(status)
-                cache_hits += headers.get("x-marsad-cache") == "hit"
+                hit = headers.get("x-marsad-cache") == "hit"
+                cache_hits += hit
+                if not hit:
+                    computed.append(time.perf_counter() - t0)
             except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError, IndexError) as exc:
                 key = type(exc).__name__
                 connection.close()
@@ -185,12 +189,17 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
     await asyncio.gather(*(client(n) for n in range(clients)))
     elapsed = time.perf_counter() - started
     latencies.sort()
-    pick = lambda p: round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
+    computed.sort()
+
+    def pick(p: float, values: list[float] = latencies) -> float | None:
+        return round(1000 * values[min(len(values) - 1, int(p * len(values)))], 1) if values else None
+
     errors = sum(n for k, n in statuses.items() if k not in ("200", "400"))
     return {"requests": len(latencies), "seconds": round(elapsed, 1),
             "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": pick(0.50), "p95_ms": pick(0.95),
             "p99_ms": pick(0.99), "max_ms": pick(1.0), "statuses": statuses, "errors": errors,
-            "cache_hit_share": round(cache_hits / max(1, len(latencies)), 3), "distinct_queries": len(queries)}
+            "cache_hit_share": round(cache_hits / max(1, len(latencies)), 3), "distinct_queries": len(queries),
+            "computed_p50_ms": pick(0.50, computed), "computed_p95_ms": pick(0.95, computed)}
 
 
 def wait_ready(base: str, server: subprocess.Popen, timeout: float = 30) -> None:
@@ -285,7 +294,8 @@ def main(argv: list[str] | None = None) -> dict:
           f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']} "
           f"(statuses {result['statuses']}); {result['workers']} server processes, "
           f"{result['cache_hit_share']:.0%} of answers from the cache ({result['distinct_queries']} queries, "
-          f"cache {result['cache_seconds']} s)")
+          f"cache {result['cache_seconds']} s; answers not in it: p50 {result['computed_p50_ms']} ms, "
+          f"p95 {result['computed_p95_ms']} ms)")
     if ingest_result:
         print(f"  concurrent ingest (niceness {args.ingest_nice}): {ingest_result}")
     if args.json:

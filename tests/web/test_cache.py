@@ -5,13 +5,14 @@ import asyncio
 import json
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 from fastapi.testclient import TestClient
 from web_support import build
 
 from marsad.web import create_app
-from marsad.web.cache import ResponseCache
+from marsad.web.cache import DataClock, ResponseCache, ResultMemo
 
 
 def write_jsonl(path: Path, *records: dict) -> Path:
@@ -126,3 +127,45 @@ def test_least_recently_used_answers_leave_first_when_the_cache_is_full() -> Non
 
     asyncio.run(run())
     assert calls == ["/a", "/b", "/c", "/b"]     # /a was used again before /c came, so /b left
+
+
+def test_result_memo_computes_once_per_key_until_the_data_changes_and_the_age_passes() -> None:
+    version = [1]
+    memo = ResultMemo(lambda: version[0], max_age=0.2)
+    calls: list[str] = []
+
+    def compute(name: str) -> str:
+        calls.append(name)
+        return name.upper()
+
+    assert memo.get("k", lambda: compute("a")) == "A"
+    time.sleep(0.25)
+    assert memo.get("k", lambda: compute("b")) == "A"       # same data: kept past the age
+    version[0] = 2
+    assert memo.get("k", lambda: compute("c")) == "C"       # changed, and older than the age
+    version[0] = 3
+    assert memo.get("k", lambda: compute("d")) == "C"       # changed, but younger than the age
+    time.sleep(0.25)
+    assert memo.get("k", lambda: compute("e")) == "E"
+    assert calls == ["a", "c", "e"]
+
+
+def test_data_clock_asks_the_store_at_most_once_per_interval() -> None:
+    asked: list[float] = []
+    clock = DataClock(lambda: asked.append(time.monotonic()) or len(asked), every=0.2)
+    assert [clock() for _ in range(50)] == [1] * 50
+    time.sleep(0.25)
+    assert clock() == 2 and len(asked) == 2
+
+
+def test_search_page_json_twin_and_page_sizes_agree(tmp_path: Path) -> None:
+    records = [flood(n, outlet) for n, outlet in zip(range(1, 8), ["الوطن", "الرياض", "عكاظ"] * 3)]
+    db = build(tmp_path / "c.db", write_jsonl(tmp_path / "a.jsonl", *records))
+    with TestClient(create_app(db)) as client:
+        five = search_ids(client.get("/api/v1/search", params={"q": "السيول", "limit": 5}))
+        all_ = search_ids(client.get("/api/v1/search", params={"q": "السيول", "limit": 50}))
+        second = client.get("/api/v1/search", params={"q": "السيول", "limit": 5, "offset": 5}).json()
+        page = client.get("/search", params={"q": "السيول", "limit": 5}).text
+    assert len(all_) == 7 and five == all_[:5]
+    assert [h["id"] for h in second["items"]] == all_[5:] and second["next_offset"] is None
+    assert all(f'href="/article/{quote(i, safe="")}"' in page for i in five)

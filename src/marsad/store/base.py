@@ -220,6 +220,9 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int: ...
 
+    def tune_for_reading(self) -> None:
+        """Set this connection up for many concurrent reads (a server); nothing by default."""
+
     def data_version(self) -> object | None:
         """A token that changes whenever the stored data may have changed, or None when the store
         cannot tell cheaply (then caches of what it served must expire by age alone)."""

@@ -62,6 +62,7 @@ MIGRATIONS: list[list[str]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
+READ_MMAP_BYTES = 1 << 30
 
 
 class SqliteStore(StoryTables, Store):
@@ -216,6 +217,12 @@ class SqliteStore(StoryTables, Store):
 
     def count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def tune_for_reading(self) -> None:
+        """Read the database file through a memory map: each server thread has its own
+        connection, and with a map they share the operating system's pages instead of each
+        copying them into a private cache (ranking a common word visits hundreds of rows)."""
+        self.conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
 
     def data_version(self) -> tuple[int, int]:
         """SQLite's data_version moves with commits of other connections (any process), and

@@ -19,7 +19,7 @@ from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from marsad.web.cache import ResponseCache
+from marsad.web.cache import DataClock, ResponseCache, ResultMemo
 from marsad.web.errors import install_error_handlers
 from marsad.web.security import SecurityHeaders
 from marsad.web.stores import Stores
@@ -53,13 +53,15 @@ def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: floa
                   docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None,
                   openapi_url="/openapi.json")
     app.state.stores = stores
+    clock = DataClock(stores.data_version)
+    app.state.search_memo = ResultMemo(clock, max_age=cache_seconds)
     app.state.db_url = str(db_url)
     app.state.ingest_token = ingest_token or None
     for view in (home, search, stories, articles, entities, outlets, docs, ingest):
         app.include_router(view.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
-    app.add_middleware(ResponseCache, version=lambda: stores.get().data_version(), max_age=cache_seconds)
+    app.add_middleware(ResponseCache, version=clock, max_age=cache_seconds)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -1,30 +1,93 @@
-"""A response cache for GET pages and API answers, so that popular searches cost one query.
+"""Caches for a read-mostly server: popular searches should cost one query, not one per reader.
 
 A search with snippets costs milliseconds of CPU, and on a newsroom server many readers ask for
-the same stories and names. Answers are kept by (path, query string) and served again while
-the store reports the same data version; once the data changes (an ingest commits), an answer
-may still be served for at most `max_age` seconds, so results lag an ongoing ingest by no more
-than that and are exact once it is done. A store that cannot report a version (PostgreSQL)
-gets the age rule alone. Identical requests that arrive while one is being answered wait for
-it instead of all running the same query. `Cache-Control: no-cache` on a request skips the
-lookup (the fresh answer replaces the kept one); every answer says `x-marsad-cache: hit` or `miss`.
+the same stories and names. Two layers keep answers:
 
-Only complete GET answers with status 200, 400 or 404 and at most `max_body` bytes are kept;
-the least recently used go first when the cache holds `max_entries` answers or `max_bytes`.
+- `ResponseCache` (ASGI middleware) keeps whole GET answers by (path, query string). Identical
+  requests that arrive while one is being answered wait for it instead of all running the same
+  query. `Cache-Control: no-cache` on a request skips the lookup (the fresh answer replaces the
+  kept one); every answer says `x-marsad-cache: hit` or `miss`. Only complete answers with
+  status 200, 400 or 404 and at most `max_body` bytes are kept, least recently used out first.
+- `ResultMemo` keeps what page functions computed (the first hits of a search), so that a page,
+  its JSON twin and other page sizes share one query.
+
+Both keep an entry while the store reports the same data version (`DataClock`); once the data
+changes (an ingest commits), an entry may still be used for at most `max_age` seconds, so
+answers lag an ongoing ingest by no more than that and are exact once it is done. A store that
+cannot report a version (PostgreSQL) gets the age rule alone.
 """
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ResponseCache"]
+__all__ = ["DataClock", "ResponseCache", "ResultMemo"]
 
 CACHED_STATUSES = frozenset({200, 400, 404})
+T = TypeVar("T")
+
+
+class DataClock:
+    """The store's data version, asked at most every `every` seconds and shared by the caches
+    of a process. Asking takes a read transaction, which under load was a noticeable share of
+    the cost of a cached answer; every caller must see the same connection's numbering."""
+
+    def __init__(self, ask: Callable[[], object | None], every: float = 0.1) -> None:
+        self._ask = ask
+        self.every = every
+        self._seen: tuple[float, object | None] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> object | None:
+        with self._lock:
+            now = time.monotonic()
+            if self._seen is None or now - self._seen[0] >= self.every:
+                self._seen = (now, self._ask())
+            return self._seen[1]
+
+
+def still_fresh(version_then: object | None, stored: float, version_now: object | None, max_age: float) -> bool:
+    """The rule of both caches: kept while the data has not changed, else for `max_age` seconds."""
+    if version_now is not None and version_then == version_now:
+        return True
+    return time.monotonic() - stored < max_age
+
+
+class ResultMemo:
+    """Results of the page functions (which run in threads) by key, under the same rule as the
+    response cache: a search asked as a page and through the API, or for another page size,
+    costs one query."""
+
+    def __init__(self, version: Callable[[], object | None], max_age: float = 5.0, max_entries: int = 512) -> None:
+        self.version = version
+        self.max_age = max_age
+        self.max_entries = max_entries
+        self._kept: OrderedDict[Hashable, tuple[object | None, float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if self.max_age <= 0:
+            return compute()
+        version = self.version()
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is not None and still_fresh(kept[0], kept[1], version, self.max_age):
+                self._kept.move_to_end(key)
+                return kept[2]
+        value = compute()       # outside the lock: another thread may compute the same; both are right
+        with self._lock:
+            self._kept[key] = (version, time.monotonic(), value)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.max_entries:
+                self._kept.popitem(last=False)
+        return value
 
 
 @dataclass(frozen=True)
@@ -41,11 +104,9 @@ class ResponseCache:
 
     def __init__(self, app: ASGIApp, version: Callable[[], object | None], max_age: float = 5.0,
                  max_entries: int = 2048, max_bytes: int = 64 << 20, max_body: int = 1 << 20,
-                 skip_prefixes: tuple[str, ...] = ("/static/", "/api/v1/ingest"), version_every: float = 0.1) -> None:
+                 skip_prefixes: tuple[str, ...] = ("/static/", "/api/v1/ingest")) -> None:
         self.app = app
-        self._ask_version = version
-        self.version_every = version_every
-        self._version: tuple[float, object | None] | None = None
+        self.version = version
         self.max_age = max_age
         self.max_entries = max_entries
         self.max_bytes = max_bytes
@@ -59,19 +120,6 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET" or self.max_age <= 0:
             return False
         return not scope["path"].startswith(self.skip_prefixes)
-
-    def version(self) -> object | None:
-        """The store's data version, asked at most every `version_every` seconds (asking takes a
-        read transaction; under load that was a noticeable share of a cached answer)."""
-        now = time.monotonic()
-        if self._version is None or now - self._version[0] >= self.version_every:
-            self._version = (now, self._ask_version())
-        return self._version[1]
-
-    def _fresh(self, answer: Answer, version: object | None) -> bool:
-        if version is not None and answer.version == version:
-            return True
-        return time.monotonic() - answer.stored < self.max_age
 
     def _keep(self, key: tuple[str, bytes], answer: Answer) -> None:
         old = self._answers.pop(key, None)
@@ -92,7 +140,7 @@ class ResponseCache:
         reload = any(k == b"cache-control" and b"no-cache" in v for k, v in scope.get("headers", ()))
         while not reload:
             answer = self._answers.get(key)
-            if answer is not None and self._fresh(answer, version):
+            if answer is not None and still_fresh(answer.version, answer.stored, version, self.max_age):
                 self._answers.move_to_end(key)
                 await _replay(answer, send, b"hit")
                 return

@@ -22,30 +22,31 @@ class Stores:
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
+        self._clock_store: Store | None = None
 
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.db_url)
+            store.tune_for_reading()
             self._local.store = store
             with self._lock:
                 self._all.append(store)
         return store
 
-    def outlet_names(self) -> list[str]:
-        """Outlet names for the search form, counted again only when the data has changed
-        (every search page shows them; the count reads the whole outlet index)."""
-        store = self.get()
-        version = store.data_version()
-        memo = getattr(self._local, "outlets", None)
-        if memo is None or version is None or memo[0] != version:
-            memo = (version, [o for o, _ in store.outlets() if o])
-            self._local.outlets = memo
-        return memo[1]
+    def data_version(self) -> object | None:
+        """The data version as one dedicated connection sees it (versions of different
+        connections are not comparable), for the caches' clock."""
+        with self._lock:
+            if self._clock_store is None:
+                self._clock_store = open_store(self.db_url)
+                self._all.append(self._clock_store)
+            return self._clock_store.data_version()
 
     def close(self) -> None:
         with self._lock:
             stores, self._all = self._all, []
+            self._clock_store = None
         for store in stores:
             try:
                 store.close()

@@ -49,12 +49,26 @@ class Filters:
                 "date_from": self.date_from, "date_to": self.date_to}
 
 
+# Searches are kept (marsad.web.cache.ResultMemo) as the first MEMO_DEPTH hits, or a multiple
+# of it, so that the page and its JSON twin and every page size share one query; deeper pages
+# are asked of the store directly.
+MEMO_DEPTH = 60
+MEMO_MAX_DEPTH = 240
+
+
 def run_search(request: Request, filters: Filters, page: Page) -> list[Any]:
     """Hits of this page plus one (so the caller knows if there is a next page)."""
-    return store_for(request).search(
-        filters.q or None, outlet=filters.outlet or None, entity=filters.entity or None,
-        date_from=filters.date_from or None, date_to=filters.date_to or None,
-        limit=page.fetch, offset=page.offset)
+    def fetch(limit: int, offset: int) -> list[Any]:
+        return store_for(request).search(
+            filters.q or None, outlet=filters.outlet or None, entity=filters.entity or None,
+            date_from=filters.date_from or None, date_to=filters.date_to or None, limit=limit, offset=offset)
+
+    end = page.offset + page.fetch
+    if end > MEMO_MAX_DEPTH:
+        return fetch(page.fetch, page.offset)
+    depth = -(-end // MEMO_DEPTH) * MEMO_DEPTH
+    key = ("search", *filters.params().values(), depth)
+    return request.app.state.search_memo.get(key, lambda: fetch(depth, 0))[page.offset:end]
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -68,7 +82,8 @@ def search_page(request: Request, filters: Annotated[Filters, Depends()], page: 
     elif any(filters.params().values()):
         message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
     rows = [{"hit": h, "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
-    outlets = request.app.state.stores.outlet_names()
+    outlets = request.app.state.search_memo.get(
+        ("outlets",), lambda: [o for o, _ in store_for(request).outlets() if o])
     return render(request, "search.html", filters=filters, params=filters.params(), rows=rows, page=page,
                   next_offset=next_offset, message=message, outlets=outlets,
                   json_twin=f"/api/v1/search?{request.url.query}" if request.url.query else "/api/v1/search")
