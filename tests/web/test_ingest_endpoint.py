@@ -1,11 +1,15 @@
 """POST /api/v1/ingest: only with the server's token (constant-time compare), and it really ingests."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from marsad.web import create_app
+from marsad.web.views.ingest import lock_path, one_ingest_per_database
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -34,3 +38,21 @@ def test_a_missing_path_is_reported_as_skipped_not_an_error(tmp_path: Path) -> N
         done = client.post("/api/v1/ingest", json={"paths": [str(tmp_path / "missing")]},
                            headers={"Authorization": "Bearer t"})
         assert done.status_code == 200 and done.json()["skipped"]
+
+
+def test_ingests_into_one_database_are_serialised_across_processes(tmp_path: Path) -> None:
+    pytest.importorskip("fcntl")
+    probe = ("import fcntl, sys\n"
+             "f = open(sys.argv[1], 'w')\n"
+             "try:\n    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
+             "except BlockingIOError:\n    print('held')\n")
+
+    def seen_from_another_process() -> str:
+        return subprocess.run([sys.executable, "-c", probe, str(lock_path(db))], capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    db = str(tmp_path / "x.db")
+    with one_ingest_per_database(db):
+        assert seen_from_another_process() == "held"
+    assert seen_from_another_process() == "free"
+    assert lock_path(db) != lock_path(str(tmp_path / "y.db"))

@@ -2,12 +2,19 @@
 
 Without a configured token it answers 403; with one, the request must carry
 `Authorization: Bearer TOKEN` (compared in constant time). The paths are files or folders on
-the server itself; ingests run one at a time, in a single process (no fork inside the server).
+the server itself; ingests run one at a time, in a single process (no fork inside the server),
+also when the server runs several worker processes (a lock file next to the system's temporary
+files, keyed by the database, serialises them).
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
@@ -55,8 +62,32 @@ async def ingest_api(request: Request) -> dict[str, Any]:
     return await run_in_threadpool(_ingest, request.app.state.db_url, paths)
 
 
+def lock_path(db_url: str) -> Path:
+    """The lock file of a database's web ingests (in the temporary directory, named by a hash)."""
+    name = hashlib.sha1(str(Path(db_url).resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"marsad-ingest-{name}.lock"
+
+
+@contextmanager
+def one_ingest_per_database(db_url: str) -> Iterator[None]:
+    """One ingest at a time per database: threads of this process by a lock, worker processes
+    of the same server by an exclusive lock on a file (where the platform has flock)."""
+    with _one_at_a_time:
+        try:
+            import fcntl
+        except ImportError:         # not POSIX: the thread lock is all there is
+            yield
+            return
+        with open(lock_path(db_url), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _ingest(db_url: str, paths: list[str]) -> dict[str, Any]:
-    with _one_at_a_time, open_store(db_url) as store:
+    with one_ingest_per_database(db_url), open_store(db_url) as store:
         counts = ingest(paths, store, workers=1)
         stories = update_stories(store)
     return {**counts.to_dict(), "stories": stories}
