@@ -389,8 +389,12 @@ def serve(
     """
     from marsad.web import serve as run_server
 
-    run_server(db=db, host=host, port=port, ingest_token=ingest_token, workers=workers,
-               cache_seconds=cache_seconds)
+    try:
+        run_server(db=db, host=host, port=port, ingest_token=ingest_token, workers=workers,
+                   cache_seconds=cache_seconds)
+    except OSError as exc:          # the port is taken, the host is not this machine's, ...
+        err.print(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

@@ -2,15 +2,13 @@
 
     from marsad.web import create_app, serve
     app = create_app("marsad.db")               # an ASGI app (tests, other servers)
-    serve("marsad.db", port=8000)               # uvicorn on 127.0.0.1
+    serve("marsad.db", port=8000)               # uvicorn on 127.0.0.1 (marsad.web.server)
 
 Each kind of page lives in `marsad.web.views.*` with its JSON twin under /api/v1/; this module
 only assembles them with the security headers, the error handlers and the static files.
 """
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,10 +23,9 @@ from marsad.web.security import SecurityHeaders
 from marsad.web.stores import Stores
 from marsad.web.views import articles, docs, entities, home, ingest, outlets, search, stories
 
-__all__ = ["create_app", "serve"]
+__all__ = ["create_app"]
 
 STATIC = Path(__file__).with_name("static")
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 PAGE_THREADS = 4
 
 
@@ -64,35 +61,3 @@ def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: floa
     app.add_middleware(ResponseCache, version=clock, max_age=cache_seconds)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app described by MARSAD_WEB_* variables: what each worker process of `serve` builds."""
-    return create_app(os.environ["MARSAD_WEB_DB"], ingest_token=os.environ.get("MARSAD_WEB_INGEST_TOKEN"),
-                      cache_seconds=float(os.environ.get("MARSAD_WEB_CACHE_SECONDS", "5")))
-
-
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, ingest_token: str | None = None,
-          workers: int = 1, cache_seconds: float = 5.0) -> None:
-    """Run the app with uvicorn until interrupted (loopback unless a host is asked for).
-
-    With `workers` > 1 that many processes share the port, each with its own connections and
-    cache; SQLite in WAL mode lets them all read while an ingest writes.
-    """
-    import uvicorn
-
-    if host not in LOOPBACK:
-        print(f"warning: serving on {host}, reachable from other machines", file=sys.stderr)
-    shown = f"[{host}]" if ":" in host else host
-    print(f"marsad web app on http://{shown}:{port}" + (f" ({workers} worker processes)" if workers > 1 else ""),
-          flush=True)
-    options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 30}
-    if workers <= 1:
-        uvicorn.run(create_app(db, ingest_token=ingest_token, cache_seconds=cache_seconds), **options)
-        return
-    os.environ.update(MARSAD_WEB_DB=str(db), MARSAD_WEB_CACHE_SECONDS=str(cache_seconds))
-    if ingest_token:
-        os.environ["MARSAD_WEB_INGEST_TOKEN"] = ingest_token
-    else:
-        os.environ.pop("MARSAD_WEB_INGEST_TOKEN", None)
-    uvicorn.run("marsad.web.app:app_from_environment", factory=True, workers=workers, **options)

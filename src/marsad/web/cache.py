@@ -26,6 +26,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["DataClock", "ResponseCache", "ResultMemo"]
@@ -72,22 +73,40 @@ class ResultMemo:
         self._kept: OrderedDict[Hashable, tuple[object | None, float, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, value) when a fresh value is kept for `key`, else (False, None)."""
         if self.max_age <= 0:
-            return compute()
+            return False, None
         version = self.version()
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None and still_fresh(kept[0], kept[1], version, self.max_age):
                 self._kept.move_to_end(key)
-                return kept[2]
-        value = compute()       # outside the lock: another thread may compute the same; both are right
+                return True, kept[2]
+        return False, None
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        found, value = self.peek(key)
+        if found:
+            return value
+        version = self.version()
+        value = compute()
+        if self.max_age <= 0:
+            return value       # outside the lock: another thread may compute the same; both are right
         with self._lock:
             self._kept[key] = (version, time.monotonic(), value)
             self._kept.move_to_end(key)
             while len(self._kept) > self.max_entries:
                 self._kept.popitem(last=False)
         return value
+
+    async def get_async(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`get` for async page functions: a kept value is returned on the event loop, and only
+        computing waits for a page thread (behind slower searches)."""
+        found, value = self.peek(key)
+        if found:
+            return value
+        return await run_in_threadpool(self.get, key, compute)
 
 
 @dataclass(frozen=True)

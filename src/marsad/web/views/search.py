@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -56,7 +57,7 @@ MEMO_DEPTH = 60
 MEMO_MAX_DEPTH = 240
 
 
-def run_search(request: Request, filters: Filters, page: Page) -> list[Any]:
+async def run_search(request: Request, filters: Filters, page: Page) -> list[Any]:
     """Hits of this page plus one (so the caller knows if there is a next page)."""
     def fetch(limit: int, offset: int) -> list[Any]:
         return store_for(request).search(
@@ -65,24 +66,24 @@ def run_search(request: Request, filters: Filters, page: Page) -> list[Any]:
 
     end = page.offset + page.fetch
     if end > MEMO_MAX_DEPTH:
-        return fetch(page.fetch, page.offset)
+        return await run_in_threadpool(fetch, page.fetch, page.offset)
     depth = -(-end // MEMO_DEPTH) * MEMO_DEPTH
     key = ("search", *filters.params().values(), depth)
-    return request.app.state.search_memo.get(key, lambda: fetch(depth, 0))[page.offset:end]
+    return (await request.app.state.search_memo.get_async(key, lambda: fetch(depth, 0)))[page.offset:end]
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-def search_page(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> HTMLResponse:
+async def search_page(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> HTMLResponse:
     hits, next_offset, message = [], None, None
     if filters.given:
         try:
-            hits, next_offset = page.cut(run_search(request, filters, page))
+            hits, next_offset = page.cut(await run_search(request, filters, page))
         except QueryError as exc:
             message = str(exc)
     elif any(filters.params().values()):
         message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
     rows = [{"hit": h, "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
-    outlets = request.app.state.search_memo.get(
+    outlets = await request.app.state.search_memo.get_async(
         ("outlets",), lambda: [o for o, _ in store_for(request).outlets() if o])
     return render(request, "search.html", filters=filters, params=filters.params(), rows=rows, page=page,
                   next_offset=next_offset, message=message, outlets=outlets,
@@ -90,9 +91,9 @@ def search_page(request: Request, filters: Annotated[Filters, Depends()], page: 
 
 
 @router.get("/api/v1/search", tags=["search"])
-def search_api(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> dict[str, Any]:
+async def search_api(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> dict[str, Any]:
     """Full-text search (normalised Arabic) with optional outlet, entity and date filters."""
     if not filters.given:
         raise QueryError("empty search: give q (a word) or entity")
-    hits = [h.to_dict() for h in run_search(request, filters, page)]
+    hits = [h.to_dict() for h in await run_search(request, filters, page)]
     return page.envelope(request, hits, query=filters.params())
