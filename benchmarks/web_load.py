@@ -79,6 +79,35 @@ def query_mix(db: str, per_kind: int = 400) -> tuple[list[str], list[float]]:
     return queries, weights
 
 
+def lone_searches(db: str, n: int = 300, depth: int = 60) -> dict:
+    """Searches one after another on an existing database (no server, no load): what a search
+    that no cache holds costs, with its snippets, as the web app asks for it."""
+    from marsad.store import QueryError, open_store
+
+    queries, weights = query_mix(db)
+    sample = random.Random(7).choices(queries, weights, k=n)
+    passes: list[list[float]] = [[], []]
+    with open_store(db) as store:
+        store.tune_for_reading()
+        articles = store.count()
+        for times in passes:        # the second pass finds the articles' openings already folded
+            for q in sample:
+                t0 = time.perf_counter()
+                try:
+                    store.search(q, limit=depth)
+                except QueryError:
+                    continue
+                times.append(1000 * (time.perf_counter() - t0))
+
+    def summary(times: list[float]) -> dict:
+        times = sorted(times)
+        return {"p50_ms": round(times[len(times) // 2], 1), "p95_ms": round(times[int(0.95 * len(times))], 1),
+                "max_ms": round(times[-1], 1)}
+
+    return {"articles": articles, "searches": len(passes[0]), "first": summary(passes[0]),
+            "again": summary(passes[1])}
+
+
 def corpus_inputs(limit_days: int | None = None) -> list[Path]:
     if SAUDI.is_dir():
         return sorted(SAUDI.glob("*.zip"))[: limit_days or None]
@@ -229,10 +258,18 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--cache-seconds", type=float, default=5.0, help="0 turns the server's cache off")
     parser.add_argument("--ingest-nice", type=int, default=0,
                         help="run the concurrent ingest at this niceness (as `nice -n N marsad ingest` would)")
+    parser.add_argument("--lone", metavar="DB", help="only time single searches (60 hits) on this database")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", nargs=4, metavar=("DB", "SKIP", "LIMIT", "PATHS_JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.lone:
+        figures = lone_searches(args.lone)
+        first, again = figures["first"], figures["again"]
+        print(f"{figures['searches']} lone searches on {figures['articles']} articles: p50 {first['p50_ms']} ms, "
+              f"p95 {first['p95_ms']} ms, max {first['max_ms']} ms; the same again: p50 {again['p50_ms']} ms, "
+              f"p95 {again['p95_ms']} ms")
+        return figures
     if args.child:
         db, skip, limit, paths = args.child
         print(json.dumps(ingest_child(db, json.loads(paths), int(skip), int(limit))))
