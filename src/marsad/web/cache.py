@@ -85,14 +85,16 @@ class ResultMemo:
                 return True, kept[2]
         return False, None
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, compute: Callable[[], T], enough: Callable[[T], bool] | None = None) -> T:
+        """The kept value for `key` when it is fresh (and `enough` says it will do), else what
+        `compute` returns, which replaces it."""
         found, value = self.peek(key)
-        if found:
+        if found and (enough is None or enough(value)):
             return value
         version = self.version()
-        value = compute()
+        value = compute()       # outside the lock: another thread may compute the same; both are right
         if self.max_age <= 0:
-            return value       # outside the lock: another thread may compute the same; both are right
+            return value
         with self._lock:
             self._kept[key] = (version, time.monotonic(), value)
             self._kept.move_to_end(key)
@@ -100,13 +102,13 @@ class ResultMemo:
                 self._kept.popitem(last=False)
         return value
 
-    async def get_async(self, key: Hashable, compute: Callable[[], T]) -> T:
+    async def get_async(self, key: Hashable, compute: Callable[[], T], enough: Callable[[T], bool] | None = None) -> T:
         """`get` for async page functions: a kept value is returned on the event loop, and only
         computing waits for a page thread (behind slower searches)."""
         found, value = self.peek(key)
-        if found:
+        if found and (enough is None or enough(value)):
             return value
-        return await run_in_threadpool(self.get, key, compute)
+        return await run_in_threadpool(self.get, key, compute, enough)
 
 
 @dataclass(frozen=True)

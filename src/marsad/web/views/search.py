@@ -50,10 +50,11 @@ class Filters:
                 "date_from": self.date_from, "date_to": self.date_to}
 
 
-# Searches are kept (marsad.web.cache.ResultMemo) as the first MEMO_DEPTH hits, or a multiple
-# of it, so that the page and its JSON twin and every page size share one query; deeper pages
-# are asked of the store directly.
-MEMO_DEPTH = 60
+# Searches are kept (marsad.web.cache.ResultMemo) as their first hits, as deep as the deepest
+# page asked so far (in steps of MEMO_STEP): a page and its JSON twin, and any shallower page,
+# share one query, while a first small page makes only the snippets it shows. Pages ending past
+# MEMO_MAX_DEPTH are asked of the store directly.
+MEMO_STEP = 20
 MEMO_MAX_DEPTH = 240
 
 
@@ -67,9 +68,15 @@ async def run_search(request: Request, filters: Filters, page: Page) -> list[Any
     end = page.offset + page.fetch
     if end > MEMO_MAX_DEPTH:
         return await run_in_threadpool(fetch, page.fetch, page.offset)
-    depth = -(-end // MEMO_DEPTH) * MEMO_DEPTH
-    key = ("search", *filters.params().values(), depth)
-    return (await request.app.state.search_memo.get_async(key, lambda: fetch(depth, 0)))[page.offset:end]
+    depth = -(-end // MEMO_STEP) * MEMO_STEP
+
+    def first_hits() -> tuple[list[Any], bool]:
+        hits = fetch(depth, 0)
+        return hits, len(hits) < depth          # True: these are all the hits there are
+
+    hits, _ = await request.app.state.search_memo.get_async(
+        ("search", *filters.params().values()), first_hits, enough=lambda kept: kept[1] or len(kept[0]) >= end)
+    return hits[page.offset:end]
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
