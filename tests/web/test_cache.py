@@ -170,38 +170,3 @@ def test_search_pages_of_any_size_and_depth_agree_with_one_deep_page(tmp_path: P
     assert len(everything) == 25 and five == everything[:5]
     assert [h["id"] for h in deep["items"]] == everything[18:25] and deep["next_offset"] is None
     assert all(f'href="/article/{quote(i, safe="")}"' in page for i in five)
-
-
-def test_result_memo_computes_a_key_once_for_requests_that_arrive_together() -> None:
-    calls: list[int] = []
-
-    def slow_search() -> tuple[list[int], bool]:
-        calls.append(1)
-        time.sleep(0.1)
-        return [1, 2, 3], True
-
-    async def run() -> list:
-        memo = ResultMemo(lambda: 1)
-        return await asyncio.gather(*(memo.get_async("q", slow_search) for _ in range(5)))
-
-    assert asyncio.run(run()) == [([1, 2, 3], True)] * 5
-    assert len(calls) == 1
-
-
-def test_result_memo_waiters_compute_for_themselves_when_the_first_computation_fails() -> None:
-    attempts: list[int] = []
-
-    def flaky() -> str:
-        attempts.append(1)
-        time.sleep(0.05)
-        if len(attempts) == 1:
-            raise RuntimeError("database busy")
-        return "ok"
-
-    async def run() -> list:
-        memo = ResultMemo(lambda: 1)
-        return await asyncio.gather(*(memo.get_async("q", flaky) for _ in range(3)), return_exceptions=True)
-
-    results = asyncio.run(run())
-    assert sum(isinstance(r, RuntimeError) for r in results) == 1
-    assert [r for r in results if not isinstance(r, Exception)] == ["ok", "ok"]

@@ -72,7 +72,6 @@ class ResultMemo:
         self.max_entries = max_entries
         self._kept: OrderedDict[Hashable, tuple[object | None, float, Any]] = OrderedDict()
         self._lock = threading.Lock()
-        self._pending: dict[Hashable, asyncio.Future[Any]] = {}     # used on the event loop only
 
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, value) when a fresh value is kept for `key`, else (False, None)."""
@@ -104,29 +103,12 @@ class ResultMemo:
         return value
 
     async def get_async(self, key: Hashable, compute: Callable[[], T], enough: Callable[[T], bool] | None = None) -> T:
-        """`get` for async page functions: a kept value is returned on the event loop, only
-        computing waits for a page thread (behind slower searches), and requests that need the
-        same key while it is being computed wait for that instead of computing it again."""
+        """`get` for async page functions: a kept value is returned on the event loop, and only
+        computing waits for a page thread (behind slower searches)."""
         found, value = self.peek(key)
         if found and (enough is None or enough(value)):
             return value
-        pending = self._pending.get(key)
-        if pending is not None:
-            value = await asyncio.shield(pending)       # None: it failed; compute for ourselves
-            if value is not None and (enough is None or enough(value)):
-                return value
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._pending[key] = future
-        try:
-            value = await run_in_threadpool(self.get, key, compute, enough)
-        except BaseException:
-            future.set_result(None)
-            raise
-        finally:
-            if self._pending.get(key) is future:
-                del self._pending[key]
-        future.set_result(value)
-        return value
+        return await run_in_threadpool(self.get, key, compute, enough)
 
 
 @dataclass(frozen=True)
