@@ -25,11 +25,12 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
-def _folded_hits(folded: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """(start, end) in folded text of whole words equal to an exact query word or starting with
-    a prefix (the span then runs to the end of the word): the words the index matched."""
+def _folded_hits(folded: str, pattern: re.Pattern[str], prefixes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) in folded text of whole words that `pattern` (the query words) finds, exactly
+    or, for `prefixes`, as the start of a word (the span then runs to the end of the word): the
+    words the index matched."""
     n = len(folded)
-    for m in _pattern(tuple(sorted(exact | set(prefixes)))).finditer(folded):
+    for m in pattern.finditer(folded):
         start, end = m.span()
         if start and folded[start - 1].isalnum():
             continue
@@ -41,12 +42,12 @@ def _folded_hits(folded: str, exact: frozenset[str], prefixes: tuple[str, ...]) 
         yield start, end
 
 
-def _hits(text: str, lo: int, hi: int, exact: frozenset[str], prefixes: tuple[str, ...],
+def _hits(text: str, lo: int, hi: int, pattern: re.Pattern[str], prefixes: tuple[str, ...],
           first_only: bool = False) -> list[tuple[int, int]]:
     """Matching words of `text[lo:hi]` as (start, end) in `text`; `hi` should end a word."""
     folded = fold_with_offsets(text[lo:hi])
     spans = []
-    for start, end in _folded_hits(folded.text, exact, prefixes):
+    for start, end in _folded_hits(folded.text, pattern, prefixes):
         spans.append((lo + folded.original(start), lo + folded.original(end)))
         if first_only:
             break
@@ -73,12 +74,13 @@ def _window_matches(text: str, terms: list[Term], width: int) -> list[tuple[int,
     prefixes = tuple(t.words[0] for t in terms if t.prefix)
     if not exact and not prefixes:
         return []
+    pattern = _pattern(tuple(sorted(exact | set(prefixes))))
     opening_end, folded = _opening(text)
-    spans = [(folded.original(s), folded.original(e)) for s, e in _folded_hits(folded.text, exact, prefixes)]
+    spans = [(folded.original(s), folded.original(e)) for s, e in _folded_hits(folded.text, pattern, prefixes)]
     lo, step = opening_end, 2 * FIRST_STRETCH
     while not spans and lo < len(text):
         hi = _word_end(text, lo + step)
-        spans = _hits(text, lo, hi, exact, prefixes, first_only=True)
+        spans = _hits(text, lo, hi, pattern, prefixes, first_only=True)
         lo, step = hi, step * 2
     if not spans:
         return []
@@ -86,7 +88,7 @@ def _window_matches(text: str, terms: list[Term], width: int) -> list[tuple[int,
     end = _word_end(text, start + 2 * width)
     if end <= opening_end:          # the window lies in the opening: its matches are all known
         return [span for span in spans if span[0] < end]
-    return _hits(text, start, end, exact, prefixes)
+    return _hits(text, start, end, pattern, prefixes)
 
 
 def make_snippet(text: str, terms: list[Term], width: int = 200) -> tuple[str, list[tuple[int, int]]]:

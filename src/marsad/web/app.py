@@ -5,7 +5,8 @@
     serve("marsad.db", port=8000)               # uvicorn on 127.0.0.1 (marsad.web.server)
 
 Each kind of page lives in `marsad.web.views.*` with its JSON twin under /api/v1/; this module
-only assembles them with the security headers, the error handlers and the static files.
+only assembles them with the caches, the security headers, the error handlers and the static
+files. Running the app (one process or several) is `marsad.web.server`.
 """
 from __future__ import annotations
 

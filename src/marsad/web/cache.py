@@ -75,23 +75,27 @@ class ResultMemo:
 
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, value) when a fresh value is kept for `key`, else (False, None)."""
+        found, value, _ = self._lookup(key)
+        return found, value
+
+    def _lookup(self, key: Hashable) -> tuple[bool, Any, object | None]:
+        """(found, value, the data version it was judged against)."""
         if self.max_age <= 0:
-            return False, None
+            return False, None, None
         version = self.version()
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None and still_fresh(kept[0], kept[1], version, self.max_age):
                 self._kept.move_to_end(key)
-                return True, kept[2]
-        return False, None
+                return True, kept[2], version
+        return False, None, version
 
     def get(self, key: Hashable, compute: Callable[[], T], enough: Callable[[T], bool] | None = None) -> T:
         """The kept value for `key` when it is fresh (and `enough` says it will do), else what
         `compute` returns, which replaces it."""
-        found, value = self.peek(key)
+        found, value, version = self._lookup(key)
         if found and (enough is None or enough(value)):
             return value
-        version = self.version()
         value = compute()       # outside the lock: another thread may compute the same; both are right
         if self.max_age <= 0:
             return value
