@@ -1,9 +1,9 @@
 """Search snippets cut from the ORIGINAL text, with the query words highlighted.
 
-The index holds folded text; the snippet is shown from the original. Stretches of the article
-are folded with a map back to the original offsets (`fold_with_offsets`) and searched for the
-query words as plain text, the first stretches first: most articles name what was searched
-for early on, so a long article is rarely folded whole.
+The index holds folded text; the snippet is shown from the original. An article is folded with
+a map back to the original offsets (`fold_with_offsets`) and searched for the query words as
+plain text. Folds are kept for the articles seen last: the same articles come back for many
+queries, and folding was most of the cost of a snippet.
 """
 from __future__ import annotations
 
@@ -16,13 +16,20 @@ from marsad.text.normalize import FoldMap, fold_with_offsets
 
 __all__ = ["make_snippet"]
 
-FIRST_STRETCH = 1000     # characters folded first; each further stretch is twice as long
+KEPT_FOLDS = 4096        # articles whose fold is kept (about 10 kB each for a news article)
+KEPT_LENGTH = 50_000     # longer texts (whole books, dumps) are folded each time, not kept
 
 
 @lru_cache(maxsize=1024)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The folded query words as plain text, longest first (word boundaries are checked after)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+def _matcher(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The folded query words as one plain-text pattern, longest first (word boundaries are
+    checked after), and the words that may start a longer word; None when nothing can match."""
+    exact = {w for t in terms if not t.prefix for w in t.words}
+    prefixes = tuple(t.words[0] for t in terms if t.prefix)
+    words = sorted(exact | set(prefixes), key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words)), prefixes
 
 
 def _folded_hits(folded: str, pattern: re.Pattern[str], prefixes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -42,53 +49,37 @@ def _folded_hits(folded: str, pattern: re.Pattern[str], prefixes: tuple[str, ...
         yield start, end
 
 
-def _hits(text: str, lo: int, hi: int, pattern: re.Pattern[str], prefixes: tuple[str, ...],
-          first_only: bool = False) -> list[tuple[int, int]]:
-    """Matching words of `text[lo:hi]` as (start, end) in `text`; `hi` should end a word."""
-    folded = fold_with_offsets(text[lo:hi])
-    spans = []
-    for start, end in _folded_hits(folded.text, pattern, prefixes):
-        spans.append((lo + folded.original(start), lo + folded.original(end)))
-        if first_only:
-            break
-    return spans
-
-
 def _word_end(text: str, i: int) -> int:
-    """The first space at or after `i` (or the end), so that a stretch never cuts a word."""
+    """The first space at or after `i` (or the end), so that a window never cuts a word."""
     space = text.find(" ", min(i, len(text)))
     return len(text) if space < 0 else space
 
 
-@lru_cache(maxsize=2048)
-def _opening(text: str) -> tuple[int, FoldMap]:
-    """The first stretch of an article, folded. Kept for the articles seen last: the same
-    articles come back for many queries, and folding was most of the cost of a snippet."""
-    hi = _word_end(text, FIRST_STRETCH)
-    return hi, fold_with_offsets(text[:hi])
+@lru_cache(maxsize=KEPT_FOLDS)
+def _kept_fold(text: str) -> FoldMap:
+    return fold_with_offsets(text)
+
+
+def _fold(text: str) -> FoldMap:
+    return _kept_fold(text) if len(text) <= KEPT_LENGTH else fold_with_offsets(text)
 
 
 def _window_matches(text: str, terms: list[Term], width: int) -> list[tuple[int, int]]:
     """The first match and the matches shortly after it: the snippet shows one window anyway."""
-    exact = frozenset(w for t in terms if not t.prefix for w in t.words)
-    prefixes = tuple(t.words[0] for t in terms if t.prefix)
-    if not exact and not prefixes:
+    matcher = _matcher(tuple(terms))
+    if matcher is None:
         return []
-    pattern = _pattern(tuple(sorted(exact | set(prefixes))))
-    opening_end, folded = _opening(text)
-    spans = [(folded.original(s), folded.original(e)) for s, e in _folded_hits(folded.text, pattern, prefixes)]
-    lo, step = opening_end, 2 * FIRST_STRETCH
-    while not spans and lo < len(text):
-        hi = _word_end(text, lo + step)
-        spans = _hits(text, lo, hi, pattern, prefixes, first_only=True)
-        lo, step = hi, step * 2
-    if not spans:
-        return []
-    start = spans[0][0]
-    end = _word_end(text, start + 2 * width)
-    if end <= opening_end:          # the window lies in the opening: its matches are all known
-        return [span for span in spans if span[0] < end]
-    return _hits(text, start, end, pattern, prefixes)
+    folded = _fold(text)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for s, e in _folded_hits(folded.text, *matcher):
+        start = folded.original(s)
+        if not spans:
+            end = _word_end(text, start + 2 * width)
+        elif start >= end:
+            break
+        spans.append((start, folded.original(e)))
+    return spans
 
 
 def make_snippet(text: str, terms: list[Term], width: int = 200) -> tuple[str, list[tuple[int, int]]]:

@@ -43,8 +43,10 @@ class Page:
                 "next_offset": next_offset, "next": next_url}
 
 
-def page_params(limit: int = Query(20, ge=1, le=MAX_LIMIT, description="rows per page, 1..200"),
+async def page_params(limit: int = Query(20, ge=1, le=MAX_LIMIT, description="rows per page, 1..200"),
                 offset: int = Query(0, ge=0, description="rows to skip, >= 0")) -> Page:
+    """Async on purpose: FastAPI runs a plain function dependency on a page thread, and a
+    request answered from memory should not wait behind searches for one."""
     return Page(limit, offset)
 
 

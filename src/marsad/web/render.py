@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse
 
 from marsad.web.security import inert, safe_href
 
-__all__ = ["TEMPLATES", "environment", "path_part", "query_string", "render"]
+__all__ = ["TEMPLATES", "environment", "macros", "path_part", "query_string", "render"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -78,3 +78,9 @@ def environment() -> Environment:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     html = environment().get_template(template).render(request=request, path=request.url.path, **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+@lru_cache(maxsize=1)
+def macros() -> Any:
+    """The macros of macros.html, to mark up a piece of a page from Python (and keep it)."""
+    return environment().get_template("macros.html").module

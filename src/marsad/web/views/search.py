@@ -7,17 +7,19 @@ search for raises QueryError, shown on the page or answered 400 by the API.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from marsad.store import QueryError
+from marsad.store import Hit, QueryError
 from marsad.web.marks import mark_snippet
 from marsad.web.paging import Page, PageParams
-from marsad.web.render import render
+from marsad.web.render import macros, render
 from marsad.web.stores import store_for
 
 router = APIRouter()
@@ -29,12 +31,8 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 class Filters:
     """The search form: every field optional, empty strings mean "not given"."""
 
-    def __init__(self,
-                 q: str = Query("", max_length=MAX_QUERY, description="words; \"a phrase\"; prefix*"),
-                 outlet: str = Query("", max_length=500),
-                 entity: str = Query("", max_length=500, description="entity key (org:isis) or name"),
-                 date_from: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-                 date_to: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")) -> None:
+    def __init__(self, q: str = "", outlet: str = "", entity: str = "", date_from: str = "",
+                 date_to: str = "") -> None:
         self.q, self.outlet, self.entity = q.strip(), outlet.strip(), entity.strip()
         self.date_from, self.date_to = date_from.strip(), date_to.strip()
         for name, value in (("date_from", self.date_from), ("date_to", self.date_to)):
@@ -49,6 +47,18 @@ class Filters:
         return {"q": self.q, "outlet": self.outlet, "entity": self.entity,
                 "date_from": self.date_from, "date_to": self.date_to}
 
+
+async def search_filters(
+        q: str = Query("", max_length=MAX_QUERY, description="words; \"a phrase\"; prefix*"),
+        outlet: str = Query("", max_length=500),
+        entity: str = Query("", max_length=500, description="entity key (org:isis) or name"),
+        date_from: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+        date_to: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")) -> Filters:
+    """The form's fields as a dependency; async so that it runs on the event loop (see page_params)."""
+    return Filters(q, outlet, entity, date_from, date_to)
+
+
+SearchFilters = Annotated[Filters, Depends(search_filters)]
 
 # Searches are kept (marsad.web.cache.ResultMemo) as their first hits, as deep as the deepest
 # page asked so far (in steps of MEMO_STEP): a page and its JSON twin, and any shallower page,
@@ -79,8 +89,20 @@ async def run_search(request: Request, filters: Filters, page: Page) -> list[Any
     return hits[page.offset:end]
 
 
+@lru_cache(maxsize=4096)
+def _card(id: str, title: str | None, outlet: str | None, published: str | None, snippet: str,
+          highlights: tuple[tuple[int, int], ...]) -> Markup:
+    return macros().search_hit(id, title, outlet, published, mark_snippet(snippet, highlights))
+
+
+def hit_card(hit: Hit) -> Markup:
+    """A hit as the page lists it, kept for the hits shown last: the same hits come back on
+    other page sizes and offsets of a kept search, and marking them up was most of a page."""
+    return _card(hit.id, hit.title, hit.outlet, hit.published, hit.snippet, tuple(map(tuple, hit.highlights)))
+
+
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-async def search_page(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> HTMLResponse:
+async def search_page(request: Request, filters: SearchFilters, page: PageParams) -> HTMLResponse:
     hits, next_offset, message = [], None, None
     if filters.given:
         try:
@@ -89,16 +111,16 @@ async def search_page(request: Request, filters: Annotated[Filters, Depends()], 
             message = str(exc)
     elif any(filters.params().values()):
         message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
-    rows = [{"hit": h, "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
     outlets = await request.app.state.search_memo.get_async(
         ("outlets",), lambda: [o for o, _ in store_for(request).outlets() if o])
-    return render(request, "search.html", filters=filters, params=filters.params(), rows=rows, page=page,
-                  next_offset=next_offset, message=message, outlets=outlets,
+    return render(request, "search.html", filters=filters, params=filters.params(),
+                  cards=[hit_card(h) for h in hits], page=page, next_offset=next_offset, message=message,
+                  outlets=outlets,
                   json_twin=f"/api/v1/search?{request.url.query}" if request.url.query else "/api/v1/search")
 
 
 @router.get("/api/v1/search", tags=["search"])
-async def search_api(request: Request, filters: Annotated[Filters, Depends()], page: PageParams) -> dict[str, Any]:
+async def search_api(request: Request, filters: SearchFilters, page: PageParams) -> dict[str, Any]:
     """Full-text search (normalised Arabic) with optional outlet, entity and date filters."""
     if not filters.given:
         raise QueryError("empty search: give q (a word) or entity")
