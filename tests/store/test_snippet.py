@@ -46,3 +46,9 @@ def test_snippet_without_a_body_match_shows_the_opening() -> None:
     text = "نص لا يذكر الكلمة المطلوبة في متنه أبداً"
     snippet, spans = make_snippet(text, parse_query("زلزال"), width=200)
     assert snippet == text and spans == []
+
+
+def test_snippet_of_a_text_too_long_to_keep_still_finds_a_late_match() -> None:
+    text = "تمهيد " * 9000 + "وأعلنت الإمارات النتائج. " + "ختام " * 50
+    snippet, spans = make_snippet(text, parse_query("الامارات"), width=80)
+    assert [snippet[s:e] for s, e in spans] == ["الإمارات"] and snippet.startswith("…")

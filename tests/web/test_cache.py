@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+from anyio import to_thread
 from fastapi.testclient import TestClient
 from web_support import build
 
@@ -170,3 +172,34 @@ def test_search_pages_of_any_size_and_depth_agree_with_one_deep_page(tmp_path: P
     assert len(everything) == 25 and five == everything[:5]
     assert [h["id"] for h in deep["items"]] == everything[18:25] and deep["next_offset"] is None
     assert all(f'href="/article/{quote(i, safe="")}"' in page for i in five)
+
+
+def test_a_kept_search_is_answered_while_every_page_thread_is_busy(tmp_path: Path) -> None:
+    """Pages of a search already kept are served on the event loop: a long search holding the
+    page threads does not hold up readers paging through a popular one."""
+    db = build(tmp_path / "c.db", write_jsonl(tmp_path / "a.jsonl", *(flood(n, "الوطن") for n in range(1, 26))))
+    app = create_app(db)
+    query = {"q": "السيول"}
+
+    async def run() -> tuple[list[str], str, list[str]]:
+        to_thread.current_default_thread_limiter().total_tokens = 1
+        release = threading.Event()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+            first = search_ids(await http.get("/api/v1/search", params={**query, "limit": 20}))
+            await http.get("/search", params={**query, "limit": 20})
+            busy = asyncio.ensure_future(to_thread.run_sync(release.wait))
+            await asyncio.sleep(0.05)
+            fresh = {"cache-control": "no-cache"}
+            try:
+                page = await asyncio.wait_for(http.get("/search", params={**query, "limit": 5}, headers=fresh), 5)
+                more = await asyncio.wait_for(
+                    http.get("/api/v1/search", params={**query, "limit": 10, "offset": 5}, headers=fresh), 5)
+            finally:
+                release.set()
+                await busy
+        return first, page.text, search_ids(more)
+
+    first, page, more = asyncio.run(run())
+    assert more == first[5:15]
+    assert all(f'href="/article/{quote(i, safe="")}"' in page for i in first[:5])
+    assert f'href="/article/{quote(first[5], safe="")}"' not in page
