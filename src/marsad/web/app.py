@@ -28,6 +28,9 @@ __all__ = ["create_app"]
 
 STATIC = Path(__file__).with_name("static")
 PAGE_THREADS = 4
+# FastAPI's OpenTelemetry hooks: marsad reports to no collector, and asking for the (unset)
+# providers on every request was a visible share of an answer from the cache
+NO_TELEMETRY = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
 
 
 def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: float = 5.0) -> FastAPI:
@@ -46,7 +49,7 @@ def create_app(db_url: str, ingest_token: str | None = None, cache_seconds: floa
         yield
         stores.close()
 
-    app = FastAPI(title="marsad", version="1", lifespan=lifespan,
+    app = FastAPI(title="marsad", version="1", lifespan=lifespan, telemetry=NO_TELEMETRY,
                   description="Arabic news observatory: who reported what, citing whom.",
                   docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None,
                   openapi_url="/openapi.json")
