@@ -372,8 +372,9 @@ def serve(
     db: str = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the app."),
     port: int = typer.Option(8000, "--port"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1,
-                                help="Server processes; one per CPU core answers most under load."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
+                                       help="Server processes (default: one per CPU core, which answers most "
+                                            "under load; 1 keeps it to this process)."),
     cache_seconds: float = typer.Option(5.0, "--cache-seconds", min=0,
                                         help="How long answers may lag an ongoing ingest (0: no cache)."),
     ingest_token: str | None = typer.Option(None, "--ingest-token", envvar="MARSAD_INGEST_TOKEN",
@@ -384,14 +385,14 @@ def serve(
 
     [bold]Examples[/]
       marsad serve --db marsad.db --port 8000
-      marsad serve --db marsad.db --workers 2
+      marsad serve --db marsad.db --workers 1
       MARSAD_INGEST_TOKEN=secret marsad serve --db marsad.db
     """
     from marsad.web import serve as run_server
 
     try:
-        run_server(db=db, host=host, port=port, ingest_token=ingest_token, workers=workers,
-                   cache_seconds=cache_seconds)
+        run_server(db=db, host=host, port=port, ingest_token=ingest_token,
+                   workers=workers or os.cpu_count() or 1, cache_seconds=cache_seconds)
     except OSError as exc:          # the port is taken, the host is not this machine's, ...
         err.print(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
