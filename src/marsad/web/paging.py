@@ -44,7 +44,7 @@ class Page:
 
 
 async def page_params(limit: int = Query(20, ge=1, le=MAX_LIMIT, description="rows per page, 1..200"),
-                offset: int = Query(0, ge=0, description="rows to skip, >= 0")) -> Page:
+                      offset: int = Query(0, ge=0, description="rows to skip, >= 0")) -> Page:
     """Async on purpose: FastAPI runs a plain function dependency on a page thread, and a
     request answered from memory should not wait behind searches for one."""
     return Page(limit, offset)
