@@ -109,3 +109,19 @@ def test_seeds_entity_f1_and_no_boilerplate_names(shared_dir, seeds_gold):
     _, _, f, leaked = seeds_scores(shared_dir)
     assert f >= 0.85
     assert leaked == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال المتحدث باسم الأمانة العامة للجامعة العربية حسام زكي للصحفيين إن", "حسام زكي"),
+    ("وقال الباحث في المعهد مارك تومسون لقناة إخبارية إن الوضع هش", "مارك تومسون"),
+    ("وقع النادي مع المهاجم البرتغالي جواو دا كوستا لثلاثة مواسم", "جواو دا كوستا"),
+])
+def test_person_names_end_where_the_name_ends(text, expected):
+    people = [t for t, kind, _ in ents(text) if kind == "PER"]
+    assert people == [expected]
+
+
+def test_basim_after_a_spokesman_title_is_a_connector_not_a_name():
+    found = ents("وأكد الناطق باسم الحكومة أن الاجتماع سيعقد غدا")
+    assert not [t for t, kind, _ in found if kind == "PER"]
+    assert ("باسم سمرة", "PER") in [(t, kind) for t, kind, _ in ents("وقال الممثل باسم سمرة إن الفيلم جاهز")]

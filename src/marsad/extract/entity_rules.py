@@ -50,16 +50,19 @@ def _stop(doc: Doc, j: int) -> bool:
 _TANWEEN = re.compile("[\u064b-\u064d]")
 
 
-def _namey(doc: Doc, k: int) -> bool:
-    """Shape test for a word inside an unknown name: no tanween, no preposition+article, no verb/masdar look."""
+def _namey(doc: Doc, k: int, surname: bool = False) -> bool:
+    """Shape test for a word inside an unknown name: no tanween, no preposition+article, no verb/masdar look.
+    A `surname` (the word after a known given name) may end like a verb of "you (plural)": تومسون."""
     w = doc.norms[k]
     tanween = _TANWEEN.search(doc.words[k]) is not None
     if tanween or w in doc.lex["given_names"]:
         return not tanween
-    if any(s and v.startswith("ال") for s, v, _ in doc.variants(k)):
-        return False
+    lex = doc.lex
+    if any(s and (v.startswith("ال") or v in lex["org_heads"] or v in lex["generic_nouns"]
+                  or v in lex["topic_nouns"] or v in lex["person_titles"]) for s, v, _ in doc.variants(k)):
+        return False                # "لقناة", "بوزارة", "للرئيس": a preposition on a noun ends a name
     bare = w.removeprefix("ال")
-    return not ((bare.startswith("م") and bare.endswith("ه")) or (w[0] in "يت" and w.endswith("ون"))
+    return not ((bare.startswith("م") and bare.endswith("ه")) or (w[0] in ("ي" if surname else "يت") and w.endswith("ون"))
                 or (w.startswith(("ست", "سن", "سي")) and len(w) >= 5) or _verb_like(doc, w))
 
 
@@ -77,7 +80,10 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
     while j + count < n and count < MAX_NAME:
         k = j + count
         w = doc.norms[k]
-        if doc.owner[k] >= 0 or (count and not doc.joined(k)) or _stop(doc, k) or not _namey(doc, k):
+        after_particle = count > 0 and doc.norms[k - 1] in lex["name_particles"] and w.isalpha()
+        surname = k > 0 and doc.norms[k - 1] in lex["given_names"]
+        if doc.owner[k] >= 0 or (count and not doc.joined(k)) or _stop(doc, k) \
+                or not (after_particle or _namey(doc, k, surname)):
             break
         if w in lex["person_titles"] or w in lex["org_heads"] or w in lex["loc_heads_admin"] \
                 or w in lex["loc_heads_facility"]:
@@ -108,6 +114,12 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
     return count
 
 
+def _body_follows(doc: Doc, j: int) -> bool:
+    """Token j starts what a connector links a title to: a definite word or a found ORG/LOC."""
+    return j < len(doc) and doc.joined(j) and (doc.norms[j].startswith("ال") or (
+        doc.owner[j] >= 0 and doc.mentions[doc.owner[j]].type in ("ORG", "LOC")))
+
+
 def _person_after_title(doc: Doc, i: int) -> Mention | None:
     if not doc.in_set(i, "person_titles"):
         return None
@@ -116,6 +128,8 @@ def _person_after_title(doc: Doc, i: int) -> Mention | None:
         w = doc.norms[j]
         if doc.owner[j] >= 0 and doc.mentions[doc.owner[j]].type in ("ORG", "LOC"):
             j = doc.mentions[doc.owner[j]].last + 1
+        elif w in doc.lex["title_connectors"] and _body_follows(doc, j + 1):
+            j += 1                      # "المتحدث باسم الأمم المتحدة": باسم is "on behalf of" here
         elif w in doc.lex["given_names"]:
             break
         elif w in doc.lex["title_connectors"] or is_adjective(w) or (w.startswith("ال") and not _stop(doc, j)):
@@ -164,6 +178,9 @@ def _given_name(doc: Doc, i: int) -> Mention | None:
         stripped = 0
     if norm != "عبد" and v in doc.lex["ambiguous_given_names"] and not _person_cue_before(doc, i):
         return None
+    if v in doc.lex["title_connectors"] and _body_follows(doc, i + 1) and i > 0 \
+            and not doc.lex["person_titles"].isdisjoint(doc.info[i - 1].forms):
+        return None                     # "المتحدث باسم الخارجية": a connector, not the name Basim
     nxt_ok = i + 1 < len(doc) and doc.joined(i + 1)
     count = _name_tokens(doc, i + 1, surname_first=True) if nxt_ok else 0
     if norm == "عبد":
