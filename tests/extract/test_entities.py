@@ -125,3 +125,18 @@ def test_basim_after_a_spokesman_title_is_a_connector_not_a_name():
     found = ents("وأكد الناطق باسم الحكومة أن الاجتماع سيعقد غدا")
     assert not [t for t, kind, _ in found if kind == "PER"]
     assert ("باسم سمرة", "PER") in [(t, kind) for t, kind, _ in ents("وقال الممثل باسم سمرة إن الفيلم جاهز")]
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("تخرج الطبيب في جامعة الملك سعود قبل عشرة أعوام", "جامعة الملك سعود", "ORG"),
+    ("نقل الجرحى إلى مستشفى الملك فهد التخصصي بعد الحادث", "مستشفى الملك فهد التخصصي", "LOC"),
+    ("هبطت الطائرة في مطار الملك خالد الدولي مساء أمس", "مطار الملك خالد الدولي", "LOC"),
+])
+def test_a_body_named_after_a_king_or_prince_keeps_the_name_inside(text, surface, kind):
+    found = [(t, k) for t, k, _ in ents(text)]
+    assert (surface, kind) in found
+    assert not [t for t, k in found if k == "PER"]
+
+
+def test_a_government_named_after_its_president_still_yields_the_person():
+    assert ("بشار الأسد", "PER") in [(t, k) for t, k, _ in ents("وقالت حكومة الرئيس بشار الأسد إن المفاوضات متوقفة")]

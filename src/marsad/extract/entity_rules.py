@@ -256,6 +256,18 @@ def _definite_body(doc: Doc, i: int) -> Mention | None:
     return Mention(i, last, start, doc.ends[last], "ORG", source="rule")
 
 
+def _eponym_end(doc: Doc, j: int) -> int:
+    """Where "الملك سعود" ends when token j starts a royal or religious title and a name: the
+    last token of the name, else -1. A body named after a person ("جامعة الملك سعود",
+    "مستشفى الملك فهد") takes the title and the name whole."""
+    if j >= len(doc) or not doc.joined(j) or doc.owner[j] >= 0 or doc.norms[j] not in doc.lex["eponym_titles"]:
+        return -1
+    if j + 1 >= len(doc) or not doc.joined(j + 1):
+        return -1
+    count = _name_tokens(doc, j + 1, allow_nisba=False)
+    return j + count if count else -1
+
+
 def _organisation(doc: Doc, i: int) -> Mention | None:
     lex = doc.lex
     head = next(((s, v) for s, v, _ in doc.variants(i) if v in lex["org_heads"]), None)
@@ -272,6 +284,9 @@ def _organisation(doc: Doc, i: int) -> Mention | None:
         if m.type != "LOC" or m.first != j:
             return None
     last, strong, quoted = i, False, any(q in doc.text[doc.ends[i]:doc.starts[j]] for q in OPEN_QUOTES)
+    named_after = _eponym_end(doc, j)
+    if named_after > 0:
+        last, strong, j = named_after, True, named_after + 1
     while j < n and j - i <= 5 and doc.joined(j):
         w = doc.norms[j]
         if doc.owner[j] >= 0:
@@ -335,6 +350,13 @@ def _place(doc: Doc, i: int) -> Mention | None:
     else:
         return None
     j = i + 1
+    named_after = _eponym_end(doc, j) if keep_head or head[1] in lex["loc_heads_admin"] else -1
+    if named_after > 0:
+        last = named_after
+        if last + 1 < n and doc.joined(last + 1) and doc.owner[last + 1] < 0 and is_adjective(doc.norms[last + 1]) \
+                and doc.norms[last + 1].startswith("ال"):
+            last += 1                   # "مستشفى الملك فهد التخصصي", "مدينة الملك عبدالله الاقتصادية"
+        return Mention(i, last, doc.raw_offset(i, head[0]), doc.ends[last], "LOC", source="rule")
     if j >= n or not doc.joined(j) or doc.owner[j] >= 0 or _stop(doc, j):
         return None
     w = doc.norms[j]
