@@ -140,3 +140,15 @@ def test_a_body_named_after_a_king_or_prince_keeps_the_name_inside(text, surface
 
 def test_a_government_named_after_its_president_still_yields_the_person():
     assert ("بشار الأسد", "PER") in [(t, k) for t, k, _ in ents("وقالت حكومة الرئيس بشار الأسد إن المفاوضات متوقفة")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("صوّت مجلس الشورى على مشروع النظام بالأغلبية", "مجلس الشورى"),
+    ("رفضت محكمة النقض الطعن المقدم من الدفاع", "محكمة النقض"),
+])
+def test_a_council_or_court_with_an_institutional_genitive_is_an_organisation(text, surface):
+    assert (surface, "ORG") in [(t, k) for t, k, _ in ents(text)]
+
+
+def test_a_condolence_gathering_is_not_a_council():
+    assert not ents("حضر مجلس العزاء عدد كبير من الأهالي")
