@@ -307,8 +307,10 @@ def _organisation(doc: Doc, i: int) -> Mention | None:
             j += 1
             continue
         if w.startswith("ال") or (w.startswith("ل") and j + 1 < n and doc.joined(j + 1)):
+            if j > i + 1 and doc.norms[i + 1] in lex["institutional_genitives"]:
+                break                   # "مجلس الشورى" is whole: only adjectives may follow
             last = j
-            strong = strong or (j == i + 1 and w in lex["institutional_genitives"])   # "مجلس الشورى"
+            strong = strong or (j == i + 1 and w in lex["institutional_genitives"])
         elif j == i + 1 and w.isalpha() and w[0] != "و" and _namey(doc, j) and w not in lex["org_heads"] \
                 and w not in lex["person_titles"] and not head[1].startswith("ال") and not _stop(doc, j) \
                 and not w.endswith("ه"):
