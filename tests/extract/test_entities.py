@@ -152,3 +152,16 @@ def test_a_council_or_court_with_an_institutional_genitive_is_an_organisation(te
 
 def test_a_condolence_gathering_is_not_a_council():
     assert not ents("حضر مجلس العزاء عدد كبير من الأهالي")
+
+
+def test_two_people_joined_by_and_are_two_names():
+    people = [t for t, k, _ in ents("وحضر اللقاء كل من سامي الجابر وياسر القحطاني ومسؤولون آخرون") if k == "PER"]
+    assert people == ["سامي الجابر", "ياسر القحطاني"]
+
+
+def test_a_given_name_that_starts_like_a_proclitic_is_not_split():
+    assert [(t, k) for t, k, _ in ents("قالت السيدة فاطمة الزهراء إن المبادرة مستمرة")] == [("فاطمة الزهراء", "PER")]
+
+
+def test_his_saying_after_a_name_stays_outside_it():
+    assert ("جون سميث", "PER") in [(t, k) for t, k, _ in ents("ونقلت الصحيفة عن جون سميث قوله إن الصفقة انتهت")]

@@ -46,8 +46,9 @@ _PROCLITICS_BY_FIRST = {c: tuple(p for p in PROCLITICS if p[0] == c) for c in {p
 def variants_of(norm: str) -> list[Variant]:
     """The folded word as is and with each proclitic (و ف ب ل ك ال and combinations) peeled off."""
     out = [(0, norm, "")]
-    if norm in lexicon()["clitic_initial_words"]:
-        return out                  # "ولي", "وزير", "بلد": the first letter is part of the word
+    lex = lexicon()
+    if norm in lex["clitic_initial_words"] or norm in lex["given_names"]:
+        return out                  # "ولي", "وزير", "فاطمة": the first letter is part of the word
     for p in _PROCLITICS_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             rest = norm[len(p):]

@@ -80,6 +80,8 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
     while j + count < n and count < MAX_NAME:
         k = j + count
         w = doc.norms[k]
+        if any(p == "و" and v in lex["given_names"] for _, v, p in doc.variants(k)):
+            break                       # "سامي الجابر وياسر القحطاني": "and" starts the next name
         after_particle = count > 0 and doc.norms[k - 1] in lex["name_particles"] and w.isalpha()
         surname = k > 0 and doc.norms[k - 1] in lex["given_names"]
         if doc.owner[k] >= 0 or (count and not doc.joined(k)) or _stop(doc, k) \
