@@ -165,3 +165,9 @@ def test_a_given_name_that_starts_like_a_proclitic_is_not_split():
 
 def test_his_saying_after_a_name_stays_outside_it():
     assert ("جون سميث", "PER") in [(t, k) for t, k, _ in ents("ونقلت الصحيفة عن جون سميث قوله إن الصفقة انتهت")]
+
+
+def test_a_verbal_noun_after_a_given_name_is_not_a_surname():
+    people = [t for t, k, _ in ents("وحضر محمد وعلي الاجتماع الذي عقد أمس") if k == "PER"]
+    assert "علي الاجتماع" not in people
+    assert ("سعد الحريري", "PER") in [(t, k) for t, k, _ in ents("قال رئيس الوزراء سعد الحريري إن الحكومة باقية")]

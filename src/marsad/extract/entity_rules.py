@@ -66,6 +66,15 @@ def _namey(doc: Doc, k: int, surname: bool = False) -> bool:
                 or (w.startswith(("ست", "سن", "سي")) and len(w) >= 5) or _verb_like(doc, w))
 
 
+def _verbal_noun(bare: str) -> bool:
+    """The shapes of افتعال/انفعال (اجتماع، انتخاب), استفعال (استقبال) and تفعيل (تعليم): after the
+    article, common nouns rather than family names, which are mostly nisbas (ending in ي). Place
+    names may have them (ساحة التحرير); personal names seldom do."""
+    if len(bare) < 5 or bare.endswith("ي"):
+        return False
+    return (bare[0] == "ا" and bare[2] == "ت") or bare.startswith("است") or (bare[0] == "ت" and bare[-2] == "ي")
+
+
 def _verb_like(doc: Doc, w: str) -> bool:
     """A listed verb or stop word ("سيزور", "اجتماعا", "مجددا"), or an imperfect verb shape (يتحدث)."""
     lex = doc.lex
@@ -102,7 +111,7 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
         # past the second word, a name goes on only after a given name or particle, or with a nisba
         later = count >= 2 and prev not in lex["given_names"] and prev not in lex["name_particles"]
         if w.startswith("ال"):
-            if (count == 0 and not surname_first) or (is_adjective(w) and not allow_nisba):
+            if (count == 0 and not surname_first) or (is_adjective(w) and not allow_nisba) or _verbal_noun(w[2:]):
                 break
             if later and not w.endswith("ي") and w != "الله":
                 break
