@@ -54,3 +54,9 @@ def test_bounded_edit_distance_is_exact_up_to_the_bound_and_above_it_after():
 
     assert _levenshtein("لودفيجشافن", "لودفيغشافن") == _levenshtein("لودفيجشافن", "لودفيغشافن", 1) == 1
     assert _levenshtein("abcdef", "uvwxyz", 2) > 2
+
+
+def test_fuzzy_match_never_swaps_a_short_word_of_a_name():
+    assert fuzzy_entry(fold_phrase("مجلس الأمة"), "ORG") is None        # not مجلس الأمن
+    keys = {e.text: e.key for e in find_entities("أصدر الأمير أمرا بحل مجلس الأمة، ورحب مجلس الأمن بالقرار")}
+    assert keys["مجلس الأمة"] != keys["مجلس الأمن"] == "org:unsc"

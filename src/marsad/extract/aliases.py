@@ -95,10 +95,18 @@ def _levenshtein(a: str, b: str, bound: int | None = None) -> int:
     return previous[-1]
 
 
+MIN_FUZZY_WORD = 5           # a shorter differing word is another word, not another spelling (الأمن/الأمة)
+
+
 def _one_word_differs(a: str, b: str) -> bool:
-    """Spelling variants differ in one word, and not in a relational adjective (التركية/الكردية)."""
+    """Spelling variants differ in one word, not in a relational adjective (التركية/الكردية) nor in
+    a short word (مجلس الأمن / مجلس الأمة)."""
     diff = [(x, y) for x, y in zip(a.split(" "), b.split(" ")) if x != y]
-    return len(diff) <= 1 and not (diff and diff[0][1].endswith(("يه", "ي")) and diff[0][1].startswith("ال"))
+    if not diff:
+        return True
+    word = diff[0][1]
+    return len(diff) == 1 and not (word.endswith(("يه", "ي")) and word.startswith("ال")) \
+        and min(len(w.removeprefix("ال")) for w in diff[0]) >= MIN_FUZZY_WORD
 
 
 def key_for(etype: str, folded: str) -> str:
