@@ -57,6 +57,7 @@ _BEFORE_COMP = re.compile(
 _BEFORE_COMMA = re.compile(r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*[،,]\s*")
 _BEFORE_STOP = re.compile(r"\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:[.،,]|$)")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*[،,]?\s*$")
+_SPACES = re.compile(r"\s*")
 _AFTER_GAP = re.compile(r"[ \t،,]*(?:(?:هكذا|بهذه\s+(?:الكلمات|العبارة|العبارات))\s+)?")   # '«...»، هكذا ختم'
 _AS_HE_PUT_IT = re.compile(r"(?:على\s+حد|بحسب|حسب|وفق)\s+(?:تعبير|قول|وصف)(?:ه|ها|هم)(?![^\W\d_])")
 _BREAK = re.compile(r"[.!؟?\n]")
@@ -385,7 +386,7 @@ class _Pass:
         adverbial phrases dropped ("أمام البرلمان", "خلال المؤتمر"); after a quote the name may end
         the clause ('«...»، أضاف بيسكوف.'). A name that repeats a person named earlier ("بيسكوف"
         after "دميتري بيسكوف") is that person."""
-        word = re.compile(r"\s*").match(self.clean, pos).end()
+        word = _SPACES.match(self.clean, pos).end()
         after = skip_object(self.clean, word)
         if after > word and self.clean[after - 1].isspace():
             pos = after - 1   # "وقال لي يوسف:": past the object pronoun

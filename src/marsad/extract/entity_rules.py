@@ -53,11 +53,10 @@ _TANWEEN = re.compile("[\u064b-\u064d]")
 def _namey(doc: Doc, k: int, surname: bool = False) -> bool:
     """Shape test for a word inside an unknown name: no tanween, no preposition+article, no verb/masdar look.
     A `surname` (the word after a known given name) may end like a verb of "you (plural)": تومسون."""
-    w = doc.norms[k]
+    w, lex = doc.norms[k], doc.lex
     tanween = _TANWEEN.search(doc.words[k]) is not None
-    if tanween or w in doc.lex["given_names"]:
+    if tanween or w in lex["given_names"]:
         return not tanween
-    lex = doc.lex
     if any(s and (v.startswith("ال") or v in lex["org_heads"] or v in lex["generic_nouns"]
                   or v in lex["topic_nouns"] or v in lex["person_titles"]) for s, v, _ in doc.variants(k)):
         return False                # "لقناة", "بوزارة", "للرئيس": a preposition on a noun ends a name
@@ -125,10 +124,12 @@ def _name_tokens(doc: Doc, j: int, allow_nisba: bool = True, surname_first: bool
     return count
 
 
-def _body_follows(doc: Doc, j: int) -> bool:
-    """Token j starts what a connector links a title to: a definite word or a found ORG/LOC."""
-    return j < len(doc) and doc.joined(j) and (doc.norms[j].startswith("ال") or (
-        doc.owner[j] >= 0 and doc.mentions[doc.owner[j]].type in ("ORG", "LOC")))
+def _connector(doc: Doc, j: int) -> bool:
+    """Token j links a title to a body ("المتحدث باسم الأمم المتحدة"): a title connector followed by
+    a definite word or a found ORG/LOC. "باسم" is then "on behalf of", not the name Basim."""
+    k = j + 1
+    return doc.norms[j] in doc.lex["title_connectors"] and k < len(doc) and doc.joined(k) and (
+        doc.norms[k].startswith("ال") or (doc.owner[k] >= 0 and doc.mentions[doc.owner[k]].type in ("ORG", "LOC")))
 
 
 def _person_after_title(doc: Doc, i: int) -> Mention | None:
@@ -139,8 +140,8 @@ def _person_after_title(doc: Doc, i: int) -> Mention | None:
         w = doc.norms[j]
         if doc.owner[j] >= 0 and doc.mentions[doc.owner[j]].type in ("ORG", "LOC"):
             j = doc.mentions[doc.owner[j]].last + 1
-        elif w in doc.lex["title_connectors"] and _body_follows(doc, j + 1):
-            j += 1                      # "المتحدث باسم الأمم المتحدة": باسم is "on behalf of" here
+        elif _connector(doc, j):
+            j += 1
         elif w in doc.lex["given_names"]:
             break
         elif w in doc.lex["title_connectors"] or is_adjective(w) or (w.startswith("ال") and not _stop(doc, j)):
@@ -189,9 +190,8 @@ def _given_name(doc: Doc, i: int) -> Mention | None:
         stripped = 0
     if norm != "عبد" and v in doc.lex["ambiguous_given_names"] and not _person_cue_before(doc, i):
         return None
-    if v in doc.lex["title_connectors"] and _body_follows(doc, i + 1) and i > 0 \
-            and not doc.lex["person_titles"].isdisjoint(doc.info[i - 1].forms):
-        return None                     # "المتحدث باسم الخارجية": a connector, not the name Basim
+    if i > 0 and _connector(doc, i) and not doc.lex["person_titles"].isdisjoint(doc.info[i - 1].forms):
+        return None                     # "المتحدث باسم الخارجية"
     nxt_ok = i + 1 < len(doc) and doc.joined(i + 1)
     count = _name_tokens(doc, i + 1, surname_first=True) if nxt_ok else 0
     if norm == "عبد":
