@@ -6,13 +6,15 @@ DATA   ?= examples
 DB     ?= marsad.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+SHARED ?= ../shared
 
-.PHONY: run test install dev bench lint clean-db help
+.PHONY: run test install dev train bench lint clean-db help
 
 help:
 	@echo "make run    # set up .venv, ingest $(DATA) into $(DB), print the stories, serve the web app"
 	@echo "make test   # set up .venv with dev dependencies and run the whole test suite"
 	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
+	@echo "make train  # rebuild the entity tagger in src/marsad/extract/data/tagger/ from ../shared"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +38,10 @@ run: install
 
 test: dev
 	$(BIN)/python -m pytest
+
+# the entity tagger: word clusters, name shares and the CRF, from ../shared (about 10 minutes on 2 cores)
+train: dev
+	$(BIN)/python -m marsad.learn.build --shared $(SHARED)
 
 bench: dev
 	$(BIN)/python benchmarks/run.py

@@ -1,4 +1,9 @@
-"""find_entities: spans, types, clitics, rules, and the seeds gold."""
+"""find_entities (the tagger with the known names) and the rule layer it reads as features.
+
+Tests of a rule's own behaviour call `find_entities_by_rules` (`rule_ents`): the rules still run on
+every article, their spans are features of the tagger and their table entries give the keys; the
+tagger may overrule a rule span, which `tests/extract/test_tagger.py` and the annotated corpora
+(`benchmarks/eval_ner.py`) measure."""
 from __future__ import annotations
 
 import itertools
@@ -7,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from marsad.extract.entities import find_entities
+from marsad.extract.entities import find_entities, find_entities_by_rules
 
 DATA = Path(__file__).parent / "data" / "ner_eval.jsonl"
 
 
 def ents(text: str) -> list[tuple[str, str, str]]:
     return [(e.text, e.type, e.key) for e in find_entities(text)]
+
+
+def rule_ents(text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.key) for e in find_entities_by_rules(text)]
 
 
 def test_spans_index_the_original_text_and_do_not_overlap():
@@ -35,13 +44,13 @@ def test_proclitics_stay_outside_the_span(text, surface, key):
 
 
 def test_hashtag_names_match_across_underscores():
-    assert ("قوات_سوريا_الديمقراطية", "ORG", "org:sdf") in ents("غرد الناشطون #قوات_سوريا_الديمقراطية اليوم")
+    assert ("قوات_سوريا_الديمقراطية", "ORG", "org:sdf") in rule_ents("غرد الناشطون #قوات_سوريا_الديمقراطية اليوم")
 
 
 def test_quoted_organisation_keeps_its_descriptor_and_quotes():
-    found = ents("أعلن تنظيم “داعش” مسؤوليته عن الهجوم")
+    found = rule_ents("أعلن تنظيم “داعش” مسؤوليته عن الهجوم")
     assert found[0] == ("تنظيم “داعش”", "ORG", "org:isis")
-    assert ("الجيش الحر", "ORG", "org:fsa") in ents("قاتل عناصر «الجيش الحر» في الشمال")
+    assert ("الجيش الحر", "ORG", "org:fsa") in rule_ents("قاتل عناصر «الجيش الحر» في الشمال")
 
 
 def test_person_after_title_and_surname_later_resolve_to_one_key():
@@ -52,7 +61,7 @@ def test_person_after_title_and_surname_later_resolve_to_one_key():
 
 
 def test_kunya_name_and_its_nisba_later():
-    found = find_entities("وقتل القيادي أبو معاذ الجزائري في غارة. وكان الجزائري مسؤولا عن التجنيد.")
+    found = find_entities_by_rules("وقتل القيادي أبو معاذ الجزائري في غارة. وكان الجزائري مسؤولا عن التجنيد.")
     keys = {e.text: e.key for e in found}
     assert keys["أبو معاذ الجزائري"] == keys["الجزائري"]
 
@@ -63,7 +72,7 @@ def test_adjectives_and_generic_nouns_are_not_entities():
 
 
 def test_organisation_head_rule_stops_after_the_nationality_adjective():
-    assert ("وزارة الداخلية المغربية", "ORG") in [(t, ty) for t, ty, _ in ents(
+    assert ("وزارة الداخلية المغربية", "ORG") in [(t, ty) for t, ty, _ in rule_ents(
         "أعلنت وزارة الداخلية المغربية إحباط مخطط في مدينة فاس")]
 
 
@@ -122,9 +131,9 @@ def test_person_names_end_where_the_name_ends(text, expected):
 
 
 def test_basim_after_a_spokesman_title_is_a_connector_not_a_name():
-    found = ents("وأكد الناطق باسم الحكومة أن الاجتماع سيعقد غدا")
+    found = rule_ents("وأكد الناطق باسم الحكومة أن الاجتماع سيعقد غدا")
     assert not [t for t, kind, _ in found if kind == "PER"]
-    assert ("باسم سمرة", "PER") in [(t, kind) for t, kind, _ in ents("وقال الممثل باسم سمرة إن الفيلم جاهز")]
+    assert ("باسم سمرة", "PER") in [(t, kind) for t, kind, _ in rule_ents("وقال الممثل باسم سمرة إن الفيلم جاهز")]
 
 
 @pytest.mark.parametrize("text, surface, kind", [
@@ -133,7 +142,7 @@ def test_basim_after_a_spokesman_title_is_a_connector_not_a_name():
     ("هبطت الطائرة في مطار الملك خالد الدولي مساء أمس", "مطار الملك خالد الدولي", "LOC"),
 ])
 def test_a_body_named_after_a_king_or_prince_keeps_the_name_inside(text, surface, kind):
-    found = [(t, k) for t, k, _ in ents(text)]
+    found = [(t, k) for t, k, _ in rule_ents(text)]
     assert (surface, kind) in found
     assert not [t for t, k in found if k == "PER"]
 
@@ -147,7 +156,7 @@ def test_a_government_named_after_its_president_still_yields_the_person():
     ("رفضت محكمة النقض الطعن المقدم من الدفاع", "محكمة النقض"),
 ])
 def test_a_council_or_court_with_an_institutional_genitive_is_an_organisation(text, surface):
-    assert (surface, "ORG") in [(t, k) for t, k, _ in ents(text)]
+    assert (surface, "ORG") in [(t, k) for t, k, _ in rule_ents(text)]
 
 
 def test_a_condolence_gathering_is_not_a_council():

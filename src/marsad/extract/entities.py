@@ -16,9 +16,10 @@ from marsad.extract.aliases import resolve
 from marsad.extract.entity_doc import Doc, Mention
 from marsad.extract.entity_rules import is_adjective, rules_pass
 from marsad.extract.gazetteer import GazEntry, gazetteer
+from marsad.extract.tagger import tagged_mentions
 from marsad.model import Entity
 
-__all__ = ["Mention", "find_entities"]
+__all__ = ["Mention", "find_entities", "find_entities_by_rules", "rule_mentions"]
 
 CLOSE_QUOTES = "”»\"'’"
 
@@ -164,21 +165,49 @@ def _propagate(doc: Doc) -> None:
                 break
 
 
-def find_entities(text: str) -> list[Entity]:
-    """Entities in `text`, non-overlapping and sorted; `text[e.start:e.end] == e.text` always."""
-    doc = Doc(text)
-    if not len(doc):
-        return []
+def rule_mentions(doc: Doc) -> None:
+    """Layers 1-3 on `doc`: what the tables and rules find, kept in `doc.mentions`."""
     _gazetteer_pass(doc)
     _clubs_by_context(doc)
     _propagate(doc)
     rules_pass(doc)
     _propagate(doc)
-    mentions = sorted((m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")), key=lambda m: m.start)
-    for m in mentions:      # a quoted name keeps its closing quote when the span holds the opening one
+
+
+def _close_quotes(text: str, mentions: list[Mention]) -> None:
+    """A quoted name keeps its closing quote when the span holds the opening one."""
+    for m in mentions:
         inner = text[m.start:m.end]
         if m.end < len(text) and text[m.end] in CLOSE_QUOTES and (
                 sum(inner.count(q) for q in "“«‘") > sum(inner.count(q) for q in "”»’")
                 or inner.count('"') % 2 or inner.count("'") % 2):
             m.end += 1
+
+
+def find_entities_by_rules(text: str) -> list[Entity]:
+    """Entities from the tables and rules alone (the finder before the tagger; kept to compare)."""
+    doc = Doc(text)
+    if not len(doc):
+        return []
+    rule_mentions(doc)
+    mentions = sorted((m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")), key=lambda m: m.start)
+    _close_quotes(text, mentions)
+    return resolve(text, mentions)
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Entities in `text`, non-overlapping and sorted; `text[e.start:e.end] == e.text` always.
+
+    The learned tagger decides the spans and types, reading the tables and rules as features;
+    table entries and short-form links of the rule mentions give the keys (`marsad.extract.tagger`).
+    Without a shipped model the rules alone answer."""
+    doc = Doc(text)
+    if not len(doc):
+        return []
+    rule_mentions(doc)
+    mentions = tagged_mentions(doc)
+    if mentions is None:
+        mentions = [m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")]
+    mentions.sort(key=lambda m: m.start)
+    _close_quotes(text, mentions)
     return resolve(text, mentions)

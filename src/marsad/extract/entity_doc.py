@@ -105,7 +105,8 @@ class Doc:
         self.info = [cache.get(w) or cache.setdefault(w, _word(w)) for w in self.words]
         self.norms = [w.norm for w in self.info]
         # join[j]: tokens j-1 and j belong to one name (only spaces, underscores, hyphens, quotes between)
-        self.join = [False] + [g == " " or _joinable(g) for g in parts[2:-1:2]]
+        self.gaps = parts[2:-1:2]      # gaps[j - 1]: the text between tokens j - 1 and j
+        self.join = [False] + [g == " " or _joinable(g) for g in self.gaps]
         self.owner: list[int] = [-1] * len(self.words)
         self.mentions: list[Mention] = []
         self.lex = lexicon()

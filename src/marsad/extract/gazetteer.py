@@ -32,6 +32,7 @@ class GazEntry:
     en: str
     aliases: tuple[str, ...]
     strict: frozenset[str]       # folded aliases that need supporting context (common words too)
+    curated: bool = True         # from a hand-made list, not the generated place names
 
 
 def fold_phrase(text: str) -> str:
@@ -99,7 +100,7 @@ def _entries(name: str, curated: bool) -> list[tuple[GazEntry, bool]]:
     for item in _read(name):  # type: ignore[union-attr]
         strict = frozenset(fold_phrase(a) for a in item.get("strict", []))
         out.append((GazEntry(item["key"], item["type"], item["canonical"], item.get("en") or "",
-                             tuple(item.get("aliases", [])), strict), curated))
+                             tuple(item.get("aliases", [])), strict, curated), curated))
     return out
 
 

@@ -1,0 +1,238 @@
+"""The learned entity tagger: a linear-chain CRF over `tagger_features`, trained on annotated news
+(`marsad.learn.train_ner`) and shipped in `data/tagger/`.
+
+Why a tagger over the rules alone: rules written from sentences we made found about half of the
+people and organisations in text annotated by others. The CRF decides spans and types; the rules
+and tables still matter twice, as features it weighs, and as the source of table entries (keys such
+as org:isis) and short-form links, which a tagged span inherits when it covers the same tokens.
+The model is read once, on first use (`load_model`); without it `tagged_mentions` answers None.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from marsad.extract.crf import ChainModel
+from marsad.extract.entity_doc import Doc, Mention
+from marsad.extract.gazetteer import fold_phrase, gazetteer
+from marsad.extract.tagger_features import (
+    cluster_window,
+    own_window,
+    place_features,
+    place_keys,
+    strip_clitic,
+    traits_window,
+    word_parts,
+)
+
+__all__ = ["MODEL_FILE", "Scorer", "decode", "load_model", "rule_tags", "tag_labels", "tagged_mentions"]
+
+MODEL_FILE = "data/tagger/ner.npz"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+_HARD_GAP = frozenset(".،,؛;:!?؟()[]\n")
+
+
+class Scorer:
+    """Emission scores of a ChainModel for marsad tokens, summed from cached parts.
+
+    Per distinct word, one block of five label-score rows (the word's own features, and its
+    features as the token before, after, two before, two after), computed for all the new words
+    of a text in one NumPy gather; per kind of place (rule tags and gaps around a token), one row.
+    A token's emission is then five block rows and one place row added together."""
+
+    MAX_WORDS = 300_000
+
+    def __init__(self, model: ChainModel) -> None:
+        self.model = model
+        size = len(model.labels)
+        self._weights = np.vstack([model.weights, np.zeros((1, size))]).astype(np.float32)
+        self._zero = len(self._weights) - 1
+        self._word_rows: dict[str, int] = {}
+        self._blocks = np.zeros((4096, 5, size), dtype=np.float32)
+        self._places: dict[tuple[str, ...], np.ndarray] = {}
+        self._by_clusters: dict = {}
+        self._by_traits: dict = {}
+        self._ends = (model.score(("BOS",)), model.score(("EOS",)))
+
+    def _add_words(self, doc: Doc, found: list[int]) -> None:
+        """Blocks for the words of `doc` not seen yet (`found[pos] == -1`), in one gather."""
+        rows = self._word_rows
+        if len(rows) + len(found) > self.MAX_WORDS:
+            rows.clear()
+            found[:] = [-1] * len(found)
+        index, zero = self.model.index, self._zero
+        by_clusters, by_traits = self._by_clusters, self._by_traits
+        new: dict[str, int] = {}
+        ids: list[int] = []
+        for pos, raw in enumerate(doc.words):
+            if found[pos] >= 0 or raw in new:
+                continue
+            new[raw] = len(rows) + len(new)
+            forms, (cl, traits) = word_parts(raw, doc.info[pos])
+            shared_a = by_clusters.get(cl) or self._ids(by_clusters, cl, cluster_window)
+            shared_b = by_traits.get(traits) or self._ids(by_traits, traits, traits_window)
+            for part, a, b in zip(own_window(forms), shared_a, shared_b):   # here, prev, next, prev2, next2
+                ids.append(zero)             # a segment for each place; never empty
+                ids.extend([i for f in part if (i := index.get(f)) is not None])
+                ids.extend(a)
+                ids.extend(b)
+        if not new:
+            return
+        starts = [k for k, i in enumerate(ids) if i == zero]
+        sums = np.add.reduceat(self._weights[ids], starts, axis=0).reshape(len(new), 5, -1)
+        first = len(rows)
+        while first + len(new) > len(self._blocks):
+            self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
+        self._blocks[first:first + len(new)] = sums
+        rows.update(new)
+        for pos, raw in enumerate(doc.words):
+            if found[pos] < 0:
+                found[pos] = rows[raw]
+
+    def _ids(self, cache: dict, key, window) -> tuple[list[int], ...]:
+        """The feature rows of one shared part of a word's features (clusters, traits), per place."""
+        if len(cache) > 50_000:
+            cache.clear()
+        index = self.model.index
+        ids = cache[key] = tuple([i for f in part if (i := index.get(f)) is not None] for part in window(key))
+        return ids
+
+    def _place(self, key: tuple[str, ...]) -> np.ndarray:
+        vec = self._places.get(key)
+        if vec is None:
+            if len(self._places) > 20_000:
+                self._places.clear()
+            vec = self._places[key] = self.model.score(place_features(key))
+        return vec
+
+    def emissions(self, doc: Doc, tags: list[str]) -> np.ndarray:
+        """Tokens × labels: the same sums as the weights of `doc_features` for each token."""
+        rows = self._word_rows
+        found = [rows.get(raw, -1) for raw in doc.words]
+        if -1 in found:
+            self._add_words(doc, found)
+        words = self._blocks[found]
+        place = self._place
+        out = words[:, 0] + np.array([place(k) for k in place_keys(doc, tags)])
+        out[1:] += words[:-1, 1]
+        out[:-1] += words[1:, 2]
+        out[2:] += words[:-2, 3]
+        out[:-2] += words[2:, 4]
+        out[0] += self._ends[0]
+        out[-1] += self._ends[1]
+        return out
+
+
+_SCORER: list[Scorer | None] = []
+
+
+def load_model(path: str | Path | None = None) -> Scorer | None:
+    """Use the model at `path` (default: the shipped one) from now on; None when there is none."""
+    if path is None:
+        ref = resources.files("marsad.extract").joinpath(MODEL_FILE)
+        scorer = Scorer(ChainModel.load(ref.open("rb"))) if ref.is_file() else None   # type: ignore[arg-type]
+    else:
+        scorer = Scorer(ChainModel.load(path))
+    _SCORER[:] = [scorer]
+    return scorer
+
+
+def _scorer() -> Scorer | None:
+    return _SCORER[0] if _SCORER else load_model()
+
+
+def rule_tags(doc: Doc) -> list[str]:
+    """The rule finder's mentions as BIO tags with their source: "B-PER/gazetteer", "I-ORG/rule", "O"."""
+    tags = ["O"] * len(doc)
+    for m in doc.mentions:
+        if m.type not in TYPES:
+            continue
+        tags[m.first] = f"B-{m.type}/{m.source}"
+        for k in range(m.first + 1, m.last + 1):
+            tags[k] = f"I-{m.type}/{m.source}"
+    return tags
+
+
+def tag_labels(doc: Doc) -> list[str] | None:
+    """BIO labels of the tokens of `doc` (rule mentions already in `doc.mentions`); None without a model."""
+    scorer = _scorer()
+    if scorer is None:
+        return None
+    return scorer.model.viterbi(scorer.emissions(doc, rule_tags(doc)))
+
+
+def decode(doc: Doc, labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, type) token ranges of BIO `labels`; a name never runs across a line break or
+    punctuation, and an I- without its B- starts a name."""
+    out: list[tuple[int, int, str]] = []
+    start, etype = -1, ""
+    text, starts, ends = doc.text, doc.starts, doc.ends
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, name = label.partition("-")
+        broken = start >= 0 and prefix == "I" and not _HARD_GAP.isdisjoint(text[ends[i - 1]:starts[i]])
+        if start >= 0 and (prefix != "I" or name != etype or broken):
+            out.append((start, i - 1, etype))
+            start = -1
+        if prefix in ("B", "I") and start < 0:
+            start, etype = i, name
+    return out
+
+
+def _entry_for(doc: Doc, first: int, last: int, peel: int, etype: str):
+    words = [doc.norms[k] for k in range(first, last + 1)]
+    if peel:
+        words[0] = next(v for s, v, _ in doc.variants(first) if s == peel)
+    hits = gazetteer().phrases.get(" ".join(words), ())
+    plain = [e for e in hits if e.type == etype and " ".join(words) not in e.strict]
+    return plain[0] if plain else None
+
+
+def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Names from the hand-made tables (not the generated place list) that the tagger cut short or
+    left out: a table name that starts where a tagged name starts and holds every
+    tagged name it touches replaces them ("الدولة الإسلامية في العراق والشام", not "الدولة
+    الإسلامية" + "العراق" + "الشام"); a table name that touches no tagged name is added."""
+    out = list(found)
+    for r in doc.mentions:
+        if r.type not in TYPES or r.source != "gazetteer" or r.entry is None or not r.entry.curated:
+            continue
+        touching = [m for m in out if m.last >= r.first and m.first <= r.last]
+        inside = all(r.first <= m.first and m.last <= r.last for m in touching)
+        if not touching or (inside and r.last > r.first and any(m.first == r.first for m in touching)):
+            out = [m for m in out if m not in touching]
+            out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
+    return out
+
+
+def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
+    """The tagger's names as mentions, with the entries and links of rule mentions on the same
+    tokens, and (with `known_names`) the table names it missed (`_with_known_names`)."""
+    labels = tag_labels(doc)
+    if labels is None:
+        return None
+    by_range = {(m.first, m.last): m for m in doc.mentions}
+    out: list[Mention] = []
+    persons: dict[str, str] = {}        # last word of a full name -> its folded full name
+    for first, last, etype in decode(doc, labels):
+        rule = by_range.get((first, last))
+        if rule is not None and rule.type == etype:
+            out.append(Mention(first, last, rule.start, rule.end, etype, rule.entry, "tagger", rule.link))
+            continue
+        peel = strip_clitic(doc.info[first])
+        m = Mention(first, last, doc.raw_offset(first, peel), doc.ends[last], etype,
+                    _entry_for(doc, first, last, peel, etype), "tagger")
+        out.append(m)
+    if known_names:
+        out = _with_known_names(doc, out)
+    out.sort(key=lambda m: m.first)
+    for m in out:                        # "ترامب" after "دونالد ترامب" is the same person
+        if m.type == "PER" and m.entry is None and m.last > m.first:
+            persons.setdefault(doc.norms[m.last], fold_phrase(doc.text[m.start:m.end]))
+    for m in out:
+        if m.type == "PER" and m.entry is None and m.first == m.last and m.link is None:
+            full = persons.get(doc.norms[m.first])
+            if full and full != doc.norms[m.first]:
+                m.link = full
+    return out

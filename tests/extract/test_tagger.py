@@ -1,0 +1,51 @@
+"""The shipped entity tagger: it loads, tags text we wrote, and scores exactly as it was trained."""
+from __future__ import annotations
+
+import numpy as np
+
+from marsad.extract import tagger
+from marsad.extract.entities import find_entities, find_entities_by_rules, rule_mentions
+from marsad.extract.entity_doc import Doc
+from marsad.extract.tagger_features import doc_features
+
+TEXT = ("وقال المدير التنفيذي لشركة فولكسفاغن هربرت ديس للصحفيين إن المبيعات تراجعت، "
+        "فيما استقبل الرئيس الفرنسي إيمانويل ماكرون وفدا من جامعة الدول العربية في باريس.")
+
+
+def test_the_shipped_model_loads_and_finds_a_person_no_table_holds():
+    assert tagger.load_model() is not None
+    found = {(e.text, e.type) for e in find_entities(TEXT)}
+    assert ("هربرت ديس", "PER") in found
+    assert ("هربرت ديس", "PER") not in {(e.text, e.type) for e in find_entities_by_rules(TEXT)}
+
+
+def test_known_names_keep_their_table_keys():
+    keys = {e.text: e.key for e in find_entities(TEXT)}
+    assert keys["إيمانويل ماكرون"] == "per:emmanuel-macron"
+    assert keys["جامعة الدول العربية"] == "org:arab-league"
+
+
+def test_cached_scores_equal_the_weights_of_every_training_feature():
+    scorer = tagger.load_model()
+    doc = Doc(TEXT)
+    rule_mentions(doc)
+    tags = tagger.rule_tags(doc)
+    summed = np.array([scorer.model.score(f) for f in doc_features(doc, tags)])
+    assert np.allclose(scorer.emissions(doc, tags), summed)
+
+
+def test_a_table_name_the_tagger_cuts_short_is_taken_whole():
+    keys = {e.text: e.key for e in find_entities("وقال إن الدولة الإسلامية في العراق والشام انهارت")}
+    assert keys.get("الدولة الإسلامية في العراق والشام") == "org:isis"
+
+
+def test_a_surname_alone_after_the_full_name_shares_its_key():
+    found = [e for e in find_entities("قال الباحث هربرت ديس إن الأسعار سترتفع. وأضاف ديس أن الطلب ضعيف.")
+             if e.type == "PER"]
+    assert [e.text for e in found] == ["هربرت ديس", "ديس"]
+    assert found[0].key == found[1].key
+
+
+def test_names_never_run_across_a_sentence_end():
+    doc = Doc("زار خالد. عمان")
+    assert tagger.decode(doc, ["O", "B-PER", "I-PER"]) == [(1, 1, "PER"), (2, 2, "PER")]
