@@ -49,3 +49,13 @@ def test_a_surname_alone_after_the_full_name_shares_its_key():
 def test_names_never_run_across_a_sentence_end():
     doc = Doc("زار خالد. عمان")
     assert tagger.decode(doc, ["O", "B-PER", "I-PER"]) == [(1, 1, "PER"), (2, 2, "PER")]
+
+
+def test_a_group_of_people_alone_is_not_a_name():
+    found = {e.text for e in find_entities("وقال إن الصليبيين وأتباعه والشيعة في المدينة رفضوا الاتفاق")}
+    assert not found & {"الصليبيين", "وأتباعه", "أتباعه", "والشيعة", "الشيعة"}
+
+
+def test_a_place_inside_a_table_organisation_name_is_taken_with_it():
+    keys = {e.text: e.key for e in find_entities("وتقدمت قوات سوريا الديمقراطية نحو المدينة")}
+    assert keys.get("قوات سوريا الديمقراطية") == "org:sdf"

@@ -191,19 +191,32 @@ def _entry_for(doc: Doc, first: int, last: int, peel: int, etype: str):
 
 def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """Names from the hand-made tables (not the generated place list) that the tagger cut short or
-    left out: a table name that starts where a tagged name starts and holds every
-    tagged name it touches replaces them ("الدولة الإسلامية في العراق والشام", not "الدولة
-    الإسلامية" + "العراق" + "الشام"); a table name that touches no tagged name is added."""
+    left out. A table name that holds every tagged name it touches replaces them when one of them
+    starts where it starts ("الدولة الإسلامية في العراق والشام", not "الدولة الإسلامية" + "العراق" +
+    "الشام") or none has its type (the place in "قوات سوريا الديمقراطية"); a head noun before a
+    tagged name of the same type is left out as the annotated corpora do ("قطاع غزة" -> "غزة").
+    A table name that touches no tagged name is added."""
     out = list(found)
     for r in doc.mentions:
         if r.type not in TYPES or r.source != "gazetteer" or r.entry is None or not r.entry.curated:
             continue
         touching = [m for m in out if m.last >= r.first and m.first <= r.last]
         inside = all(r.first <= m.first and m.last <= r.last for m in touching)
-        if not touching or (inside and r.last > r.first and any(m.first == r.first for m in touching)):
+        if not touching or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
+                                                             or all(m.type != r.type for m in touching))):
             out = [m for m in out if m not in touching]
             out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
     return out
+
+
+def _group_word(doc: Doc, k: int) -> bool:
+    """A word for a group of people, alone: a listed group noun ("الشيعة", "أتباعه") or a definite
+    nisba plural ("الصليبيون", "الإيديولوجيين"). marsad does not take these for names (AQMAR's
+    annotators tag some as PER and ANERcorp's as ORG: `benchmarks/eval_ner.py` counts that)."""
+    if not doc.lex["group_nouns"].isdisjoint(doc.info[k].forms):
+        return True
+    stem = next((form for _, form, _ in reversed(doc.variants(k)) if form.startswith("ال")), "")
+    return len(stem) >= 6 and stem.endswith(("يين", "يون"))
 
 
 def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
@@ -216,6 +229,8 @@ def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
     out: list[Mention] = []
     persons: dict[str, str] = {}        # last word of a full name -> its folded full name
     for first, last, etype in decode(doc, labels):
+        if first == last and _group_word(doc, first):
+            continue
         rule = by_range.get((first, last))
         if rule is not None and rule.type == etype:
             out.append(Mention(first, last, rule.start, rule.end, etype, rule.entry, "tagger", rule.link))
