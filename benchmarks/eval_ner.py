@@ -80,7 +80,10 @@ def main(argv: list[str] | None = None) -> None:
     tagger.load_model(model)
     print("\n| corpus (dev part) | finder | P | R | F1 | PER | ORG | LOC | MISC |\n|---|---|---|---|---|---|---|---|---|")
     for corpus, sentences in (("ANERcorp", split.aner_dev), ("AQMAR", split.aqmar_dev)):
-        for finder, find in (("tagger", find_entities), ("rules", find_entities_by_rules)):
+        finders = (("marsad (tagger + known names)", find_entities),
+                   ("tagger alone", lambda text: find_entities(text, known_names=False)),
+                   ("rules (before)", find_entities_by_rules))
+        for finder, find in finders:
             print(_row(corpus, finder, score_finder(sentences, _spans(find))))
     for corpus, sentences in (("ANERcorp", split.aner_dev), ("AQMAR", split.aqmar_dev)):
         if args.errors:

@@ -23,7 +23,8 @@ Usage (from the repository root):
 
 `list` prints every audited span with its context and current verdict; `score` runs the finders on
 the current code and prints, per finder, the verdict counts and error rate (wrong / judged) overall and
-per type, the spans that still need a verdict, and verdicts that no longer match any span.
+per type, the spans that still need a verdict, and verdicts that no longer match any span; scoring
+both finders ends with a side-by-side summary (spans, errors, error rate overall and per type).
 The corpus is looked up at $MARSAD_SHARED or ../shared; without it the script says so and exits 0.
 """
 from __future__ import annotations
@@ -182,11 +183,29 @@ def score_table(spans: list[Span], verdicts: dict[Key, dict]) -> list[str]:
     return lines
 
 
+def errors(spans: list[Span], verdicts: dict[Key, dict]) -> tuple[int, str]:
+    """The wrong verdicts among `spans`, and their rate over the judged ones."""
+    judged = [verdicts[s.key]["verdict"] for s in spans if s.key in verdicts]
+    wrong = sum(v in WRONG for v in judged)
+    return wrong, rate(wrong, len(judged))
+
+
+def summary_table(scored: dict[str, list[Span]], verdicts: dict[Key, dict]) -> list[str]:
+    """One line per finder: spans, errors, and the error rate overall and per audited type."""
+    lines = [f"  {'finder':8} {'spans':>5} {'errors':>6} {'all':>6} " + " ".join(f"{t:>6}" for t in AUDITED_TYPES)]
+    for name, spans in scored.items():
+        wrong, overall = errors(spans, verdicts)
+        by_type = " ".join(f"{errors([s for s in spans if s.type == t], verdicts)[1]:>6}" for t in AUDITED_TYPES)
+        lines.append(f"  {name:8} {len(spans):5} {wrong:6} {overall:>6} {by_type}")
+    return lines
+
+
 def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
     verdicts = load_verdicts()
     used: set[Key] = set()
+    scored: dict[str, list[Span]] = {}
     for name in [args.finder] if args.finder else FINDERS:
-        spans = audited_spans(articles, name)
+        spans = scored[name] = audited_spans(articles, name)
         used.update(s.key for s in spans)
         print(f"{name} finder on {len(articles)} articles (seed {SEED}):")
         print("\n".join(score_table(spans, verdicts)))
@@ -196,6 +215,10 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
             for s in missing:
                 where = f"#{s.article.index} {s.start}-{s.end} {s.type}"
                 print(f"    {where} «{one_line(s.text)}» {s.article.url}")
+        print()
+    if len(scored) > 1:
+        print("error rates side by side (errors = span + type + not_entity):")
+        print("\n".join(summary_table(scored, verdicts)))
         print()
     if not args.finder:
         stale = sorted(k for k in verdicts if k not in used)

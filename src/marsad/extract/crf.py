@@ -11,6 +11,7 @@ float32) and `transitions` (L × L, from × to).
 """
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -42,10 +43,17 @@ class ChainModel:
                        data["weights"], data["transitions"])
 
     def save(self, path: str | Path) -> None:
+        """Write an `.npz` that `load` (and `numpy.load`) reads; equal models give equal bytes
+        (the archive's members carry a fixed date, unlike `numpy.savez`'s)."""
         attributes = sorted(self.index, key=self.index.__getitem__)
-        with open(path, "wb") as fh:
-            np.savez_compressed(fh, labels=np.array(self.labels), attributes=np.array("\n".join(attributes)),
-                                weights=self.weights.astype(np.float32), transitions=self.transitions)
+        arrays = {"labels": np.array(self.labels), "attributes": np.array("\n".join(attributes)),
+                  "weights": self.weights.astype(np.float32), "transitions": self.transitions}
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, array in arrays.items():
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zf.open(info, "w") as fh:
+                    np.lib.format.write_array(fh, array, allow_pickle=False)
 
     def score(self, features: Iterable[str]) -> np.ndarray:
         """Summed state weights of `features` (unknown ones weigh nothing)."""
