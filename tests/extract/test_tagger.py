@@ -59,3 +59,9 @@ def test_a_group_of_people_alone_is_not_a_name():
 def test_a_place_inside_a_table_organisation_name_is_taken_with_it():
     keys = {e.text: e.key for e in find_entities("وتقدمت قوات سوريا الديمقراطية نحو المدينة")}
     assert keys.get("قوات سوريا الديمقراطية") == "org:sdf"
+
+
+def test_a_currency_is_not_a_name_but_the_club_is():
+    found = {(e.text, e.type) for e in find_entities("بلغت قيمة الصفقة مليون ريال سعودي، وفاز ريال مدريد على برشلونة")}
+    assert not any(text.startswith("ريال سعودي") or text == "ريال" for text, _ in found)
+    assert ("ريال مدريد", "ORG") in found

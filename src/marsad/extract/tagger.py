@@ -16,6 +16,7 @@ import numpy as np
 
 from marsad.extract.crf import ChainModel
 from marsad.extract.entity_doc import Doc, Mention
+from marsad.extract.entity_rules import is_adjective
 from marsad.extract.gazetteer import fold_phrase, gazetteer
 from marsad.extract.tagger_features import (
     cluster_window,
@@ -209,11 +210,12 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _group_word(doc: Doc, k: int) -> bool:
-    """A word for a group of people, alone: a listed group noun ("الشيعة", "أتباعه") or a definite
-    nisba plural ("الصليبيون", "الإيديولوجيين"). marsad does not take these for names (AQMAR's
+def _never_alone(doc: Doc, k: int) -> bool:
+    """A currency ("ريال") or a word for a group of people, alone: a listed group noun ("الشيعة",
+    "أتباعه") or a definite nisba plural ("الصليبيون", "الإيديولوجيين"). marsad does not take these for names (AQMAR's
     annotators tag some as PER and ANERcorp's as ORG: `benchmarks/eval_ner.py` counts that)."""
-    if not doc.lex["group_nouns"].isdisjoint(doc.info[k].forms):
+    forms = doc.info[k].forms
+    if not doc.lex["group_nouns"].isdisjoint(forms) or not doc.lex["currencies"].isdisjoint(forms):
         return True
     stem = next((form for _, form, _ in reversed(doc.variants(k)) if form.startswith("ال")), "")
     return len(stem) >= 6 and stem.endswith(("يين", "يون"))
@@ -229,8 +231,8 @@ def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
     out: list[Mention] = []
     persons: dict[str, str] = {}        # last word of a full name -> its folded full name
     for first, last, etype in decode(doc, labels):
-        if first == last and _group_word(doc, first):
-            continue
+        if _never_alone(doc, first) and all(is_adjective(doc.norms[k]) for k in range(first + 1, last + 1)):
+            continue                     # "الشيعة", "ريال سعودي": a currency or a group, not a name
         rule = by_range.get((first, last))
         if rule is not None and rule.type == etype:
             out.append(Mention(first, last, rule.start, rule.end, etype, rule.entry, "tagger", rule.link))

@@ -27,7 +27,7 @@ from marsad.learn.conll import Sentence, as_text, read_conll, split_tail, token_
 
 __all__ = ["PARAMS", "labelled", "load_corpora", "train"]
 
-PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def doc_labels(sentence: Sentence, doc: Doc) -> list[str]:
