@@ -52,7 +52,8 @@ class Scorer:
         self._zero = len(self._weights) - 1
         self._word_rows: dict[str, int] = {}
         self._blocks = np.zeros((4096, 5, size), dtype=np.float32)
-        self._places: dict[tuple[str, ...], np.ndarray] = {}
+        self._places: dict[tuple[str, ...], int] = {}
+        self._place_rows = np.zeros((20_000, size), dtype=np.float32)
         self._by_clusters: dict = {}
         self._by_traits: dict = {}
         self._ends = (model.score(("BOS",)), model.score(("EOS",)))
@@ -100,13 +101,13 @@ class Scorer:
         ids = cache[key] = tuple([i for f in part if (i := index.get(f)) is not None] for part in window(key))
         return ids
 
-    def _place(self, key: tuple[str, ...]) -> np.ndarray:
-        vec = self._places.get(key)
-        if vec is None:
-            if len(self._places) > 20_000:
-                self._places.clear()
-            vec = self._places[key] = self.model.score(place_features(key))
-        return vec
+    def _add_place(self, key: tuple[str, ...]) -> int:
+        row = self._places.get(key)
+        if row is not None:                # twice among the new places of one text
+            return row
+        row = self._places[key] = len(self._places)
+        self._place_rows[row] = self.model.score(place_features(key))
+        return row
 
     def emissions(self, doc: Doc, tags: list[str]) -> np.ndarray:
         """Tokens × labels: the same sums as the weights of `doc_features` for each token."""
@@ -115,8 +116,15 @@ class Scorer:
         if -1 in found:
             self._add_words(doc, found)
         words = self._blocks[found]
-        place = self._place
-        out = words[:, 0] + np.array([place(k) for k in place_keys(doc, tags)])
+        places = self._places
+        keys = place_keys(doc, tags)
+        rows = [places.get(k, -1) for k in keys]
+        if -1 in rows:
+            if len(places) + len(keys) > len(self._place_rows):
+                places.clear()             # start again: rows found above may be reused
+                rows = [-1] * len(keys)
+            rows = [r if r >= 0 else self._add_place(k) for r, k in zip(rows, keys)]
+        out = words[:, 0] + self._place_rows[rows]
         out[1:] += words[:-1, 1]
         out[:-1] += words[1:, 2]
         out[2:] += words[:-2, 3]
@@ -168,16 +176,19 @@ def decode(doc: Doc, labels: list[str]) -> list[tuple[int, int, str]]:
     """(first, last, type) token ranges of BIO `labels`; a name never runs across a line break or
     punctuation, and an I- without its B- starts a name."""
     out: list[tuple[int, int, str]] = []
-    start, etype = -1, ""
+    start, etype, previous = -1, "", -2
     text, starts, ends = doc.text, doc.starts, doc.ends
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, name = label.partition("-")
-        broken = start >= 0 and prefix == "I" and not _HARD_GAP.isdisjoint(text[ends[i - 1]:starts[i]])
-        if start >= 0 and (prefix != "I" or name != etype or broken):
-            out.append((start, i - 1, etype))
+    for i in [i for i, label in enumerate(labels) if label != "O"]:
+        prefix, _, name = labels[i].partition("-")
+        if start >= 0 and (prefix != "I" or name != etype or previous != i - 1
+                           or not _HARD_GAP.isdisjoint(text[ends[i - 1]:starts[i]])):
+            out.append((start, previous, etype))
             start = -1
-        if prefix in ("B", "I") and start < 0:
+        if start < 0:
             start, etype = i, name
+        previous = i
+    if start >= 0:
+        out.append((start, previous, etype))
     return out
 
 
