@@ -9,6 +9,7 @@ The model is read once, on first use (`load_model`); without it `tagged_mentions
 """
 from __future__ import annotations
 
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -57,6 +58,7 @@ class Scorer:
         self._by_clusters: dict = {}
         self._by_traits: dict = {}
         self._ends = (model.score(("BOS",)), model.score(("EOS",)))
+        self._lock = threading.Lock()      # the caches grow and are cleared; threads share them
 
     def _add_words(self, doc: Doc, found: list[int]) -> None:
         """Blocks for the words of `doc` not seen yet (`found[pos] == -1`), in one gather."""
@@ -111,27 +113,28 @@ class Scorer:
 
     def emissions(self, doc: Doc, tags: list[str]) -> np.ndarray:
         """Tokens × labels: the same sums as the weights of `doc_features` for each token."""
-        rows = self._word_rows
-        found = [rows.get(raw, -1) for raw in doc.words]
-        if -1 in found:
-            self._add_words(doc, found)
-        words = self._blocks[found]
-        places = self._places
-        keys = place_keys(doc, tags)
-        rows = [places.get(k, -1) for k in keys]
-        if -1 in rows:
-            if len(places) + len(keys) > len(self._place_rows):
-                places.clear()             # start again: rows found above may be reused
-                rows = [-1] * len(keys)
-            rows = [r if r >= 0 else self._add_place(k) for r, k in zip(rows, keys)]
-        out = words[:, 0] + self._place_rows[rows]
-        out[1:] += words[:-1, 1]
-        out[:-1] += words[1:, 2]
-        out[2:] += words[:-2, 3]
-        out[:-2] += words[2:, 4]
-        out[0] += self._ends[0]
-        out[-1] += self._ends[1]
-        return out
+        with self._lock:
+            known = self._word_rows
+            found = [known.get(raw, -1) for raw in doc.words]
+            if -1 in found:
+                self._add_words(doc, found)
+            words = self._blocks[found]
+            places = self._places
+            keys = place_keys(doc, tags)
+            at = [places.get(k, -1) for k in keys]
+            if -1 in at:
+                if len(places) + len(keys) > len(self._place_rows):
+                    places.clear()             # start again: rows found above may be reused
+                    at = [-1] * len(keys)
+                at = [r if r >= 0 else self._add_place(k) for r, k in zip(at, keys)]
+            out = words[:, 0] + self._place_rows[at]
+            out[1:] += words[:-1, 1]
+            out[:-1] += words[1:, 2]
+            out[2:] += words[:-2, 3]
+            out[:-2] += words[2:, 4]
+            out[0] += self._ends[0]
+            out[-1] += self._ends[1]
+            return out
 
 
 _SCORER: list[Scorer | None] = []

@@ -1,11 +1,14 @@
 """Features of each token for the entity tagger: the word, its shape, its cluster, what marsad's
 tables and rules say of it, and the same for its neighbours.
 
-Everything that depends on one word alone is computed once per distinct word per process and kept
-as ready-made tuples of feature strings, one tuple per position it can take in a window (the word
-itself, one before, one after, two before, two after). A token's features are then a few tuple
-concatenations plus what depends on its place in this text: the gap before it and the rule
-mention that covers it. Training and tagging call the same `doc_features`, so they cannot drift.
+What depends on one word alone comes in three parts, each a `WordWindow` of feature tuples, one
+per place the word can take in a window (itself, one before, one after, two before, two after):
+its own letters (`own_window`), its clusters (`cluster_window`) and its traits in marsad's tables
+(`traits_window`); the last two are shared by many words, which is what lets the tagger sum their
+weights once. What depends on a token's place in this text (the rule mentions over it and its
+neighbours, the gaps around it) is a `place_keys` key. Training reads all of it as strings through
+`doc_features`; tagging sums the same weights from the parts (`marsad.extract.tagger.Scorer`), and
+a test checks that both give the same scores.
 """
 from __future__ import annotations
 
@@ -77,7 +80,8 @@ def name_shares() -> dict[str, tuple[str, ...]]:
 
 def set_tables(clusters: dict[str, tuple[str, ...]] | None = None,
                names: dict[str, tuple[str, ...]] | None = None) -> None:
-    """Use these word tables instead of the shipped ones (training on other data, tests)."""
+    """Use these word tables instead of the shipped ones (training on other data, tests); load the
+    tagger's model afresh afterwards (`marsad.extract.tagger.load_model`), its sums depend on them."""
     if clusters is not None:
         _TABLES[CLUSTERS_FILE] = clusters
     if names is not None:
