@@ -210,11 +210,13 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     starts where it starts ("الدولة الإسلامية في العراق والشام", not "الدولة الإسلامية" + "العراق" +
     "الشام") or none has its type (the place in "قوات سوريا الديمقراطية"); a head noun before a
     tagged name of the same type is left out as the annotated corpora do ("قطاع غزة" -> "غزة").
-    A table name that touches no tagged name is added."""
+    A table name that touches no tagged name is added, unless it is a nationality adjective alone."""
     out = list(found)
     for r in doc.mentions:
         if r.type not in TYPES or r.source != "gazetteer" or r.entry is None or not r.entry.curated:
             continue
+        if r.first == r.last and is_adjective(doc.norms[r.first]):
+            continue                    # "السوداني" alone: the adjective, unless the tagger says a name
         touching = [m for m in out if m.last >= r.first and m.first <= r.last]
         inside = all(r.first <= m.first and m.last <= r.last for m in touching)
         if not touching or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
