@@ -65,3 +65,16 @@ def test_a_currency_is_not_a_name_but_the_club_is():
     found = {(e.text, e.type) for e in find_entities("بلغت قيمة الصفقة مليون ريال سعودي، وفاز ريال مدريد على برشلونة")}
     assert not any(text.startswith("ريال سعودي") or text == "ريال" for text, _ in found)
     assert ("ريال مدريد", "ORG") in found
+
+
+def test_every_shipped_tagger_file_is_declared_package_data():
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["marsad"]
+    shipped = sorted((root / "src" / "marsad" / "extract" / "data" / "tagger").iterdir())
+    assert {p.name for p in shipped} >= {"clusters.tsv.gz", "names.tsv.gz", "ner.npz"}
+    for path in shipped:
+        assert any(fnmatch.fnmatch(path.name, pattern.rsplit("/", 1)[-1]) for pattern in patterns), path.name
