@@ -69,8 +69,9 @@ def test_a_currency_is_not_a_name_but_the_club_is():
 
 def test_every_shipped_tagger_file_is_declared_package_data():
     import fnmatch
-    import tomllib
     from pathlib import Path
+
+    import tomllib
 
     root = Path(__file__).resolve().parents[2]
     patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["marsad"]
