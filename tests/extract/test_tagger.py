@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from marsad.extract import tagger
 from marsad.extract.entities import find_entities, find_entities_by_rules, rule_mentions
@@ -71,8 +72,8 @@ def test_every_shipped_tagger_file_is_declared_package_data():
     import fnmatch
     from pathlib import Path
 
-    import tomllib
 
+    tomllib = pytest.importorskip("tomllib")      # Python 3.11+
     root = Path(__file__).resolve().parents[2]
     patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["marsad"]
     shipped = sorted((root / "src" / "marsad" / "extract" / "data" / "tagger").iterdir())
