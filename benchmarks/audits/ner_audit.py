@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# the checkout's package, never an installed marsad: set before any marsad import (all of them are late,
+# so that the no-corpus skip does not need the package)
+sys.path.insert(0, str(ROOT / "src"))
 SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpora" / "saudinewsnet"
 VERDICTS = Path(__file__).with_name("ner_audit.jsonl")
@@ -91,7 +94,6 @@ def draw_articles(corpus: Path = CORPUS, seed: int = SEED, size: int = SAMPLE_SI
 
 def finder(name: str) -> Callable[[str], Iterable]:
     # imported late so that the no-corpus skip does not need the package
-    sys.path.insert(0, str(ROOT / "src"))
     from marsad.extract.entities import find_entities, find_entities_by_rules
 
     return {"rules": find_entities_by_rules, "tagger": find_entities}[name]
