@@ -80,3 +80,11 @@ def test_every_shipped_tagger_file_is_declared_package_data():
     assert {p.name for p in shipped} >= {"clusters.tsv.gz", "names.tsv.gz", "ner.npz"}
     for path in shipped:
         assert any(fnmatch.fnmatch(path.name, pattern.rsplit("/", 1)[-1]) for pattern in patterns), path.name
+
+
+def test_own_features_come_in_the_sizes_the_scorer_sums():
+    from marsad.extract.tagger_features import OWN_SIZES, own_window, word_parts
+
+    doc = Doc("وقال والمسؤولون في طرابلس")
+    for raw, word in zip(doc.words, doc.info):
+        assert tuple(len(part) for part in own_window(word_parts(raw, word)[0])) == OWN_SIZES

@@ -9,6 +9,7 @@ The model is read once, on first use (`load_model`); without it `tagged_mentions
 """
 from __future__ import annotations
 
+import itertools
 import threading
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from marsad.extract.entity_doc import Doc, Mention
 from marsad.extract.entity_rules import is_adjective
 from marsad.extract.gazetteer import fold_phrase, gazetteer
 from marsad.extract.tagger_features import (
+    OWN_SIZES,
     cluster_window,
     own_window,
     place_features,
@@ -33,6 +35,7 @@ __all__ = ["MODEL_FILE", "Scorer", "decode", "load_model", "rule_tags", "tag_lab
 
 MODEL_FILE = "data/tagger/ner.npz"
 TYPES = ("PER", "ORG", "LOC", "MISC")
+_OWN_BOUNDS = list(itertools.pairwise(itertools.accumulate(OWN_SIZES, initial=0)))
 _HARD_GAP = frozenset(".،,؛;:!?؟()[]\n")
 
 
@@ -55,37 +58,37 @@ class Scorer:
         self._blocks = np.zeros((4096, 5, size), dtype=np.float32)
         self._places: dict[tuple[str, ...], int] = {}
         self._place_rows = np.zeros((20_000, size), dtype=np.float32)
-        self._by_clusters: dict = {}
-        self._by_traits: dict = {}
+        self._shared: dict[tuple, int] = {}
+        self._shared_blocks = np.zeros((4096, 5, size), dtype=np.float32)
         self._ends = (model.score(("BOS",)), model.score(("EOS",)))
         self._lock = threading.Lock()      # the caches grow and are cleared; threads share them
 
     def _add_words(self, doc: Doc, found: list[int]) -> None:
-        """Blocks for the words of `doc` not seen yet (`found[pos] == -1`), in one gather."""
+        """Blocks for the words of `doc` not seen yet (`found[pos] == -1`), in one gather: the rows
+        of each word's own features (a fixed number per place, `OWN_SIZES`) summed per place, plus
+        the cached blocks of its clusters and of its traits."""
         rows = self._word_rows
         if len(rows) + len(found) > self.MAX_WORDS:
             rows.clear()
             found[:] = [-1] * len(found)
-        index, zero = self.model.index, self._zero
-        by_clusters, by_traits = self._by_clusters, self._by_traits
+        get, zero = self.model.index.get, self._zero
         new: dict[str, int] = {}
-        ids: list[int] = []
+        own: list[int] = []
+        shared: list[int] = []
         for pos, raw in enumerate(doc.words):
             if found[pos] >= 0 or raw in new:
                 continue
             new[raw] = len(rows) + len(new)
             forms, (cl, traits) = word_parts(raw, doc.info[pos])
-            shared_a = by_clusters.get(cl) or self._ids(by_clusters, cl, cluster_window)
-            shared_b = by_traits.get(traits) or self._ids(by_traits, traits, traits_window)
-            for part, a, b in zip(own_window(forms), shared_a, shared_b):   # here, prev, next, prev2, next2
-                ids.append(zero)             # a segment for each place; never empty
-                ids.extend([i for f in part if (i := index.get(f)) is not None])
-                ids.extend(a)
-                ids.extend(b)
+            here, prev, nxt, prev2, next2 = own_window(forms)
+            own += [get(f, zero) for f in here + prev + nxt + prev2 + next2]
+            shared.append(self._shared_row(("c", cl), cluster_window, cl))
+            shared.append(self._shared_row(("t", traits), traits_window, traits))
         if not new:
             return
-        starts = [k for k, i in enumerate(ids) if i == zero]
-        sums = np.add.reduceat(self._weights[ids], starts, axis=0).reshape(len(new), 5, -1)
+        weights = self._weights[own].reshape(len(new), sum(OWN_SIZES), -1)
+        sums = np.stack([weights[:, a:b].sum(axis=1) for a, b in _OWN_BOUNDS], axis=1)
+        sums += self._shared_blocks[shared[0::2]] + self._shared_blocks[shared[1::2]]
         first = len(rows)
         while first + len(new) > len(self._blocks):
             self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
@@ -95,13 +98,17 @@ class Scorer:
             if found[pos] < 0:
                 found[pos] = rows[raw]
 
-    def _ids(self, cache: dict, key, window) -> tuple[list[int], ...]:
-        """The feature rows of one shared part of a word's features (clusters, traits), per place."""
-        if len(cache) > 50_000:
-            cache.clear()
-        index = self.model.index
-        ids = cache[key] = tuple([i for f in part if (i := index.get(f)) is not None] for part in window(key))
-        return ids
+    def _shared_row(self, key: tuple, window, value) -> int:
+        """The row of the summed weights of one shared part of words' features (their clusters or
+        their traits), per place, computed the first time it is met."""
+        row = self._shared.get(key)
+        if row is None:
+            if len(self._shared) >= len(self._shared_blocks):
+                self._shared_blocks = np.concatenate([self._shared_blocks, np.zeros_like(self._shared_blocks)])
+            row = self._shared[key] = len(self._shared)
+            score = self.model.score
+            self._shared_blocks[row] = [score(part) for part in window(value)]
+        return row
 
     def _add_place(self, key: tuple[str, ...]) -> int:
         row = self._places.get(key)

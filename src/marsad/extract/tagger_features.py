@@ -23,6 +23,7 @@ from marsad.extract.entity_rules import is_adjective
 from marsad.extract.gazetteer import gazetteer, lexicon
 
 __all__ = [
+    "OWN_SIZES",
     "WordWindow",
     "cluster_window",
     "clusters",
@@ -170,8 +171,11 @@ def word_parts(raw: str, word: Word) -> tuple[tuple[str, str, str, str], Signatu
     return (norm, stem, bare, clitic), (table.get(norm) or table.get(stem), traits)
 
 
+OWN_SIZES = (9, 2, 2, 1, 1)        # how many features own_window gives at each place
+
+
 def own_window(forms: tuple[str, str, str, str]) -> WordWindow:
-    """The features of a word's own letters, at each place of the window."""
+    """The features of a word's own letters, at each place of the window (OWN_SIZES of them)."""
     norm, stem, bare, clitic = forms
     here = (f"w={norm}", f"st={stem}", f"p2={bare[:2]}", f"p3={bare[:3]}", f"s2={norm[-2:]}",
             f"s3={norm[-3:]}", f"s4={norm[-4:]}", f"len={min(len(bare), 8)}", f"cl={clitic}")
