@@ -1,14 +1,15 @@
 """Named entities (PER, ORG, LOC, MISC) with canonical names and alias keys.
 
-Three layers, in this order, each filling only text the earlier ones left uncovered:
+The tables and rules run first, in three layers, each filling only text the earlier ones left uncovered:
 1. the gazetteer (curated people/organisations/outlets + generated place names), matched as
    folded token n-grams with proclitics (و ف ب ل ك ال and their combinations) peeled off the first word;
 2. contextual rules for names no table holds: a title or role before a person, a kunya ("أبو X"),
    a known given name, an organisation head noun ("وزارة", "حركة"...), a place head noun ("بلدة", "مخيم"...);
 3. later short mentions (a surname, a nisba, an organisation without its head noun) of what 1-2 found.
-`marsad.extract.aliases` then gives every mention its canonical name and key. The document state
-(tokens, coverage, per-word forms) is `marsad.extract.entity_doc`; the rules of layer 2 are
-`marsad.extract.entity_rules`.
+Then the learned tagger (`marsad.extract.tagger`) decides the spans and types, reading those
+mentions as features and taking their table entries and links; `find_entities_by_rules` keeps the
+rules' own answer. `marsad.extract.aliases` gives every mention its canonical name and key. The
+document state is `marsad.extract.entity_doc`; the rules of layer 2 are `marsad.extract.entity_rules`.
 """
 from __future__ import annotations
 
