@@ -88,3 +88,11 @@ def test_own_features_come_in_the_sizes_the_scorer_sums():
     doc = Doc("وقال والمسؤولون في طرابلس")
     for raw, word in zip(doc.words, doc.info):
         assert tuple(len(part) for part in own_window(word_parts(raw, word)[0])) == OWN_SIZES
+
+
+def test_a_text_without_words_has_no_scores_and_no_names():
+    scorer = tagger.load_model()
+    doc = Doc("… ، ؟")
+    assert scorer.emissions(doc, []).shape == (0, len(scorer.model.labels))
+    assert scorer.model.viterbi(scorer.emissions(doc, [])) == []
+    assert find_entities("… ، ؟") == []

@@ -120,6 +120,8 @@ class Scorer:
 
     def emissions(self, doc: Doc, tags: list[str]) -> np.ndarray:
         """Tokens × labels: the same sums as the weights of `doc_features` for each token."""
+        if not doc.words:
+            return np.zeros((0, len(self.model.labels)))
         with self._lock:
             known = self._word_rows
             found = [known.get(raw, -1) for raw in doc.words]
