@@ -4,7 +4,8 @@ Why not crfsuite's own tagger at run time: it looks up every feature string of e
 30 a token, 500 tokens an article), which costs several times the whole rule finder. Here the
 weights of the features that depend on one word alone are summed once per distinct word and kept,
 so an article costs one cached vector per token plus a few lookups for what depends on position;
-and Viterbi runs over all the sentences of an article at once, one NumPy step per position.
+and Viterbi runs only over the stretches of tokens where a name is possible, all stretches of a
+text at once, one NumPy step per position (`ChainModel.viterbi`).
 
 The file (`.npz`): `labels` (L), `attributes` (one string, newline-separated), `weights` (A × L,
 float32) and `transitions` (L × L, from × to).
@@ -24,7 +25,8 @@ PIN_MARGIN = 6.0         # emission lead of O above which a token is taken as ou
 
 
 class ChainModel:
-    """State weights per feature string and label, transitions, and exact Viterbi decoding."""
+    """State weights per feature string and label, transitions, and Viterbi decoding (exact with
+    `margin=None`; with the default margin it differs on about one token in 10,000 of news)."""
 
     def __init__(self, labels: Sequence[str], attributes: Sequence[str], weights: np.ndarray,
                  transitions: np.ndarray) -> None:
