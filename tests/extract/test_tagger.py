@@ -96,3 +96,13 @@ def test_a_text_without_words_has_no_scores_and_no_names():
     assert scorer.emissions(doc, []).shape == (0, len(scorer.model.labels))
     assert scorer.model.viterbi(scorer.emissions(doc, [])) == []
     assert find_entities("… ، ؟") == []
+
+
+def test_a_tagged_name_loses_a_proclitic_but_never_its_own_first_letter():
+    from marsad.extract.tagger import name_start
+
+    def peel(word: str) -> int:
+        return name_start(Doc(word).info[0])
+
+    assert peel("فرانس") == 0 and peel("كولن") == 0          # not ف + رانس, not ك + ولن
+    assert peel("والهند") == 1 and peel("وسوريا") == 1 and peel("للولايات") == 1
