@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.learn.clusters import read_clusters, sentences_of, write_clusters
+from marsad.extract.tagger_features import read_word_table
+from marsad.learn.clusters import sentences_of, write_word_table
 from marsad.learn.name_stats import STEPS, count_names
 
 NEWS = ("قال وزير الخارجية إن الوفد وصل إلى عمان. وأكد الوزير أن المحادثات في بيروت كانت مثمرة. "
@@ -25,10 +26,10 @@ def test_clusters_are_deterministic_and_round_trip(tmp_path):
     second = learn_clusters(learn_vectors(corpus, dims=16, epochs=2), levels=(2, 4))
     assert first == second and "الوفد" in first and len(first["الوفد"]) == 3
     path = tmp_path / "c.tsv.gz"
-    write_clusters(first, path)
-    write_clusters(second, tmp_path / "d.tsv.gz")
+    write_word_table(first, path)
+    write_word_table(second, tmp_path / "d.tsv.gz")
     assert path.read_bytes() == (tmp_path / "d.tsv.gz").read_bytes()
-    assert read_clusters(path)["الوفد"] == tuple(str(x) for x in first["الوفد"])
+    assert read_word_table(path)["الوفد"] == tuple(str(x) for x in first["الوفد"])
 
 
 def test_name_counts_see_the_words_inside_names_the_rules_find():

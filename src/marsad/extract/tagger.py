@@ -23,7 +23,7 @@ from marsad.extract.gazetteer import fold_phrase, gazetteer
 from marsad.extract.tagger_features import (
     OWN_SIZES,
     cluster_window,
-    clusters,
+    frequency,
     own_window,
     place_features,
     place_keys,
@@ -189,11 +189,11 @@ def decode(doc: Doc, labels: list[str]) -> list[tuple[int, int, str]]:
     punctuation, and an I- without its B- starts a name."""
     out: list[tuple[int, int, str]] = []
     start, etype, previous = -1, "", -2
-    text, starts, ends = doc.text, doc.starts, doc.ends
+    gaps = doc.gaps
     for i in [i for i, label in enumerate(labels) if label != "O"]:
         prefix, _, name = labels[i].partition("-")
         if start >= 0 and (prefix != "I" or name != etype or previous != i - 1
-                           or not _HARD_GAP.isdisjoint(text[ends[i - 1]:starts[i]])):
+                           or not _HARD_GAP.isdisjoint(gaps[i - 1])):
             out.append((start, previous, etype))
             start = -1
         if start < 0:
@@ -214,12 +214,12 @@ def name_start(word: Word) -> int:
     never when the whole word is a table name itself ("كولن")."""
     if len(word.variants) == 1:
         return 0
-    phrases, table = gazetteer().phrases, clusters()
+    phrases = gazetteer().phrases
     whole_is_name = word.norm in phrases
-    whole = int(table[word.norm][-1]) if word.norm in table else -1
+    whole = frequency(word.norm)
     best = 0
     for stripped, form, _ in word.variants[1:]:
-        count = int(table[form][-1]) if form in table else -1
+        count = frequency(form)
         if form.startswith("ال") or (not whole_is_name and len(form) >= 3 and (
                 (form in phrases and count >= whole) or (count >= 0 and count >= whole + 2))):
             best = stripped
@@ -252,7 +252,7 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         inside = all(r.first <= m.first and m.last <= r.last for m in touching)
         if not touching or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
                                                              or all(m.type != r.type for m in touching))):
-            out = [m for m in out if m not in touching]
+            out = [m for m in out if all(m is not t for t in touching)]
             out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
     return out
 

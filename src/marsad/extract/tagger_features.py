@@ -16,7 +16,8 @@ import gzip
 import sys
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from marsad.extract.entity_doc import Doc, Word
 from marsad.extract.entity_rules import is_adjective
@@ -29,10 +30,12 @@ __all__ = [
     "clusters",
     "doc_features",
     "doc_windows",
+    "frequency",
     "name_shares",
     "own_window",
     "place_features",
     "place_keys",
+    "read_word_table",
     "set_tables",
     "strip_clitic",
     "traits_window",
@@ -54,17 +57,26 @@ FLAG_SETS = ("person_titles", "title_connectors", "kunya_heads", "name_particles
 _TABLES: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
+def read_word_table(source: str | Path | BinaryIO) -> dict[str, tuple[str, ...]]:
+    """A word table as written by `marsad.learn.clusters.write_word_table`: gzip TSV of a folded
+    word and its space-separated values."""
+    table: dict[str, tuple[str, ...]] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, values = line.rstrip("\n").partition("\t")
+            table[word] = tuple(map(sys.intern, values.split(" ")))
+    return table
+
+
 def _word_table(name: str) -> dict[str, tuple[str, ...]]:
-    """A shipped gzip TSV (folded word, space-separated values) as a dict, read once."""
+    """A shipped word table, read once (empty when the file is absent)."""
     table = _TABLES.get(name)
     if table is None:
         ref = resources.files("marsad.extract").joinpath(f"{TABLE_DIR}/{name}")
         table = {}
         if ref.is_file():
-            with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    word, _, values = line.rstrip("\n").partition("\t")
-                    table[word] = tuple(map(sys.intern, values.split(" ")))
+            with ref.open("rb") as raw:
+                table = read_word_table(raw)
         _TABLES[name] = table
     return table
 
@@ -90,7 +102,8 @@ def set_tables(clusters: dict[str, tuple[str, ...]] | None = None,
     _WINDOWS.clear()
 
 
-def _frequency(word: str) -> int:
+def frequency(word: str) -> int:
+    """log2 of the folded word's count in raw news (-1: not in the clusters table)."""
     entry = clusters().get(word)
     return int(entry[-1]) if entry else -1
 
@@ -103,10 +116,10 @@ def strip_clitic(word: Word) -> int:
     if len(word.variants) == 1:
         return 0
     phrases = gazetteer().phrases
-    whole = _frequency(word.norm)
+    whole = frequency(word.norm)
     best = 0
     for stripped, form, _ in word.variants[1:]:
-        if form in phrases or form.startswith("ال") or _frequency(form) > whole:
+        if form in phrases or form.startswith("ال") or frequency(form) > whole:
             best = stripped
     return best
 

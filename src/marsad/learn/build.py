@@ -15,17 +15,16 @@ import sys
 import time
 from pathlib import Path
 
-from marsad.extract.tagger_features import CLUSTERS_FILE, NAMES_FILE, set_tables
+from marsad.extract.tagger_features import CLUSTERS_FILE, NAMES_FILE, read_word_table, set_tables
 from marsad.learn.clusters import (
     learn_clusters,
     learn_vectors,
-    read_clusters,
     sentences_of,
     texts_of,
-    write_clusters,
+    write_word_table,
 )
 from marsad.learn.conll import Sentence, as_text, read_conll, split_tail
-from marsad.learn.name_stats import name_shares, write_shares
+from marsad.learn.name_stats import name_shares
 from marsad.learn.train_ner import train
 
 __all__ = ["ANER_DEV_TOKENS", "MODEL_NAME", "DevSplit"]
@@ -76,10 +75,10 @@ def main(argv: list[str] | None = None) -> None:
         vectors = learn_vectors(corpus)
         del corpus
         _step(f"clusters of {len(vectors.index_to_key):,} words", started)
-        write_clusters(learn_clusters(vectors), clusters_path)
+        write_word_table(learn_clusters(vectors), clusters_path)
         _step("name shares over SaudiNewsNet", started)
-        write_shares(name_shares(texts_of(news)), names_path)
-    set_tables(clusters=read_clusters(clusters_path), names=read_clusters(names_path))
+        write_word_table(name_shares(texts_of(news)), names_path)
+    set_tables(clusters=read_word_table(clusters_path), names=read_word_table(names_path))
     _step("training the CRF" + (" (dev parts left out)" if args.dev else ""), started)
     count = train(split.training(with_dev=not args.dev), args.out / MODEL_NAME)
     _step(f"done: {count:,} training sentences -> {args.out / MODEL_NAME}", started)

@@ -5,19 +5,14 @@ seen in training. Words used in the same contexts (given names, towns, ministrie
 the same cluster, and a cluster id is a feature the tagger can learn from the words it did see.
 
 Deterministic for the same input: one word2vec worker, a fixed seed and a hash function that does
-not depend on PYTHONHASHSEED, and k-means with a fixed random state.
-
-    python -m marsad.learn.clusters --out clusters.tsv.gz TEXTS...   # .zip of SaudiNewsNet JSON or .txt
+not depend on PYTHONHASHSEED, and k-means with a fixed random state. `marsad.learn.build` runs it.
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import hashlib
 import json
 import math
-import sys
-import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +20,7 @@ from pathlib import Path
 from marsad.text import normalize
 from marsad.text.tokenize import WORD_RE, sentences
 
-__all__ = ["LEVELS", "learn_clusters", "learn_vectors", "read_clusters", "sentences_of", "texts_of", "write_clusters"]
+__all__ = ["LEVELS", "learn_clusters", "learn_vectors", "sentences_of", "texts_of", "write_word_table"]
 
 LEVELS = (64, 256, 1024)        # k of each k-means; a word gets one id per level
 MIN_COUNT = 4
@@ -78,43 +73,9 @@ def learn_clusters(wv, levels: tuple[int, ...] = LEVELS, seed: int = 7) -> dict[
             for i, w in enumerate(words)}
 
 
-def write_clusters(clusters: dict[str, tuple[int, ...]], path: Path) -> None:
-    """Sorted TSV (word, id per level), gzip without a timestamp so equal input gives equal bytes."""
-    lines = "".join(f"{w}\t{' '.join(map(str, c))}\n" for w, c in sorted(clusters.items()))
+def write_word_table(table: dict[str, tuple], path: Path) -> None:
+    """Sorted gzip TSV (folded word, its values), without a timestamp: equal input, equal bytes.
+    `marsad.extract.tagger_features.read_word_table` reads it back."""
+    lines = "".join(f"{w}\t{' '.join(map(str, values))}\n" for w, values in sorted(table.items()))
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         fh.write(lines.encode("utf-8"))
-
-
-def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
-    """Word -> cluster ids and frequency bucket as strings (the form features use)."""
-    out: dict[str, tuple[str, ...]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, _, ids = line.rstrip("\n").partition("\t")
-            out[word] = tuple(ids.split(" "))
-    return out
-
-
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m marsad.learn.clusters", description=__doc__.split("\n\n")[0])
-    ap.add_argument("inputs", nargs="+", type=Path, help="SaudiNewsNet .zip files or plain .txt files")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--vectors", type=Path, help="also keep the word vectors here (.npz)")
-    args = ap.parse_args(argv)
-    started = time.perf_counter()
-    corpus = [s for text in texts_of(args.inputs) for s in sentences_of(text)]
-    print(f"{len(corpus):,} sentences, {sum(map(len, corpus)):,} tokens", file=sys.stderr)
-    wv = learn_vectors(corpus, epochs=args.epochs)
-    if args.vectors:
-        import numpy as np
-
-        np.savez(args.vectors, words=np.array("\n".join(wv.index_to_key)), vectors=wv.vectors.astype(np.float16))
-    clusters = learn_clusters(wv)
-    write_clusters(clusters, args.out)
-    print(f"{len(clusters):,} words clustered in {time.perf_counter() - started:.0f} s -> {args.out}",
-          file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

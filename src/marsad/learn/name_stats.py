@@ -4,23 +4,17 @@ Why: the annotated corpora are small, and a word the tagger never saw in them ("
 "الريان", a rare surname) has often been seen thousands of times in raw news after "شركة", "نادي"
 or a title. Counting, over a large unlabelled corpus, the share of a word's occurrences that fall
 inside a PER, ORG or LOC mention gives a per-word prior the tagger can learn to trust or not.
-
-    python -m marsad.learn.name_stats --out names.tsv.gz TEXTS...   # SaudiNewsNet .zip or .txt files
+`marsad.learn.build` runs it and writes the table.
 """
 from __future__ import annotations
 
-import argparse
-import gzip
-import sys
-import time
 from collections import Counter
 from multiprocessing import Pool
-from pathlib import Path
 
 from marsad.extract.entities import rule_mentions
 from marsad.extract.entity_doc import Doc
 
-__all__ = ["TYPES", "count_names", "name_shares", "write_shares"]
+__all__ = ["TYPES", "count_names", "name_shares"]
 
 TYPES = ("PER", "ORG", "LOC")
 MIN_COUNT = 4
@@ -58,28 +52,3 @@ def name_shares(texts, workers: int = 2) -> dict[str, tuple[int, ...]]:
         if any(shares):
             out[word] = shares
     return out
-
-
-def write_shares(shares: dict[str, tuple[int, ...]], path: Path) -> None:
-    lines = "".join(f"{w}\t{' '.join(map(str, s))}\n" for w, s in sorted(shares.items()))
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
-        fh.write(lines.encode("utf-8"))
-
-
-def main(argv: list[str] | None = None) -> None:
-    from marsad.learn.clusters import texts_of
-
-    ap = argparse.ArgumentParser(prog="python -m marsad.learn.name_stats", description=__doc__.split("\n\n")[0])
-    ap.add_argument("inputs", nargs="+", type=Path, help="SaudiNewsNet .zip files or plain .txt files")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args(argv)
-    started = time.perf_counter()
-    shares = name_shares(texts_of(args.inputs), args.workers)
-    write_shares(shares, args.out)
-    print(f"{len(shares):,} words with name shares in {time.perf_counter() - started:.0f} s -> {args.out}",
-          file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()
