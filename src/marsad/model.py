@@ -119,6 +119,7 @@ class Quantity(Record):
     unit: str | None
     start: int
     end: int
+    kind: str = "cardinal"     # cardinal ordinal fraction percent range
 
 
 @dataclass

@@ -20,7 +20,8 @@ from importlib import resources
 from marsad.model import Quantity
 from marsad.text.months import month_names
 from marsad.text.normalize import FoldMap, dediacritize, fold_with_offsets, normalize
-from marsad.text.numbers import NumberRead, lexicon, read_number, vague_words
+from marsad.text.numbers import (NumberRead, fraction_words, lexicon, ordinal_words, read_fraction, read_number,
+                                 read_ordinal, vague_words)
 
 __all__ = ["find_quantities"]
 
@@ -58,6 +59,12 @@ class _Vocab:
     era: frozenset[str]
     time_marks: frozenset[str]
     scores: frozenset[str]
+    negative: frozenset[str]
+    not_wholes: frozenset[str]
+    ordinal_not_before: frozenset[str]
+    ordinal_not_after: frozenset[str]
+    date_cues: frozenset[str]
+    month_numbers: frozenset[str]           # number words that also name a month (صفر)
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -95,11 +102,15 @@ def _vocab() -> _Vocab:
         dual_units.setdefault(normalize(word), units.get(normalize(word), word))
     duals = frozenset(dual_units)
     forms: dict[str, tuple[str, str]] = {}
+    words = set(lexicon()) | set(vague_words()) | set(duals) | set(fraction_words()) | set(ordinal_words())
     for prefix in reversed(_PREFIXES):     # shortest prefix wins: "واحد" is واحد, not و + أحد
-        for word in set(lexicon()) | set(vague_words()) | set(duals):
+        for word in words:
             forms[prefix + word] = (prefix, word)
     months = set(month_names("gregorian")) | set(month_names("hijri"))
     first_words = {m.split()[0] for m in months}
+    # the first word of a month name whose second word is an ordinal: كانون الثاني, ربيع الأول
+    month_heads = {normalize(m.split()[0]) for m in months
+                   if len(m.split()) == 2 and normalize(m.split()[1]).removeprefix("ال") in ordinal_words()}
     return _Vocab(
         forms=forms,
         form_set=frozenset(forms),
@@ -123,6 +134,12 @@ def _vocab() -> _Vocab:
         era=_folded(data["era_marks"]),
         time_marks=_folded(data["time_marks_after"]),
         scores=_folded(data["score_cues"]),
+        negative=_folded(data["negative_before"]),
+        not_wholes=_folded(data["not_fraction_wholes"]),
+        ordinal_not_before=_folded(data["ordinal_not_before"]),
+        ordinal_not_after=_folded(data["ordinal_not_after"]) | month_heads,
+        date_cues=_folded(data["numeric_date_cues"]),
+        month_numbers=frozenset(normalize(m) for m in months) & frozenset(lexicon()),
     )
 
 
@@ -143,11 +160,12 @@ _NUMBER_PREFIXES = frozenset(_PREFIXES)
 
 @dataclass(frozen=True, slots=True)
 class _Anchor:
-    start: int          # where the clitics start
+    start: int          # where the clitics start (or the minus sign)
     core: int           # where the number (word or digits) starts
     pre: str
     word: str           # the number word, or '' for digits
     num: str            # the digits, or ''
+    sign: int = 1       # -1 after a minus sign glued to the digits ("-1.2")
 
 
 def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
@@ -155,6 +173,9 @@ def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
     found: list[_Anchor] = []
     for m in _DIGITS.finditer(folded):
         at = begin = m.start()
+        if at and folded[at - 1] == "-" and _minus_sign(folded, at - 1):
+            found.append(_Anchor(at - 1, at, "", "", m.group(), -1))
+            continue
         if at and folded[at - 1] in ".,:/#@+-":
             continue
         while begin > 0 and at - begin < 4 and folded[begin - 1].isalpha():
@@ -181,7 +202,17 @@ def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
     return found
 
 
+def _minus_sign(folded: str, at: int) -> bool:
+    """A '-' at `at` is a minus when it opens a word and no number stands just before it ("5 -10")."""
+    if at and not (folded[at - 1].isspace() or folded[at - 1] in "(["):
+        return False
+    before = folded[max(0, at - 12):at].rstrip()
+    return not before or not (before[-1].isdigit() or before[-1] in "-–")
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_DIGIT_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
+_MIXED_FRACTION = re.compile(r"(\d+)[^\S\n]+(\d+)/(\d+)(?![\d/])")
 
 
 class _Tokens:
@@ -253,6 +284,7 @@ class _Found:
     high: float | int | None = None
     qualifier: str = "exact"
     unit: str | None = None
+    kind: str = "cardinal"
 
 
 @lru_cache(maxsize=1)
@@ -299,8 +331,10 @@ class _Extractor:
                 continue
             consumed = found.fe
             start, end = _span(self.fold, found.fs, found.fe, self.text)
+            if anchor.sign < 0 and found.value is not None:
+                found.value = -found.value
             out.append(Quantity(self.text[start:end], found.value, found.low, found.high, found.qualifier,
-                                found.unit, start, end))
+                                found.unit, start, end, _kind(found)))
         return out
 
     def _candidate(self, a: _Anchor) -> _Found | None:
@@ -313,6 +347,12 @@ class _Extractor:
         word = a.word
         if word and _vague_kind(word) and (a.pre.endswith(_DEFINITE) or read_number(tokens) is None):
             return self._vague(tokens, a.core - 2 if a.pre.endswith("ال") and not hedge else start, word)
+        if word in ordinal_words() or (a.pre.endswith("ال") and _is_ten(word) and self._singular_before(before)):
+            return self._ordinal(a, tokens, prev, word)
+        if a.num and a.num.count("/") == 1 and ":" not in a.num:
+            return self._digit_fraction(a, prev, hedge, start)
+        if word in vocab.month_numbers and self._names_month(tokens, prev):
+            return None          # "15 صفر 1437": the month, not zero
         if word and a.pre.endswith(_DEFINITE):
             if a.pre == "ال" and before and not hedge:
                 return self._definite_after_noun(tokens, word, before[0])
@@ -325,8 +365,10 @@ class _Extractor:
             return _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
                           unit=vocab.dual_units.get(word))
         atom = lexicon().get(word) if word else None
-        if atom is not None and atom.kind == "frac" and atom.value < 0.7 and lexicon().get(tokens[1]) is None:
-            return self._fraction(tokens, atom, start, hedge)
+        if word in fraction_words() or tokens[1] in fraction_words() or "من" in (tokens[1], tokens[2], tokens[3]):
+            found = self._fraction(tokens, word or a.num, start, hedge)
+            if found is not None:
+                return found
         read = read_number(tokens)
         if read is None or self._is_reference(prev):
             return None
@@ -334,12 +376,77 @@ class _Extractor:
                 and word.endswith("ا") and self._counted_noun_follows(tokens, 1)):
             # "سينضم ألفا مهندس": a nominative dual in construct (2000), not the accusative ألفًا
             read = NumberRead(2 * read.value, read.start, read.end, read.last_kind, 1, read.scale, read.first)
-        if word and ((read.words == 1 and read.first is not None and not read.first.standalone)
-                     or (a.pre.endswith("ل") and word == "ست")):
-            return None          # "أحد" alone is "one of"; "لست" is "I am not"
+        if word and read.words == 1 and read.first is not None and (
+                not read.first.standalone or (a.pre.endswith("ل") and word == "ست")
+                or (read.first.needs_noun and not self._counted_noun_follows(tokens, 1))):
+            return None          # "أحد" alone is "one of"; "لست" is "I am not"; "متين" alone is "solid"
         if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
             return None
-        return self._quantity(a, tokens, read, prev, hedge, start)
+        if a.num and a.sign > 0:
+            mixed = _MIXED_FRACTION.match(self.folded, a.core)
+            if mixed and 0 < int(mixed.group(2)) < int(mixed.group(3)) <= 12:
+                value = int(mixed.group(1)) + int(mixed.group(2)) / int(mixed.group(3))   # "2 1/4"
+                return _Found(start, mixed.end(), round(value, 3), qualifier=hedge[0] if hedge else "exact",
+                              unit=self._unit_after(mixed.end()), kind="fraction")
+        found = self._quantity(a, tokens, read, prev, hedge, a.start if a.sign < 0 and hedge is None else start)
+        if found is not None and hedge is None and prev in vocab.negative and found.value is not None:
+            found.value, found.fs = -found.value, before[0][1]       # "سالب خمسة", "ناقص 3 درجات"
+        return found
+
+    def _names_month(self, tokens: _Tokens, prev: str) -> bool:
+        """A number word that is also a month (صفر) names the month after a day or before a year."""
+        nxt = tokens[1]
+        return (prev.isdigit() and int(prev) <= 30) or prev.removeprefix("ال") in ordinal_words() or (
+            nxt.isdigit() and len(nxt) == 4) or nxt in self.vocab.era
+
+    def _singular_before(self, before: list[tuple[str, int]]) -> bool:
+        """A definite singular noun before "العشرين": the ordinal ("الذكرى العشرين", "القرن العشرين")."""
+        if not before:
+            return False
+        noun = before[0][0]
+        bare = _strip_definite(noun)
+        if bare == noun or bare in lexicon() or bare.endswith(("ات", "ين", "ون")):
+            return False
+        base = self.vocab.units.get(bare)
+        return base is None or normalize(base) == bare
+
+    def _ordinal(self, a: _Anchor, tokens: _Tokens, prev: str, word: str) -> _Found | None:
+        """"الثالث", "الحادية عشرة", "الثاني والعشرين", "ثالث أكبر", "المرة الأولى": kind ordinal."""
+        vocab = self.vocab
+        nxt = tokens[1]
+        if prev in vocab.ordinal_not_after or nxt in vocab.ordinal_not_before:
+            return None          # "كانون الثاني", "ربيع الأول", "ثاني أكسيد", "أول أمس"
+        if word == "اول" and nxt == "من" and tokens[2] in vocab.ordinal_not_before:
+            return None          # "أول من أمس"
+        after = lexicon().get(nxt)
+        if after is not None and after.kind == "unit" and after.value < 10:
+            return None          # "ثانية واحدة": a second of time
+        if word == "اولي":
+            s, e = _span(self.fold, *tokens.spans[0], self.text)
+            if dediacritize(self.text[s:e]).endswith("ي"):
+                return None      # "الأولي" (initial), not "الأولى" (the first)
+        read = read_ordinal([word, *(tokens[i] for i in range(1, 4))])
+        if read is None or (read[1] == 1 and word.startswith("حادي")):
+            return None          # "حادي" is only the 1 of 11, 21...
+        fs = a.core - 2 if a.pre.endswith("ال") else a.core
+        return _Found(fs, tokens.spans[read[1] - 1][1], read[0], kind="ordinal")
+
+    def _digit_fraction(self, a: _Anchor, prev: str, hedge: tuple[str, int] | None, start: int) -> _Found | None:
+        """"3/4", "٧٧/١٠٠": a fraction when the numerator is the smaller and it cannot be a day/month
+        (a denominator over 31, or up to 12 with no date word before); otherwise a date's business."""
+        numerator, denominator = (int(x) for x in a.num.split("/"))
+        if not 0 < numerator < denominator:
+            return None
+        if denominator <= 31 and (denominator > 12 or prev in self.vocab.date_cues or prev in self.vocab.months_next):
+            return None
+        end = a.core + len(a.num)
+        value = round(a.sign * numerator / denominator, 3)
+        return _Found(a.start if a.sign < 0 else start, end, value, qualifier=hedge[0] if hedge else "exact",
+                      unit=self._unit_after(end), kind="fraction")
+
+    def _unit_after(self, fe: int) -> str | None:
+        """The counted noun right after folded offset `fe` (for numbers read outside the token reader)."""
+        return self._unit(_Tokens(self.folded, fe), 0, definite_ok=False, accusative=False)[0]
 
     def _is_reference(self, prev: str) -> bool:
         """A word that makes the next number a name ("رقم", "بالرقم", "للرقم", "الخط الساخن")."""
@@ -374,20 +481,24 @@ class _Extractor:
         shift = 1 if noun[:1] in "وبف" or noun.startswith("لل") else 0
         return _Found(at + shift, tokens.spans[0][1], int(atom.value), unit=unit)
 
-    def _fraction(self, tokens: _Tokens, atom, start: int, hedge) -> _Found | None:
-        """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333 of the population); never "ربع النهائي"."""
-        nxt = tokens[1]
-        if not nxt or not nxt[0].isalpha():
+    def _fraction(self, tokens: _Tokens, word: str, start: int, hedge) -> _Found | None:
+        """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333, of the population), "ثلاثة أرباع" (0.75),
+        "واحد من مئة" (0.01), "ثلاثة أرباع مليون" (750,000); never "ربع النهائي" (a quarter-final)."""
+        words = [word, *(tokens[i] for i in range(1, 9))]
+        read = read_fraction(words)
+        if read is None:
             return None
-        bare = _strip_definite(nxt)
-        if nxt in self.vocab.fraction_wholes:
-            unit = bare
-        elif nxt == bare and nxt in self.vocab.units:
-            unit = self.vocab.units[nxt]
+        nxt = words[read.end]
+        if nxt in self.vocab.not_wholes or _strip_definite(nxt) in self.vocab.not_wholes:
+            return None
+        if nxt[:1].isalpha() and _strip_definite(nxt) != nxt and nxt not in self.vocab.not_units:
+            unit: str | None = _strip_definite(nxt)       # the whole it is taken of
+            width = 1
         else:
-            return None
-        return _Found(start, tokens.spans[1][1], round(atom.value, 3),
-                      qualifier=hedge[0] if hedge else "exact", unit=unit)
+            unit, width = self._unit(tokens, read.end, definite_ok=False, accusative=False)
+        value = read.value if float(read.value).is_integer() else round(read.value, 3)
+        return _Found(start, tokens.spans[read.end - 1 + width][1], value, qualifier=hedge[0] if hedge else "exact",
+                      unit=unit, kind="fraction" if read.fraction else "cardinal")
 
     def _hedge(self, before: list[tuple[str, int]], pre: str) -> tuple[str, int] | None:
         """(qualifier, folded start) of the hedge phrase that ends right before the number."""
@@ -448,7 +559,7 @@ class _Extractor:
             return True          # a list item "1. ..." or "3) ..."
         if core.isdigit() and ((len(core) > 1 and core[0] == "0") or len(core) >= 9):
             return True
-        if prev in vocab.year_cues or prev in vocab.months_prev:
+        if prev in vocab.year_cues or prev in vocab.months_prev or (prev in vocab.month_numbers and len(core) == 4):
             return True
         if (prev in vocab.products or nxt in vocab.products or (prev.isascii() and prev.isalpha())) and \
                 not tokens.phrase_at(read.end, self.percent_index)[0]:
@@ -474,7 +585,8 @@ class _Extractor:
     def _quantity(self, a: _Anchor, tokens: _Tokens, read: NumberRead, prev: str,
                   hedge: tuple[str, int] | None, start: int) -> _Found | None:
         vocab = self.vocab
-        found = _Found(start, 0, read.value, qualifier=hedge[0] if hedge else "exact")
+        found = _Found(start, 0, read.value, qualifier=hedge[0] if hedge else "exact",
+                       kind="fraction" if read.fraction and not float(read.value).is_integer() else "cardinal")
         last = read
         if prev in vocab.scores and tokens[read.end] in ("-", "–"):
             return None          # a match score "2-1"
@@ -589,6 +701,20 @@ class _Extractor:
                 if base is not None:
                     return base
         return None
+
+
+def _is_ten(word: str) -> bool:
+    atom = lexicon().get(word)
+    return atom is not None and atom.kind == "ten"
+
+
+def _kind(found: _Found) -> str:
+    """The contract's kind: a range or a percent whatever was read, else what the reader said."""
+    if found.qualifier == "range":
+        return "range"
+    if found.unit == "%":
+        return "percent"
+    return found.kind
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -195,6 +195,8 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
     out: list[tuple[Quantity, str | None]] = []
     previous: Quantity | None = None
     for q in sorted(quantities, key=lambda q: q.start):
+        if q.kind == "ordinal":
+            continue                 # a rank names a place, it does not count anything
         unit = q.unit
         if unit is None and previous is not None and previous.end <= q.start \
                 and not _SENTENCE_BREAK.search(text[previous.end:q.start]):

@@ -35,7 +35,8 @@ def story_doc(article: Article) -> StoryDoc:
         text = "".join(chars)
         signals += sorted({e.key for e in article.analysis.entities})
         signals += [f"#{int(q.value)}" for q in article.analysis.quantities
-                    if isinstance(q.value, (int, float)) and q.value >= 10 and q.qualifier != "vague"]
+                    if isinstance(q.value, (int, float)) and q.value >= 10 and q.qualifier != "vague"
+                    and q.kind != "ordinal"]
         chains = [a.chain for a in article.analysis.attributions if a.chain]
         if chains:
             signals.append("src:" + normalize(chains[0][-1]))

@@ -27,6 +27,9 @@ __all__ = [
     "parse_ordinal",
     "read_number",
     "read_ordinal",
+    "read_fraction",
+    "fraction_words",
+    "ordinal_words",
     "vague_words",
     "words_pattern",
 ]
@@ -38,16 +41,18 @@ _CONJ = "و"
 
 @dataclass(frozen=True, slots=True)
 class Atom:
-    """One number word: kind is unit | ten | hundred | scale | frac | teen_ten | vague.
+    """One number word: kind is unit | teen | ten | hundred | scale | frac.
 
     `value` is the number (the scale's size for scales); `count` is 1, 2 or 0 (plural) for scales;
-    `standalone` is False for words that are a number only inside a compound (أحد، إحدى).
+    `standalone` is False for words that are a number only inside a compound (أحد، إحدى);
+    `needs_noun` for words that are a number only before what they count (متين، ست، سبع).
     """
 
     kind: str
     value: float
     count: int = 1
     standalone: bool = True
+    needs_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,8 @@ class NumberRead:
     `last_kind` helps the caller pick the counted noun's case (after 11-99 it is accusative);
     `words` counts the number words read (1 for "خمسة", 3 for "ثلاثة آلاف وخمسمئة").
     `scale` is the last multiplier applied (1 when none), used to share it across ranges
-    ("بين 8 و10 آلاف").
+    ("بين 8 و10 آلاف"). `fraction` is True when a fraction word or a spoken decimal was read
+    ("ثلاثة أرباع", "مائة ونصف", "اثنان فاصلة خمسة").
     """
 
     value: float | int
@@ -67,6 +73,7 @@ class NumberRead:
     words: int
     scale: float
     first: Atom | None
+    fraction: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -76,22 +83,29 @@ def _data() -> dict:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Atom]:
-    """Folded number word -> Atom (cardinals, scales, fractions; vague words are separate)."""
+    """Folded number word -> Atom (cardinals, scales, unambiguous fractions; vague words are separate)."""
     data = _data()
     lex: dict[str, Atom] = {}
+    compound_only = {normalize(w) for w in data["compound_only"]}
+    needs_noun = {normalize(w) for w in data["needs_counted_noun"]}
 
     def put(word: str, atom: Atom) -> None:
         lex.setdefault(normalize(word), atom)
 
     for value, spec in data["units"].items():
         for word in spec["forms"]:
-            put(word, Atom("unit", int(value), standalone=spec.get("standalone", True)))
+            folded = normalize(word)
+            put(word, Atom("unit", int(value), standalone=folded not in compound_only,
+                           needs_noun=folded in needs_noun))
+    for value, words in data["teens"].items():
+        for word in words:
+            put(word, Atom("teen", int(value)))
     for value, words in data["tens"].items():
         for word in words:
             put(word, Atom("ten", int(value)))
     for value, words in data["hundreds"].items():
         for word in words:
-            put(word, Atom("hundred", int(value)))
+            put(word, Atom("hundred", int(value), needs_noun=normalize(word) in needs_noun))
     for size, forms in data["scales"].items():
         for word in forms["two"]:
             put(word, Atom("scale", int(size), count=2))
@@ -99,10 +113,27 @@ def lexicon() -> dict[str, Atom]:
             put(word, Atom("scale", int(size), count=1))
         for word in forms["plural"]:
             put(word, Atom("scale", int(size), count=0))
-    for value, words in data["fractions"].items():
-        for word in words:
-            put(word, Atom("frac", float(value)))
+    for word, (denominator, form) in fraction_words().items():
+        if form != "plural" and word not in _needs_whole():
+            put(word, Atom("frac", (2 if form == "two" else 1) / denominator))
     return lex
+
+
+@lru_cache(maxsize=1)
+def fraction_words() -> dict[str, tuple[int, str]]:
+    """Folded fraction word -> (denominator, 'one' | 'two' | 'plural'): ربع (4, one), ثلثا (3, two)."""
+    return {normalize(word): (int(den), form) for den, forms in _data()["fractions"].items()
+            for form, words in forms.items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def _needs_whole() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data()["fraction_needs_whole"])
+
+
+@lru_cache(maxsize=1)
+def _decimal_points() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data()["decimal_points"])
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +153,8 @@ def vague_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _ordinals() -> dict[str, int]:
+def ordinal_words() -> dict[str, int]:
+    """Folded ordinal stem (without ال) -> its value: ثالث 3, اولي 1, ثان 2."""
     return {normalize(w): int(v) for v, words in _data()["ordinals"].items() for w in words}
 
 
@@ -205,6 +237,7 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
     first: Atom | None = None
     pos = start
     checkpoint: tuple | None = None
+    fraction = False
 
     def state() -> tuple:
         return (pos, total, cur, cur_has, last_kind, last_scale, group_ten, n_words)
@@ -230,18 +263,22 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
             first = atom
         if conj:
             # A و-part must continue the number downwards; remember where to fall back to.
-            if kind == "frac":
+            part = read_fraction(words, nxt, first=word) if not digit and (kind == "frac" or _fraction_next(words, nxt)) \
+                else None
+            if part is not None and part.value < 1:
                 if last_kind == "scale":
-                    total += atom.value * last_scale  # type: ignore[union-attr]
+                    total += part.value * last_scale
                 elif cur_has:
-                    cur += atom.value  # type: ignore[union-attr]
+                    cur += part.value
                 else:
                     break
-                pos, last_kind, n_words = nxt + 1, "frac", n_words + 1
+                pos, last_kind, n_words, fraction = part.end, "frac", n_words + 1, True
                 continue
+            if kind == "frac":
+                break
             ok = (
-                (last_kind == "scale" and kind in ("digit", "unit", "ten", "hundred"))
-                or (last_kind == "hundred" and kind in ("unit", "ten"))
+                (last_kind == "scale" and kind in ("digit", "unit", "teen", "ten", "hundred"))
+                or (last_kind == "hundred" and kind in ("unit", "teen", "ten"))
                 or (last_kind == "unit" and kind == "ten" and not group_ten and cur % 100 < 10)
             )
             if not ok or kind == "scale":
@@ -304,9 +341,95 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
     value = total + cur
     if value == 0 and last_kind == "frac":
         return None
+    decimal = _spoken_decimal(words, pos) if last_kind not in ("frac", "digit") else None
+    if decimal is not None:
+        value, pos, fraction = value + decimal[0], decimal[1], True
     value = int(value) if float(value).is_integer() else value
     return NumberRead(value, start, pos, last_kind, n_words,
-                      1.0 if last_scale == float("inf") else last_scale, first)
+                      1.0 if last_scale == float("inf") else last_scale, first, fraction or last_kind == "frac")
+
+
+def _spoken_decimal(words: Sequence[str], pos: int) -> tuple[float, int] | None:
+    """(fractional part, end) after "فاصلة": "فاصلة خمسة" 0.5, "فاصلة صفر خمسة" 0.05,
+    "فاصلة ثلاثة من مائة" 0.03 (the fractional digits as a number over a power of ten)."""
+    if _at(words, pos) not in _decimal_points():
+        return None
+    pos += 1
+    zeros = 0
+    while _at(words, pos) == "صفر":
+        zeros, pos = zeros + 1, pos + 1
+    read = read_number(words, pos)
+    if read is None or read.fraction or read.value < 0 or not float(read.value).is_integer():
+        return (0.0, pos) if zeros else None
+    digits = int(read.value)
+    over = _power_of_ten(words, read.end)
+    if over is not None and not zeros:
+        return digits / over[0], over[1]
+    width = len(_at(words, pos)) if _at(words, pos).isdigit() else len(str(digits))
+    return digits / 10 ** (zeros + width), read.end
+
+
+def _power_of_ten(words: Sequence[str], pos: int) -> tuple[int, int] | None:
+    """(D, end) for "من D" at `pos` where D is 10, 100, 1000, a million...: the ratio's denominator."""
+    if _at(words, pos) != "من":
+        return None
+    read = read_number(words, pos + 1)
+    if read is None or read.value < 10 or not float(read.value).is_integer():
+        return None
+    value = int(read.value)
+    if str(value).rstrip("0") != "1":
+        return None
+    return value, read.end
+
+
+def _fraction_next(words: Sequence[str], pos: int) -> bool:
+    """Whether the word after `pos` is a plural fraction (ثلاثة أرباع)."""
+    hit = fraction_words().get(_at(words, pos + 1))
+    return hit is not None and hit[1] == "plural"
+
+
+def _whole_follows(words: Sequence[str], pos: int) -> bool:
+    """A definite noun (or a pronoun-bearing one) at `pos`: what a bare fraction is taken of."""
+    word = _at(words, pos)
+    return len(word) > 3 and word.startswith(("ال", "لل")) and lexicon().get(word[2:]) is None
+
+
+def read_fraction(words: Sequence[str], start: int = 0, first: str | None = None) -> NumberRead | None:
+    """A fraction at words[start]: "ربع" 1/4, "ثلثا" 2/3, "ثلاثة أرباع" 3/4, "خمس الفطيرة" 1/5,
+    "واحد من مئة" 1/100; "ثلاثة أرباع مليون" is 750,000. `first` replaces words[start] (a word
+    split from its و). Words that are also cardinals or nouns (خمس، ثمن) need the whole after them.
+    """
+    word = first if first is not None else _at(words, start)
+    table = fraction_words()
+    hit = table.get(word)
+    value: float | None = None
+    end = start + 1
+    if hit is not None and hit[1] != "plural":
+        if word in _needs_whole() and not _whole_follows(words, end):
+            return None
+        value = (2 if hit[1] == "two" else 1) / hit[0]
+    else:
+        atom = _word_atom(word)
+        count = atom.value if atom is not None and atom.kind == "unit" else (
+            int(word) if word.isdigit() and len(word) <= 2 else None)
+        after = table.get(_at(words, end))
+        if count is not None and after is not None and after[1] == "plural" and 1 <= count < after[0]:
+            value, end = count / after[0], end + 1
+        elif count is not None or (atom is not None and atom.kind in ("teen", "ten", "hundred", "scale")):
+            read = read_number([*words[:start], word, *words[start + 1:start + 8]], start) \
+                if first is not None else read_number(words, start)
+            over = _power_of_ten(words, read.end) if read is not None and not read.fraction else None
+            if read is None or over is None or read.value >= over[0]:
+                return None
+            value, end = read.value / over[0], over[1]
+    if value is None:
+        return None
+    scale = lexicon().get(_at(words, end))
+    if scale is not None and scale.kind == "scale" and scale.count == 1:
+        total = value * scale.value
+        return NumberRead(int(total) if float(total).is_integer() else total, start, end + 1, "scale", 2,
+                          scale.value, None, not float(total).is_integer())
+    return NumberRead(value, start, end, "frac", end - start, 1.0, None, True)
 
 
 def parse_number(text: str) -> float | int | None:
@@ -320,7 +443,7 @@ def parse_number(text: str) -> float | int | None:
 
 def _ordinal_word(word: str) -> int | None:
     word = word.removeprefix("ال")
-    value = _ordinals().get(word)
+    value = ordinal_words().get(word)
     if value is not None:
         return value
     atom = lexicon().get(word)

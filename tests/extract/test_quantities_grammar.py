@@ -1,0 +1,176 @@
+"""The number grammar beyond plain counts: fractions, negatives, spoken decimals, ordinals, dialect
+numerals, dozens, and the `kind` every quantity carries. Fraction values are computed from their
+parts here, not typed."""
+from fractions import Fraction
+
+import pytest
+
+from marsad.extract.quantities import find_quantities
+
+
+def only(text):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert text[q.start:q.end] == q.text
+    return q
+
+
+def three_places(fraction: Fraction) -> float:
+    return round(float(fraction), 3)
+
+
+@pytest.mark.parametrize("word,denominator", [
+    ("نصف", 2), ("ثلث", 3), ("ربع", 4), ("خمس", 5), ("سدس", 6), ("سبع", 7), ("ثمن", 8), ("تسع", 9), ("عشر", 10),
+])
+def test_a_fraction_word_before_the_whole_it_divides_is_one_over_its_denominator(word, denominator):
+    q = only(f"وقال التقرير إن {word} الميزانية ذهب إلى الرواتب")
+    assert (q.value, q.kind, q.unit) == (three_places(Fraction(1, denominator)), "fraction", "ميزانيه")
+
+
+@pytest.mark.parametrize("text,numerator,denominator", [
+    ("صوّت ثلاثة أرباع الأعضاء لصالح القرار", 3, 4),
+    ("خسرت الشركة خمسة أثمان قيمتها السوقية", 5, 8),
+    ("تغطي الغابات سبعة أعشار مساحة الإقليم", 7, 10),
+    ("فاز المرشح بثلثي الأصوات", 2, 3),
+    ("يعيش ثلثا السكان في المدن", 2, 3),
+])
+def test_a_counter_before_a_plural_fraction_or_a_dual_fraction_is_a_proper_fraction(text, numerator, denominator):
+    q = only(text)
+    assert (q.value, q.kind) == (three_places(Fraction(numerator, denominator)), "fraction")
+
+
+def test_five_before_a_counted_noun_is_a_cardinal_and_before_a_definite_whole_a_fifth():
+    assert (only("استمرت المفاوضات خمس سنوات").value, only("أكل الطفل خمس الفطيرة").value) == (5, 0.2)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("بلغ منسوب النهر مائة وثلاثة أرباع المتر", 100 + Fraction(3, 4)),
+    ("انتظر المسافرون ثلاثة ونصف ساعة", 3 + Fraction(1, 2)),
+    ("قطع العداء المسافة في 2 1/4 ساعة", 2 + Fraction(1, 4)),
+])
+def test_a_whole_and_a_fraction_add_up(text, value):
+    q = only(text)
+    assert (q.value, q.kind) == (three_places(value), "fraction")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("تصيب الحالة واحدا من مائة مولود", Fraction(1, 100)),
+    ("لا تتجاوز نسبة الخطأ ثلاثة من ألف", Fraction(3, 1000)),
+    ("أكد أن واحد من مليون فقط يصاب بالمرض", Fraction(1, 1_000_000)),
+])
+def test_one_out_of_a_power_of_ten_is_a_ratio(text, value):
+    assert only(text).value == pytest.approx(float(value), abs=1e-3)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("أجاب ثلاثة أرباع المستطلعين بنعم، أي 3/4 العينة", Fraction(3, 4)),
+    ("ارتفعت النسبة إلى ٧٧/١٠٠ في الاختبار الثاني", Fraction(77, 100)),
+])
+def test_digit_fractions_in_either_script(text, value):
+    digits = [q for q in find_quantities(text) if "/" in q.text]
+    assert [(q.value, q.kind) for q in digits] == [(three_places(value), "fraction")]
+
+
+def test_a_digit_pair_after_a_date_word_is_left_to_the_dates():
+    assert [q for q in find_quantities("وصل الوفد في 3/4 إلى العاصمة") if "/" in q.text] == []
+
+
+def test_ratio_needs_a_power_of_ten_not_a_distributive_share():
+    assert [q.value for q in find_quantities("يصاب واحد من كل خمسة أطفال")] == [1, 5]
+
+
+def test_a_quarter_final_is_not_a_quarter():
+    assert find_quantities("تأهل الفريق إلى ربع النهائي") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("سجلت درجة الحرارة سالب خمسة في القمم", -5),
+    ("انخفضت الحرارة إلى ناقص 3 درجات", -3),
+    ("بلغ النمو -1.2 في المئة", -1.2),
+    ("بلغ النمو -١٫٢ في المئة", -1.2),
+    ("درجة الحرارة -5 درجات تحت المعدل", -5),
+])
+def test_negatives_from_words_or_a_minus_glued_to_the_digits(text, value):
+    q = only(text)
+    assert q.value == value and q.text.lstrip("سالبناقص -")[:1] not in ("-",)
+
+
+def test_a_dash_after_a_number_joins_a_range_and_is_not_a_minus():
+    assert all(q.value is None or q.value >= 0 for q in find_quantities("تستمر الدورة من 5 -10 أيام"))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("بلغ معدل النمو اثنان فاصلة خمسة", 2 + Fraction(5, 10)),
+    ("قدرت الخسائر بمائتين فاصلة ثلاثة من مائة", 200 + Fraction(3, 100)),
+    ("نسبة التضخم ثلاثة فاصلة خمسة وعشرون", 3 + Fraction(25, 100)),
+    ("سجل المؤشر واحد فاصلة صفر خمسة", 1 + Fraction(5, 100)),
+])
+def test_decimals_spoken_in_words(text, value):
+    assert only(text).value == pytest.approx(float(value))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("حل الفريق في المركز الثالث", 3), ("للمرة الأولى منذ عقد", 1), ("في الحرب العالمية الثانية", 2),
+    ("الدورة الحادية عشرة للمهرجان", 11), ("الجولة الثانية عشرة من الدوري", 12),
+    ("في يومه الثاني والعشرين", 22), ("الذكرى العشرين للتأسيس", 20), ("جاء ثالث أكبر اقتصاد", 3),
+    ("أول رحلة تصل المطار", 1), ("الطابق العاشر من المبنى", 10), ("اللقاء الخامس عشر بين الفريقين", 15),
+    ("المجلس الثان للمنطقة", 2), ("الملك عبدالله الثاني", 2),
+])
+def test_ordinals_are_quantities_of_their_own_kind(text, value):
+    q = only(text)
+    assert (q.value, q.kind) == (value, "ordinal")
+
+
+@pytest.mark.parametrize("text", [
+    "ولد في كانون الثاني", "ربيع الأول", "غاز ثاني أكسيد الكربون", "وصل أول من أمس", "وصل أمس الأول",
+    "قمة مجموعة العشرين", "بعد الطرح الأولي للأسهم",
+])
+def test_ordinal_words_inside_other_names_are_not_ordinals(text):
+    assert [q for q in find_quantities(text) if q.kind == "ordinal"] == []
+
+
+@pytest.mark.parametrize("text,value", [("واحد", 1), ("صفر", 0), ("15", 15), ("امرأة واحدة", 1)])
+def test_standalone_numbers(text, value):
+    assert only(text).value == value
+
+
+def test_zero_that_names_the_hijri_month_is_not_a_number():
+    assert find_quantities("وقع الحادث في 15 صفر 1437") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("قعدنا حداشر يوم", 11), ("دفعت اتناشر جنيه", 12), ("عنده تلتاشر سنة", 13), ("جبت تسعتاشر كتاب", 19),
+    ("دفع متين جنيه", 200), ("الشقة بتلتمية ألف", 300_000), ("اشتريت خمسمية رغيف", 500),
+    ("كانوا تلاتة رجالة", 3), ("عنده تمنية عيال", 8), ("الميزانية اتنين مليون", 2_000_000),
+    ("تلتمية وخمسين واحد", 350),
+])
+def test_dialect_numerals_common_in_quotes(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+def test_an_adjective_spelled_like_a_dialect_numeral_is_not_a_number():
+    assert find_quantities("يتمتع البلد باقتصاد متين") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("اشترى دستة أقلام", 12), ("نصف دستة بيض", 6), ("ثلاث دستات من الأكواب", 36), ("وصل ٤ آلاف زائر", 4000),
+])
+def test_dozens_and_thousands_after_digits(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("بلغ السعر 4.800 ريال", 4800), ("بلغ السعر 4,800 ريال", 4800), ("بلغت الصفقة 4.8 مليون ريال", 4_800_000),
+    ("بلغت الخسائر 1.250 مليار دولار", 1_250_000_000), ("بلغ المعدل 2,5 نقطة", 2.5),
+])
+def test_digit_grouping_three_decimals_after_a_dot_mean_thousands_unless_a_scale_follows(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("قتل 30 شخصا", "cardinal"), ("ارتفعت الأسعار 30%", "percent"), ("بين 500 و600 مقاتل", "range"),
+    ("ثلث السكان", "fraction"), ("المرة الثالثة", "ordinal"), ("ثلاثة أرباع مليون نسمة", "cardinal"),
+])
+def test_every_quantity_says_its_kind(text, kind):
+    assert find_quantities(text)[0].kind == kind
