@@ -12,21 +12,25 @@ The corpus stays outside the repository (its licence forbids copying it in): `nu
 holds positions and judgements only, one object per candidate:
 
     {"set": "numbers"|"dates", "url", "token_start", "token", "published",
-     "verdict": "value" | "date" | "name" | "not_number" | "not_date",
-     "start", "end",          # the whole expression in `content` (for verdict "value")
+     "verdict": "value" | "vague" | "date" | "name" | "not_number" | "duration" | "not_date",
+     "text",                  # the whole expression as written (for verdict "value")
      "value", "low", "high",  # numbers: a number, or low/high for a range ("بين 5 و10"), value null
      "kind",                  # numbers: cardinal | ordinal | fraction | percent | range
      "end_value",             # dates: the ISO value (and the last day of a range)
      "note"}
 
 Numbers: "value" is what the expression counts or measures (a percent's value is the number before
-%: 30 for "30%", a fraction its decimal rounded to 3 places, a hedged number its number); "date" marks a
-year or a day of a date, "name" an identifier (a law, a phone, a model, a shirt number), "not_number" a
-word that is not a number here (أحد = someone, ثاني as "second" in "ثاني أكسيد"?  no: that is an
-ordinal). Dates: "value" is the ISO date meant (contract form: 2015-07-21, 2015-07, 2015, --07-21, 2015-W30),
-read against `published` (the record's date_extracted day) and the sense of the sentence (a
-future meeting on "الخميس" is the coming Thursday); a range gives "end_value"; "not_date" when the
-candidate is not part of a date ("اليوم" as "nowadays", "عام" as "general", "الأحد" as a name).
+%: 30 for "30%", a fraction its decimal rounded to 3 places, a hedged number its number, an ordinal
+its position); "date" marks a year or a day of a date, "name" an identifier (a law, a phone, a
+model, a shirt number, a clock time, a score), "not_number" a word that is not a number here
+(أحد = someone, ثاني in "ثاني أكسيد"), "vague" a count with no value (عشرات، بضعة).
+Dates: "value" is the ISO date meant (contract form: 2015-07-21, 2015-07, 2015, --07-21,
+2015-W30), read against `published` (the record's date_extracted day) and the sense of the
+sentence (a future meeting on "الخميس" is the coming Thursday); a range gives "end_value";
+"not_date" when the candidate is not part of a date ("اليوم" as "nowadays", "عام" as "general",
+"الأحد" as a name), "duration" a length of time ("لمدة عام"), "vague" a date too vague to fix
+("منذ سنوات").
+The full annotation guide the verdicts follow is `numbers_dates_guide.md` next to this script.
 
 Usage (from the repository root):
 
@@ -252,6 +256,9 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
             if args.misses and not exact:
                 want = {k: item.get(k) for k in ("value", "low", "high", "end_value") if item.get(k) is not None}
                 print(f"MISS [{item['set']}] {item['token']!r} want {want} got {said}")
+        elif item["verdict"] == "vague":
+            tally["vague"] += 1
+            tally["vague_found"] += reported
         else:
             tally["other"] += 1
             tally["false"] += reported
@@ -263,7 +270,8 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
             continue
         share = t["exact"] / t["value"] if t["value"] else 0.0
         print(f"{name}: {t['value']} items with a value: exact {t['exact']} ({share:.1%}), "
-              f"found {t['reported']}; {t['other']} other items, reported anyway {t['false']}")
+              f"found {t['reported']}; {t['vague']} vague, found {t['vague_found']}; "
+              f"{t['other']} not a {name[:-1]} here, reported anyway {t['false']}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -227,8 +227,8 @@ def _render_article(article: Any) -> None:
          [(e.text, e.type, e.canonical, e.key) for e in analysis.entities]),
         ("attributions", ("chain", "text"), [(" ← ".join(a.chain), a.text) for a in analysis.attributions]),
         ("quotes", ("speaker", "quote"), [(q.speaker or "?", q.text) for q in analysis.quotes]),
-        ("quantities", ("text", "value", "qualifier", "unit"),
-         [(q.text, str(q.value if q.low is None else f"{q.low}–{q.high}"), q.qualifier, q.unit or "")
+        ("quantities", ("text", "value", "kind", "qualifier", "unit"),
+         [(q.text, str(q.value if q.low is None else f"{q.low}–{q.high}"), q.kind, q.qualifier, q.unit or "")
           for q in analysis.quantities]),
         ("dates", ("text", "value", "kind", "calendar"),
          [(d.text, d.value or "?", d.kind, d.calendar) for d in analysis.dates]),

@@ -444,6 +444,13 @@ class _Extractor:
         return _Found(a.start if a.sign < 0 else start, end, value, qualifier=hedge[0] if hedge else "exact",
                       unit=self._unit_after(end), kind="fraction")
 
+    def _surface(self, tokens: _Tokens, i: int, word: str) -> str:
+        """Token i as printed (diacritics dropped), without the article: "الأعضاء" -> "أعضاء"."""
+        start, end = _span(self.fold, *tokens.spans[i], self.text)
+        surface = dediacritize(self.text[start:end])
+        bare = _strip_definite(word)
+        return surface[len(word) - len(bare):] if len(surface) == len(word) else bare
+
     def _unit_after(self, fe: int) -> str | None:
         """The counted noun right after folded offset `fe` (for numbers read outside the token reader)."""
         return self._unit(_Tokens(self.folded, fe), 0, definite_ok=False, accusative=False)[0]
@@ -492,7 +499,7 @@ class _Extractor:
         if nxt in self.vocab.not_wholes or _strip_definite(nxt) in self.vocab.not_wholes:
             return None
         if nxt[:1].isalpha() and _strip_definite(nxt) != nxt and nxt not in self.vocab.not_units:
-            unit: str | None = _strip_definite(nxt)       # the whole it is taken of
+            unit: str | None = self._surface(tokens, read.end, nxt)       # the whole it is taken of
             width = 1
         else:
             unit, width = self._unit(tokens, read.end, definite_ok=False, accusative=False)
@@ -579,7 +586,8 @@ class _Extractor:
             return True          # "2013-2015", "2015-07-21"
         if year:
             counted = _strip_definite(nxt) in vocab.units or tokens.phrase_at(read.end, self.percent_index)[0]
-            return not (hedged or counted)
+            alone = not prev and not nxt and not self.folded.strip(" \t\n.،,")[len(core):]
+            return not (hedged or counted or alone)      # "2015" with nothing around it is a number
         return False
 
     def _quantity(self, a: _Anchor, tokens: _Tokens, read: NumberRead, prev: str,
