@@ -19,7 +19,7 @@ def test_numbers_that_disagree_are_reported_with_each_outlets_wording_and_hedge(
             _article("3", "الساحل", "2025-03-02", quantities=[_q("بين 600 و700 قتيل", None, "قتيل", "range",
                                                                  600, 700)])]
     [d] = disagreements(arts)
-    assert d["what"] == "قتيل"
+    assert d["what"] == "قتلى"
     assert d["values"] == {"الأفق": 500, "المشرق": 1000, "الساحل": [600, 700]}
     assert d["qualifiers"]["المشرق"] == "more_than"
     assert d["wording"]["الأفق"] == "نحو 500 قتيل"
@@ -130,13 +130,21 @@ def test_percent_increase_of_a_price_is_one_quantity_however_it_is_phrased():
 
 def test_a_vague_amount_in_a_plural_currency_is_compared_with_the_exact_one():
     a = "دفعت الحكومة فدية بلغت 3 ملايين يورو مقابل الإفراج عن الصحفيين."
-    b = "وتحدثت تقارير عن دفع ملايين اليوروهات للإفراج عنهم."
+    b = "وتحدثت تقارير عن دفع مئات آلاف اليوروهات للإفراج عنهم."
     arts = [_told("1", "أ", a, ("3 ملايين", 3_000_000, "يورو")),
-            _told("2", "ب", b, ("ملايين", None, "يوروهات", "vague"))]
+            _told("2", "ب", b, ("مئات آلاف", None, "يوروهات", "vague"))]
     [d] = disagreements(arts)
     assert d["unit"] == "يورو"
     assert d["values"] == {"أ": 3_000_000, "ب": None}
     assert d["qualifiers"]["ب"] == "vague"
+
+
+def test_a_vague_amount_that_can_hold_the_exact_one_is_no_disagreement():
+    a = "دفعت الحكومة فدية بلغت 3 ملايين يورو مقابل الإفراج عن الصحفيين."
+    b = "وتحدثت تقارير عن دفع ملايين اليوروهات للإفراج عنهم."
+    arts = [_told("1", "أ", a, ("3 ملايين", 3_000_000, "يورو")),
+            _told("2", "ب", b, ("ملايين", None, "يوروهات", "vague"))]
+    assert disagreements(arts) == []
 
 
 def test_prison_sentences_in_years_are_compared_whether_in_sana_or_am():
@@ -155,3 +163,38 @@ def test_a_sentence_is_not_compared_with_a_deadline_or_a_term_in_office():
     arts = [_told("1", "أ", a, ("10", 10, "سنة")), _told("2", "ب", b, ("10", 10, "يوم")),
             _told("3", "ج", c, ("12", 12, "عام"))]
     assert disagreements(arts) == []
+
+
+def test_hedges_are_intervals_about_and_exact_agree_more_than_and_a_larger_number_agree():
+    arts = [_article("1", "أ", None, quantities=[_q("نحو 500 قتيل", 500, "قتيل", "approx")]),
+            _article("2", "ب", None, quantities=[_q("500 قتيل", 500, "قتيل")])]
+    assert disagreements(arts) == []
+    arts = [_article("1", "أ", None, quantities=[_q("أكثر من 100 قتيل", 100, "قتيل", "more_than")]),
+            _article("2", "ب", None, quantities=[_q("150 قتيلا", 150, "قتيل")])]
+    assert disagreements(arts) == []
+
+
+def test_more_than_a_thousand_and_about_five_hundred_cannot_both_be_true():
+    arts = [_article("1", "أ", None, quantities=[_q("أكثر من ألف قتيل", 1000, "قتيل", "more_than")]),
+            _article("2", "ب", None, quantities=[_q("نحو 500 قتيل", 500, "قتيل", "approx")])]
+    [d] = disagreements(arts)
+    assert d["apart"] == ["ب", "أ"] and 0 < d["confidence"] <= 1
+
+
+def test_each_disagreement_carries_each_outlets_sentence():
+    a = "وأعلنت السلطات مقتل 12 شخصا في السيول. وبدأت فرق الإنقاذ عملها."
+    b = "قالت مصادر محلية إن حصيلة السيول بلغت 20 قتيلا. وتواصل البحث عن مفقودين."
+    arts = [_told("1", "أ", a, ("12", 12, "شخص")), _told("2", "ب", b, ("20", 20, "قتيل"))]
+    [d] = disagreements(arts)
+    assert d["what"] == "قتلى"
+    assert d["sentences"] == {"أ": "وأعلنت السلطات مقتل 12 شخصا في السيول", "ب": "قالت مصادر محلية إن حصيلة السيول بلغت 20 قتيلا"}
+
+
+def test_others_after_the_wounded_count_the_people_of_the_previous_number():
+    a = "أسفر الزلزال عن مقتل 6 أشخاص وإصابة نحو 40 آخرين."
+    b = "ارتفعت حصيلة الزلزال إلى 14 قتيلا و93 جريحا."
+    arts = [_told("1", "أ", a, ("6", 6, "شخص"), ("نحو 40", 40, None, "approx")),
+            _told("2", "ب", b, ("14", 14, "قتيل"), ("93", 93, "جريح"))]
+    found = _by_what(arts)
+    assert found["جرحى"] == {"أ": 40, "ب": 93}
+    assert found["قتلى"] == {"أ": 6, "ب": 14}

@@ -6,7 +6,9 @@ the `StoryReport` this module builds.
 from __future__ import annotations
 
 import json
+import math
 import re
+from decimal import Decimal
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -15,6 +17,7 @@ from typing import Any
 
 from marsad.model import Article, Quantity
 from marsad.text import normalize
+from marsad.text.numbers import vague_words
 
 __all__ = ["StoryReport", "compare", "disagreements", "origin_of", "outlet_of"]
 
@@ -192,6 +195,7 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
     """Each quantity with what it counts: a number without a unit next to "منهم" / "بينهم"
     ("قتل منهم 13") counts what the previous number of its sentence counts."""
     anaphora = {normalize(w) for w in _units_data().get("anaphora", [])}
+    others = {normalize(w) for w in _units_data().get("others", [])}
     out: list[tuple[Quantity, str | None]] = []
     previous: Quantity | None = None
     for q in sorted(quantities, key=lambda q: q.start):
@@ -202,7 +206,7 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
                 and not _SENTENCE_BREAK.search(text[previous.end:q.start]):
             before = _words_any(_CLAUSE_BREAK.split(text[previous.end:q.start])[-1])
             after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 20])[0])[0])
-            if before and before[-1] in anaphora or after and after[0] in anaphora:
+            if before and before[-1] in anaphora or after and (after[0] in anaphora or after[0] in others):
                 unit = previous.unit
         out.append((q, unit))
         if q.unit:
@@ -211,42 +215,146 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
 
 
 def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
-    """Same counted thing, same role, same order of magnitude, different values across outlets
-    (each outlet's first mention in that band)."""
-    counted: list[tuple[int, str, Quantity, str, str | None]] = []
+    """Same counted thing, same role, same order of magnitude, values that cannot all be true
+    (each outlet's first mention in that band, read as an interval: see `interval`).
+
+    Each row carries each outlet's value, wording, hedge and sentence, the pair of outlets whose
+    intervals lie furthest apart, and a confidence in [0, 1] (see `_confidence`)."""
+    counted: list[tuple[int, str, Quantity, str, str | None, str]] = []
     for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
         if not article.analysis:
             continue
         for q, unit in _counted(article.text, article.analysis.quantities):
             if unit and (q.value is not None or q.qualifier in ("range", "vague")):
-                counted.append((order * 10_000 + q.start, outlet_of(article), q, unit, role_of(article.text, q)))
-    keys = _unit_keys({unit for _, _, _, unit, _ in counted})
-    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity]]] = defaultdict(list)
-    for at, outlet, q, unit, role in counted:
-        per_kind[(keys[unit], role)].append((at, outlet, q))
+                counted.append((order * 10_000 + q.start, outlet_of(article), q, unit, role_of(article.text, q),
+                                _sentence(article.text, q)))
+    keys = _unit_keys({unit for _, _, _, unit, _, _ in counted})
+    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity, str]]] = defaultdict(list)
+    for at, outlet, q, unit, role, sentence in counted:
+        per_kind[_people(keys[unit], role)].append((at, outlet, q, sentence))
     out = []
     for (unit, role), mentions in per_kind.items():
         mentions.sort(key=lambda m: m[0])
-        for band in _bands([(outlet, q) for _, outlet, q in mentions]):
+        sentences = {id(q): sentence for _, _, q, sentence in mentions}
+        for band in _bands([(outlet, q) for _, outlet, q, _ in mentions]):
             in_band = {id(q) for _, q in band}
             by_outlet: dict[str, Quantity] = {}
-            for _, outlet, q in mentions:          # reading order: each outlet's first mention
+            for _, outlet, q, _ in mentions:          # reading order: each outlet's first mention
                 if id(q) in in_band:
                     by_outlet.setdefault(outlet, q)
-            if len(by_outlet) < 2:
-                continue
-            values = {outlet: _value(q) for outlet, q in by_outlet.items()}
-            if len({json.dumps(v) for v in values.values()}) < 2:
-                continue
+            apart = _furthest_apart(by_outlet)
+            if apart is None:
+                continue                               # every pair of intervals can both be true
             out.append({
-                "what": unit if role is None or role == unit else f"{unit} ({role})",
+                "what": role if unit == _PERSON and role else unit if role is None or role == unit else f"{unit} ({role})",
                 "unit": unit,
                 "role": role,
-                "values": values,
+                "values": {outlet: _value(q) for outlet, q in by_outlet.items()},
                 "wording": {outlet: q.text for outlet, q in by_outlet.items()},
                 "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
+                "sentences": {outlet: sentences[id(q)] for outlet, q in by_outlet.items()},
+                "apart": list(apart[:2]),
+                "confidence": _confidence(role, by_outlet[apart[0]], by_outlet[apart[1]], apart[2]),
             })
-    return sorted(out, key=lambda d: (-len(d["values"]), d["what"]))
+    return sorted(out, key=lambda d: (-d["confidence"], -len(d["values"]), d["what"]))
+
+
+_PERSON = "شخص"
+
+
+def _people(unit: str, role: str | None) -> tuple[str, str | None]:
+    """(unit, role) a count is compared under: people are compared by role, so "93 جريحا",
+    "إصابة 40 آخرين" (persons, wounded) and "40 مصابا" are one quantity; a role noun names its role."""
+    data = _units_data()
+    folded = normalize(unit)
+    roles = {normalize(k): v for k, v in data.get("role_units", {}).items()}
+    if folded in roles:
+        return _PERSON, roles[folded]
+    if folded in {normalize(p) for p in data.get("persons", [])} and role is not None:
+        return _PERSON, role
+    return unit, role
+
+
+def interval(q: Quantity) -> tuple[float, float] | None:
+    """The values a mention allows: 'نحو 500' is 450..550, 'نحو 38' 36.1..39.9, 'أكثر من 100' 100..∞, 'بين 5 و10' 5..10,
+    'عشرات' 20..99; an exact number allows itself (within half a percent, for rounding).
+    None when the mention bounds nothing (العديد)."""
+    rules = _interval_rules()
+    if q.qualifier == "range" and q.low is not None and q.high is not None:
+        return float(q.low), float(q.high)
+    if q.qualifier == "vague":
+        kinds = [k for k in (vague_words().get(w.removeprefix("ال")) for w in normalize(q.text).split()) if k]
+        bounds = rules["vague"].get(kinds[0]) if kinds else None
+        if bounds is None:
+            return None
+        scale = math.prod(rules["vague_scales"].get(k, 1) for k in kinds[1:])    # "مئات الآلاف"
+        return float(bounds[0]) * scale, float(bounds[1]) * scale
+    if not isinstance(q.value, (int, float)):
+        return None
+    v = float(q.value)
+    if q.qualifier == "approx":
+        spread = min(max(_rounding(v), rules["approx_min"] * abs(v)), rules["approx_max"] * abs(v))
+        return v - spread, v + spread
+    if q.qualifier in ("more_than", "at_least"):
+        return v, math.inf
+    if q.qualifier in ("less_than", "at_most"):
+        return -math.inf if v < 0 else 0.0, v
+    return v - abs(v) * rules["exact"], v + abs(v) * rules["exact"]
+
+
+def _rounding(v: float) -> float:
+    """Half the place of the last non-zero digit as written: 500 -> 50, 38 -> 0.5, 2.5 -> 0.05."""
+    if v == 0:
+        return 0.0
+    exponent = Decimal(repr(v)).normalize().as_tuple().exponent
+    return 10.0 ** int(exponent) / 2
+
+
+def _furthest_apart(by_outlet: dict[str, Quantity]) -> tuple[str, str, float] | None:
+    """(outlet, outlet, gap ratio) of the two intervals furthest apart, None if all overlap."""
+    spans = {outlet: interval(q) for outlet, q in by_outlet.items()}
+    best: tuple[str, str, float] | None = None
+    names = [o for o, span in spans.items() if span is not None]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            (lo_a, hi_a), (lo_b, hi_b) = spans[a], spans[b]  # type: ignore[misc]
+            low, high = (a, b) if hi_a < lo_b else (b, a) if hi_b < lo_a else (None, None)
+            if low is None:
+                continue
+            top = spans[high][0]  # type: ignore[index]
+            bottom = spans[low][1]  # type: ignore[index]
+            ratio = top / bottom if bottom > 0 else math.inf
+            if best is None or ratio > best[2]:
+                best = (low, high, ratio)  # type: ignore[assignment]
+    return best
+
+
+def _confidence(role: str | None, low: Quantity, high: Quantity, ratio: float) -> float:
+    """How sure we are that two outlets really disagree on one quantity: a named role (قتلى,
+    جرحى) and the counted noun written beside both numbers make it likelier the same thing;
+    a gap of a few percent may be an update or a typo, a gap of half or more rarely is."""
+    score = 0.4
+    if role is not None:
+        score += 0.25
+    if low.unit and high.unit:
+        score += 0.15
+    if ratio >= 1.5:
+        score += 0.15
+    elif ratio < 1.1:
+        score -= 0.1
+    return round(min(score, 0.95), 2)
+
+
+def _sentence(text: str, q: Quantity, width: int = 240) -> str:
+    """The sentence holding a mention (cut to `width` characters either side)."""
+    left = _SENTENCE_BREAK.split(text[max(0, q.start - width):q.start])[-1]
+    right = _SENTENCE_BREAK.split(text[q.end:q.end + width])[0]
+    return " ".join((left + text[q.start:q.end] + right).split())
+
+
+@lru_cache(maxsize=1)
+def _interval_rules() -> dict[str, Any]:
+    return _units_data()["intervals"]
 
 
 def _naming(articles: list[Article]) -> list[dict[str, Any]]:
