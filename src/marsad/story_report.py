@@ -1,12 +1,13 @@
 """Terminal rendering of stories (rich tables): the `marsad stories` list and `marsad story ID`."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
+
+from marsad.labels import label
 
 __all__ = ["print_story", "story_list_table"]
 
@@ -59,7 +60,9 @@ def print_story(story: dict[str, Any], console: Console) -> None:
         numbers = Table("counted", "outlet", "value", "wording", title="numbers that disagree")
         for d in report["disagreements"]:
             for outlet, value in d["values"].items():
-                numbers.add_row(d["what"], outlet, _value(value), d["wording"].get(outlet, ""))
+                qualifier = d.get("qualifiers", {}).get(outlet, "exact")
+                shown = _value(value) if qualifier == "exact" else f"{_value(value)} ({label('qualifier', qualifier)})"
+                numbers.add_row(d["what"], outlet, shown, d["wording"].get(outlet, ""))
         console.print(numbers)
 
     if report.get("naming"):
@@ -73,7 +76,8 @@ def print_story(story: dict[str, Any], console: Console) -> None:
         framing = Table("outlet", "loaded terms", "words only this outlet uses", title="framing")
         for outlet in report.get("outlets", []):
             loaded = report.get("framing", {}).get(outlet, {})
-            framing.add_row(outlet, json.dumps(loaded, ensure_ascii=False) if loaded else "",
+            framing.add_row(outlet, "؛ ".join(f"{label('framing', group)}: {'، '.join(words)}"
+                                              for group, words in loaded.items()),
                             "، ".join(report.get("distinctive", {}).get(outlet, [])[:6]))
         console.print(framing)
 

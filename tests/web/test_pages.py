@@ -49,6 +49,20 @@ def test_story_page_shows_outlets_numbers_graph_naming_quotes_timeline(client: T
     assert story["report"]["disagreements"][0]["what"] in html
 
 
+def test_story_page_sets_each_disagreement_side_by_side_in_arabic(client: TestClient) -> None:
+    story = story_with_edges(client)
+    html = client.get(f"/story/{quote(story['id'], safe='')}").text
+    shown = [d for d in story["report"]["disagreements"] if d["apart"]]
+    assert html.count('class="clash"') == len(shown) > 0
+    first = shown[0]
+    low, high = first["apart"]
+    assert "<mark>" + first["wording"][low] + "</mark>" in html.replace("&#34;", '"')
+    codes = ("more_than", "less_than", "at_least", "at_most", "approx", "vague", "emotive", "delegitimising",
+             "legitimising", "hedging")
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S))
+    assert [c for c in codes if re.search(rf"\b{c}\b", visible)] == []
+
+
 def test_article_page_highlights_entities_quotes_numbers_and_dates(client: TestClient) -> None:
     story = story_with_edges(client)
     article_id = story["members"][0]["id"]

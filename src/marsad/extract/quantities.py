@@ -20,8 +20,16 @@ from importlib import resources
 from marsad.model import Quantity
 from marsad.text.months import month_names
 from marsad.text.normalize import FoldMap, dediacritize, fold_with_offsets, normalize
-from marsad.text.numbers import (NumberRead, fraction_words, lexicon, ordinal_words, read_fraction, read_number,
-                                 read_ordinal, vague_words)
+from marsad.text.numbers import (
+    NumberRead,
+    fraction_words,
+    lexicon,
+    ordinal_words,
+    read_fraction,
+    read_number,
+    read_ordinal,
+    vague_words,
+)
 
 __all__ = ["find_quantities"]
 

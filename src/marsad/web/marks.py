@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from marsad.labels import label
 from marsad.model import Analysis
 from marsad.web.security import inert
 
@@ -60,7 +61,8 @@ def spans_of(analysis: Analysis | None, length: int) -> list[Span]:
         add(q.start, q.end, "quote", f"اقتباس: {q.speaker or 'متحدث غير معروف'}")
     for n in analysis.quantities:
         value = f"{n.low}–{n.high}" if n.qualifier == "range" else n.value
-        add(n.start, n.end, "qty", f"{n.unit or 'عدد'}: {value if value is not None else 'غير محدد'} ({n.qualifier})")
+        add(n.start, n.end, "qty", f"{n.unit or label('kind', n.kind)}: {value if value is not None else 'غير محدد'}"
+            f" ({label('qualifier', n.qualifier)})")
     for d in analysis.dates:
         add(d.start, d.end, "date", f"تاريخ: {d.value or 'غير محدد'}")
     return spans

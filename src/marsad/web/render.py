@@ -15,6 +15,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from marsad.labels import label
 from marsad.web.security import inert, safe_href
 
 __all__ = ["TEMPLATES", "environment", "macros", "path_part", "query_string", "render"]
@@ -60,6 +61,17 @@ def number(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def highlight(sentence: str | None, part: str | None) -> Markup:
+    """`sentence` escaped, with the first occurrence of `part` (the number as written) in <mark>."""
+    sentence = sentence or ""
+    at = sentence.find(part) if part else -1
+    if at < 0:
+        return Markup.escape(sentence)
+    end = at + len(part)  # type: ignore[arg-type]
+    return Markup.escape(sentence[:at]) + Markup("<mark>") + Markup.escape(sentence[at:end]) \
+        + Markup("</mark>") + Markup.escape(sentence[end:])
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -70,7 +82,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,      # templates ship with the package; no stat() of each on every page
     )
-    env.filters.update(path=path_part, short_date=short_date, number=number, href=safe_href)
+    env.filters.update(path=path_part, short_date=short_date, number=number, href=safe_href,
+                       label=lambda code, group: label(group, code), highlight=highlight)
     env.globals.update(query_string=query_string)
     return env
 
