@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from decimal import Decimal
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
