@@ -101,7 +101,7 @@ def test_attackers_killed_are_compared_across_names_plurals_and_of_them():
     # "مهاجمين" is the plural of a listed synonym; "قتل منهم 7" counts the 25 of its sentence
     assert found["مسلح (قتلى)"] == {"أ": 9, "ب": 7, "ج": 9}
     # the 25 took part in the attack: "قتل" after the comma is about the next number
-    assert found["مسلح"] == {"ب": 25, "ج": 30}
+    assert found["مسلح (مهاجمون)"] == {"ب": 25, "ج": 30}
 
 
 def test_a_number_without_unit_and_without_of_them_counts_nothing():

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.model import Article, Quantity
+from marsad.stories.features import stem, stopwords
 from marsad.text import normalize
 from marsad.text.numbers import vague_words
 
@@ -78,6 +79,7 @@ def _role_rules() -> dict[str, Any]:
         "weak": set(rules.get("weak", [])),
         "percent_of": dict(rules.get("percent_of", {})),
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
+        "age_before": tuple(mark.strip() for mark in rules.get("age_before", [])),
     }
 
 
@@ -94,6 +96,8 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
     "إلى" is a level, not a change; a percentage of a price is the price's change."""
     rules = _role_rules()
     left = _SENTENCE_BREAK.split(text[max(0, q.start - before):q.start])[-1]
+    if q.unit in rules["units_only"].get("عمر", ()) and left.rstrip(" ").endswith(rules["age_before"]):
+        return "عمر"             # "رأفت الميهي (74 عاما)": an age, whatever cue is near
     right = _CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + after])[0])[0]
     left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
@@ -242,7 +246,7 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
             for _, outlet, q, _ in mentions:          # reading order: each outlet's first mention
                 if id(q) in in_band:
                     by_outlet.setdefault(outlet, q)
-            apart = _furthest_apart(by_outlet)
+            apart = _furthest_apart(by_outlet, {o: sentences[id(q)] for o, q in by_outlet.items()}, role)
             if apart is None:
                 continue                               # every pair of intervals can both be true
             out.append({
@@ -254,7 +258,10 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
                 "sentences": {outlet: sentences[id(q)] for outlet, q in by_outlet.items()},
                 "apart": list(apart[:2]),
-                "confidence": _confidence(role, by_outlet[apart[0]], by_outlet[apart[1]], apart[2]),
+                "confidence": _confidence(role, by_outlet[apart[0]], by_outlet[apart[1]],
+                                          context_share(sentences[id(by_outlet[apart[0]])],
+                                                        sentences[id(by_outlet[apart[1]])],
+                                                        by_outlet[apart[0]], by_outlet[apart[1]])),
             })
     return sorted(out, key=lambda d: (-d["confidence"], -len(d["values"]), d["what"]))
 
@@ -302,6 +309,33 @@ def interval(q: Quantity) -> tuple[float, float] | None:
     return v - abs(v) * rules["exact"], v + abs(v) * rules["exact"]
 
 
+def context_share(a: str, b: str, qa: Quantity, qb: Quantity) -> float:
+    """Share of the shorter sentence's content words found in the other (0 when either has none)."""
+    left, right = _content(a, qa), _content(b, qb)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
+
+
+def same_context(a: str, b: str, qa: Quantity, qb: Quantity) -> bool:
+    """Whether two sentences speak of the same thing around their numbers: enough content words in
+    common (light stems, stopwords, numbers and the counted nouns left out). Outlets that report
+    one event reuse its words (the place, the actor, the verb); "the lira fell 0.75%" and "the
+    bank cut its deposit rate from 3.5%" share only the day."""
+    rules = _interval_rules()
+    left, right = _content(a, qa), _content(b, qb)
+    if not left or not right:
+        return True                  # nothing to judge by (a bare number): do not veto
+    shared = len(left & right)
+    return shared >= rules["context_shared"] and shared / min(len(left), len(right)) >= rules["context_share"]
+
+
+def _content(sentence: str, q: Quantity) -> frozenset[str]:
+    skip = stopwords()
+    unit = stem(normalize(q.unit)) if q.unit else ""
+    return frozenset(stem(w) for w in _words_any(sentence) if len(w) > 2 and w not in skip) - {unit}
+
+
 def _rounding(v: float) -> float:
     """Half the place of the last non-zero digit as written: 500 -> 50, 38 -> 0.5, 2.5 -> 0.05."""
     if v == 0:
@@ -310,13 +344,18 @@ def _rounding(v: float) -> float:
     return 10.0 ** int(exponent) / 2
 
 
-def _furthest_apart(by_outlet: dict[str, Quantity]) -> tuple[str, str, float] | None:
-    """(outlet, outlet, gap ratio) of the two intervals furthest apart, None if all overlap."""
+def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str],
+                    role: str | None) -> tuple[str, str, float] | None:
+    """(outlet, outlet, gap ratio) of the two intervals furthest apart, None if all overlap.
+    Without a role (قتلى، سعر ...) to say what is counted, two mentions are compared only when
+    their sentences say the same thing around the number (`same_context`)."""
     spans = {outlet: interval(q) for outlet, q in by_outlet.items()}
     best: tuple[str, str, float] | None = None
     names = [o for o, span in spans.items() if span is not None]
     for i, a in enumerate(names):
         for b in names[i + 1:]:
+            if role is None and not same_context(sentences[a], sentences[b], by_outlet[a], by_outlet[b]):
+                continue
             (lo_a, hi_a), (lo_b, hi_b) = spans[a], spans[b]  # type: ignore[misc]
             low, high = (a, b) if hi_a < lo_b else (b, a) if hi_b < lo_a else (None, None)
             if low is None:
@@ -329,19 +368,16 @@ def _furthest_apart(by_outlet: dict[str, Quantity]) -> tuple[str, str, float] | 
     return best
 
 
-def _confidence(role: str | None, low: Quantity, high: Quantity, ratio: float) -> float:
-    """How sure we are that two outlets really disagree on one quantity: a named role (قتلى,
-    جرحى) and the counted noun written beside both numbers make it likelier the same thing;
-    a gap of a few percent may be an update or a typo, a gap of half or more rarely is."""
-    score = 0.4
+def _confidence(role: str | None, low: Quantity, high: Quantity, context: float) -> float:
+    """How sure we are that two outlets really disagree on one quantity of one event. Most of it is
+    how much the two sentences say the same thing around the number (`context`, the share of
+    content words in common: outlets that report one fact reuse its words); a named role (قتلى،
+    جرحى) and the counted noun written beside both numbers add to it."""
+    score = 0.15 + 0.6 * min(1.0, context / 0.5)
     if role is not None:
-        score += 0.25
+        score += 0.15
     if low.unit and high.unit:
-        score += 0.15
-    if ratio >= 1.5:
-        score += 0.15
-    elif ratio < 1.1:
-        score -= 0.1
+        score += 0.1
     return round(min(score, 0.95), 2)
 
 
@@ -401,8 +437,6 @@ def _framing(articles: list[Article]) -> dict[str, dict[str, list[str]]]:
 
 def _distinctive(articles: list[Article]) -> dict[str, list[str]]:
     """Words one outlet uses (twice or more) in this story and no other outlet does."""
-    from marsad.stories.features import stopwords
-
     by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         by_outlet[outlet_of(article)].update(w for w in _words(article.text) if w not in stopwords())

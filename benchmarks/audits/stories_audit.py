@@ -1,0 +1,166 @@
+"""Real-text audit of stories and number disagreements on a SaudiNewsNet ingest, judged by hand.
+
+Two samples, drawn with `random.Random(SEED)` from a database made by
+
+    .venv/bin/marsad ingest ../shared/corpora/saudinewsnet --db /tmp/snn.db
+
+- "disagreements": 100 rows drawn from every disagreement of every stored story of two or more
+  articles (stories in id order, rows in report order), as the current code's
+  `marsad.stories.compare.disagreements` reports them for the stored story's articles. Each is judged on the two outlets the row sets furthest apart:
+  `same` (the same quantity of the same event: yes/no) and `incompatible` (the two values cannot
+  both be true: yes/no). A row is right when both are yes.
+- "stories": 100 stories of two or more articles. A story is pure when every article is about the
+  one event of the story; the verdict names the article ids that are not.
+
+The corpus stays outside the repository: `stories_audit.jsonl` holds ids, URLs, values and
+verdicts, never article text. `show` prints what a judge needs (titles, the two sentences) from the
+database. Story ids are stable for the same code and input, so the sample is tied to the commit
+named in the file's first line ({"commit": ...}); re-drawing on other code gives another sample.
+
+Usage (from the repository root):
+
+    .venv/bin/python benchmarks/audits/stories_audit.py draw --db /tmp/snn.db
+    .venv/bin/python benchmarks/audits/stories_audit.py show --db /tmp/snn.db [--set stories|disagreements] [--from N] [--to N]
+    .venv/bin/python benchmarks/audits/stories_audit.py score
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+ITEMS = Path(__file__).with_name("stories_audit.jsonl")
+SEED = 14
+SIZE = 100
+
+
+def _stories(store) -> list[dict]:
+    rows = store.list_story_rows(limit=10 ** 9, offset=0, outlet=None, query=None, min_articles=2)
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def draw(db: str) -> list[dict]:
+    from marsad.store import open_store
+
+    store = open_store(db)
+    rows = _stories(store)
+    rng = random.Random(SEED)
+    members = store.story_members([r["id"] for r in rows])
+    urls = {a.id: a.url for a in store.get_articles([aid for m in members.values() for aid, _ in m])}
+    clashes = [(row, d) for row in rows for d in _disagreements(store, members.get(row["id"], []))]
+    items: list[dict] = []
+    for row, d in rng.sample(clashes, min(SIZE, len(clashes))):
+        items.append({"set": "disagreements", "story": row["id"], "what": d["what"], "apart": d["apart"],
+                      "values": {o: d["values"][o] for o in d["apart"]},
+                      "wording": {o: d["wording"][o] for o in d["apart"]}, "confidence": d["confidence"]})
+    for row in rng.sample(rows, min(SIZE, len(rows))):
+        items.append({"set": "stories", "story": row["id"], "n_articles": row["n_articles"],
+                      "articles": [{"id": aid, "url": urls.get(aid)} for aid, _ in members.get(row["id"], [])]})
+    return items
+
+
+def _disagreements(store, members: list) -> list[dict]:
+    """The story's disagreements as the current code reports them (not as stored at ingest)."""
+    from marsad.stories.compare import disagreements
+
+    return [d for d in disagreements(store.get_articles([aid for aid, _ in members])) if d.get("apart")]
+
+
+def _load() -> tuple[dict, list[dict]]:
+    lines = [json.loads(line) for line in ITEMS.read_text("utf-8").splitlines() if line.strip()] if ITEMS.exists() else []
+    return (lines[0], lines[1:]) if lines else ({}, [])
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    from marsad.store import open_store
+    from marsad.stories.service import get_story
+
+    store = open_store(args.db)
+    _, items = _load()
+    for i, item in enumerate(items):
+        if (args.set and item["set"] != args.set) or not args.start <= i < args.stop:
+            continue
+        story = get_story(store, item["story"])
+        if story is None:
+            print(f"#{i} story {item['story']} not in this database (drawn on other code?)")
+            continue
+        print(f"#{i} [{item['set']}] story {item['story']}: {story['title']}")
+        if item["set"] == "disagreements":
+            found = _disagreements(store, store.story_members([item["story"]]).get(item["story"], []))
+            d = next((d for d in found if d["what"] == item["what"] and d["apart"] == item["apart"]), None)
+            print(f"   counted: {item['what']}  (confidence {item['confidence']})")
+            for outlet in item["apart"]:
+                sentence = d["sentences"][outlet] if d else "?"
+                print(f"   {outlet}: {item['wording'][outlet]} -> {item['values'][outlet]}\n      «{sentence}»")
+        else:
+            articles = {a.id: a for a in store.get_articles([a["id"] for a in item["articles"]])}
+            for member in item["articles"]:
+                a = articles.get(member["id"])
+                if a is not None:
+                    lead = " ".join(a.text.split())[:260]
+                    print(f"   - {a.id} [{a.outlet or ''} {(a.published or '')[:10]}] {a.title or ''}\n       {lead}")
+        if "verdict" in item:
+            print("   verdict:", item["verdict"])
+
+
+def cmd_score() -> None:
+    meta, items = _load()
+    judged = [i for i in items if "verdict" in i]
+    clashes = [i for i in judged if i["set"] == "disagreements"]
+    stories = [i for i in judged if i["set"] == "stories"]
+    print(f"sample drawn on commit {meta.get('commit', '?')}")
+    if clashes:
+        tally = Counter((i["verdict"]["same"], i["verdict"]["incompatible"]) for i in clashes)
+        right = tally[(True, True)]
+        print(f"disagreements: {len(clashes)} judged, right {right} ({right / len(clashes):.0%}); "
+              f"same quantity {sum(v for (s, _), v in tally.items() if s)}, "
+              f"incompatible values {sum(v for (_, c), v in tally.items() if c)}")
+        for cut in (0.7, 0.8):
+            sure = [i for i in clashes if i["confidence"] >= cut]
+            if sure:
+                good = sum(i["verdict"]["same"] and i["verdict"]["incompatible"] for i in sure)
+                print(f"   confidence >= {cut}: {len(sure)} rows, right {good} ({good / len(sure):.0%})")
+    if stories:
+        pure = sum(not i["verdict"]["foreign"] for i in stories)
+        articles = sum(len(i["articles"]) for i in stories)
+        foreign = sum(len(i["verdict"]["foreign"]) for i in stories)
+        print(f"stories: {len(stories)} judged, pure {pure} ({pure / len(stories):.0%}); "
+              f"{foreign} of {articles} articles belong to another event")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("--db", required=True)
+    s = sub.add_parser("show")
+    s.add_argument("--db", required=True)
+    s.add_argument("--set", choices=("stories", "disagreements"))
+    s.add_argument("--from", dest="start", type=int, default=0)
+    s.add_argument("--to", dest="stop", type=int, default=10 ** 9)
+    sub.add_parser("score")
+    args = parser.parse_args(argv)
+    if args.cmd == "draw":
+        if not Path(args.db).exists():
+            print(f"skipped: no database at {args.db} (ingest SaudiNewsNet first)")
+            return
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip()
+        items = draw(args.db)
+        ITEMS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [{"commit": commit}, *items]),
+                         "utf-8")
+        print(f"wrote {len(items)} items to {ITEMS}")
+    elif args.cmd == "show":
+        cmd_show(args)
+    else:
+        cmd_score()
+
+
+if __name__ == "__main__":
+    main()
