@@ -178,3 +178,18 @@ def test_every_quantity_says_its_kind(text, kind):
 
 def test_a_year_like_number_in_a_date_context_stays_a_date():
     assert find_quantities("تأسست الشركة في 2015") == []
+
+
+def test_an_arabic_comma_between_digits_separates_two_numbers():
+    assert [q.value for q in find_quantities("أغلق المؤشران عند 7771،7546 نقطة")] == [7771, 7546]
+
+
+@pytest.mark.parametrize("text,value", [("بلغ عدد الزوار (35) ألف زائر", 35_000),
+                                        ("وصلت الأرباح إلى «14» مليون ريال", 14_000_000)])
+def test_quoted_digits_take_the_scale_written_after_the_marks(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+@pytest.mark.parametrize("text", ["بلغت كمية الأمطار 30 ملم", "انقطعت المية عن الحي"])
+def test_dialect_hundred_inside_other_words_is_not_a_number(text):
+    assert [q.value for q in find_quantities(text) if q.value == 100] == []

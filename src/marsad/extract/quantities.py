@@ -111,8 +111,11 @@ def _vocab() -> _Vocab:
     duals = frozenset(dual_units)
     forms: dict[str, tuple[str, str]] = {}
     words = set(lexicon()) | set(vague_words()) | set(duals) | set(fraction_words()) | set(ordinal_words())
+    bare_only = _folded(data["no_proclitics"])
     for prefix in reversed(_PREFIXES):     # shortest prefix wins: "واحد" is واحد, not و + أحد
         for word in words:
+            if prefix not in ("", "و") and word in bare_only:
+                continue                   # "كمية" is not ك + مية, "المية" is water
             forms[prefix + word] = (prefix, word)
     months = set(month_names("gregorian")) | set(month_names("hijri"))
     first_words = {m.split()[0] for m in months}
@@ -324,6 +327,14 @@ class _Extractor:
         self.vocab = _vocab()
         self.fold = fold_with_offsets(text)
         self.folded = self.fold.text
+        if "\u060c" in text:
+            # the Arabic comma separates items and never groups digits ("7771،7546"): keep it apart
+            # from the Latin comma folding made of it (one character for one, offsets unchanged)
+            chars = list(self.folded)
+            for i, c in enumerate(chars):
+                if c == "," and text[self.fold.original(i)] == "\u060c":
+                    chars[i] = ";"
+            self.folded = "".join(chars)
         self.after_index, self.percent_index, self.hedge_index = _phrase_index()
 
     def run(self) -> list[Quantity]:
@@ -388,6 +399,12 @@ class _Extractor:
                 not read.first.standalone or (a.pre.endswith("ل") and word == "ست")
                 or (read.first.needs_noun and not self._counted_noun_follows(tokens, 1))):
             return None          # "أحد" alone is "one of"; "لست" is "I am not"; "متين" alone is "solid"
+        if a.num and read.words == 1 and a.core and self.folded[a.core - 1] in '("' and tokens[1] in ')"':
+            scaled = read_number([tokens[0], tokens[2]])
+            if scaled is not None and scaled.end == 2 and scaled.scale > 1:
+                # "(35) ألف", "«14» مليون": the digits quoted, the scale outside the marks
+                read = NumberRead(scaled.value, 0, 3, "scale", 2, scaled.scale, None)
+                start = min(start, a.core - 1)
         if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
             return None
         if a.num and a.sign > 0:
