@@ -198,3 +198,11 @@ def test_others_after_the_wounded_count_the_people_of_the_previous_number():
     found = _by_what(arts)
     assert found["جرحى"] == {"أ": 40, "ب": 93}
     assert found["قتلى"] == {"أ": 6, "ب": 14}
+
+
+def test_outlets_that_both_give_both_numbers_do_not_disagree():
+    a = "صوّت 46 نائبا لصالح القانون مقابل 40 نائبا عارضوه في الكنيست."
+    b = "عارض القانون 40 نائبا بينما أيده 46 نائبا في قراءة أولى بالكنيست."
+    arts = [_told("1", "أ", a, ("46", 46, "نائب"), ("40", 40, "نائب")),
+            _told("2", "ب", b, ("40", 40, "نائب"), ("46", 46, "نائب"))]
+    assert disagreements(arts) == []

@@ -22,7 +22,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import islice
 from operator import itemgetter
 
@@ -44,6 +44,8 @@ class ClusterSettings:
     candidates: int = 8          # stories (most probe hits first) scored per article
     probe_terms: int = 30        # the article's heaviest terms looked up to find those candidates
     size_growth: float = 0.4     # the threshold rises by this factor per e-fold of story size
+    event_days: float = 2.0      # an article whose lead dates its event this many days away from
+                                 # every event day of a story is another event
 
 
 @dataclass
@@ -58,6 +60,8 @@ class StoryDoc:
     signals: list[str] = field(default_factory=list)   # entity keys, "#value", "src:origin"
     original: str | None = None                          # copy-group original, if a copy
     counts: Counter[str] | None = None                   # its terms, when computed ahead (doc_terms)
+    places: list[str] = field(default_factory=list)      # place keys its lead names (where it happened)
+    day: str | None = None                               # the event's day as its lead dates it (ISO)
 
 
 def doc_terms(doc: StoryDoc) -> Counter[str]:
@@ -73,6 +77,15 @@ class _Story:
     first: datetime | None
     last: datetime | None
     norm: float = 0.0
+    places: set[str] = field(default_factory=set)
+    days: set[date] = field(default_factory=set)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def _when(value: str | None) -> datetime | None:
@@ -124,7 +137,7 @@ class StoryIndex:
         story = self.stories.setdefault(sid, _Story(sid, {}, [], None, None))
         for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
             counts = self._count(doc)
-            self._join(story, doc.id, self.weights.vector(counts, top=self.settings.top_terms),
+            self._join(story, doc, self.weights.vector(counts, top=self.settings.top_terms),
                        _when(doc.published))
             self.assignment[doc.id] = sid
 
@@ -143,15 +156,15 @@ class StoryIndex:
         when = _when(doc.published)
         sid = self.assignment.get(doc.original) if doc.original and doc.original != doc.id else None
         if sid is None:
-            sid = self._best_story(vector, when)
+            sid = self._best_story(vector, when, doc)
         if sid is None:
             sid = story_id(doc.id)
             self.stories[sid] = _Story(sid, {}, [], when, when)
-        self._join(self.stories[sid], doc.id, vector, when)
+        self._join(self.stories[sid], doc, vector, when)
         self.assignment[doc.id] = sid
         return sid
 
-    def _best_story(self, vector: dict[str, float], when: datetime | None) -> str | None:
+    def _best_story(self, vector: dict[str, float], when: datetime | None, doc: StoryDoc) -> str | None:
         s = self.settings
         probe = list(islice(vector, s.index_terms))      # vectors come heaviest first
         hits: Counter[str] = Counter()
@@ -174,6 +187,8 @@ class StoryIndex:
             if when and story.first and story.last and not (
                     story.first - window <= when <= min(story.last + window, story.first + span)):
                 continue
+            if self._other_event(story, doc):
+                continue
             score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
             if score < s.threshold * (1 + s.size_growth * math.log(len(story.members))):
                 continue         # a big story asks more: it grows by its event, not by its topic
@@ -195,8 +210,20 @@ class StoryIndex:
             if not sids:
                 del self._postings[term]
 
-    def _join(self, story: _Story, doc_id: str, vector: dict[str, float], when: datetime | None) -> None:
-        story.members.append(doc_id)
+    def _other_event(self, story: _Story, doc: StoryDoc) -> bool:
+        """Whether the article's lead places or dates its event apart from the story's: a fire in
+        Jeddah is not a fire in Riyadh, Thursday's attack is not Monday's, however alike the words.
+        Leads that name no place or date leave it to the words."""
+        day = _day(doc.day)
+        if day and story.days:
+            return all(abs((day - other).days) > self.settings.event_days for other in story.days)
+        return False
+
+    def _join(self, story: _Story, doc: StoryDoc, vector: dict[str, float], when: datetime | None) -> None:
+        story.members.append(doc.id)
+        story.places.update(doc.places)
+        if (day := _day(doc.day)) is not None:
+            story.days.add(day)
         for term, weight in vector.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + weight
         if len(story.centroid) > self.settings.centroid_terms:

@@ -243,10 +243,12 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
         for band in _bands([(outlet, q) for _, outlet, q, _ in mentions]):
             in_band = {id(q) for _, q in band}
             by_outlet: dict[str, Quantity] = {}
+            every: dict[str, list[Quantity]] = defaultdict(list)
             for _, outlet, q, _ in mentions:          # reading order: each outlet's first mention
                 if id(q) in in_band:
                     by_outlet.setdefault(outlet, q)
-            apart = _furthest_apart(by_outlet, {o: sentences[id(q)] for o, q in by_outlet.items()}, role)
+                    every[outlet].append(q)
+            apart = _furthest_apart(by_outlet, {o: sentences[id(q)] for o, q in by_outlet.items()}, role, every)
             if apart is None:
                 continue                               # every pair of intervals can both be true
             out.append({
@@ -344,9 +346,11 @@ def _rounding(v: float) -> float:
     return 10.0 ** int(exponent) / 2
 
 
-def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str],
-                    role: str | None) -> tuple[str, str, float] | None:
-    """(outlet, outlet, gap ratio) of the two intervals furthest apart, None if all overlap.
+def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str], role: str | None,
+                    every: dict[str, list[Quantity]]) -> tuple[str, str, float] | None:
+    """(outlet, outlet, gap ratio) of the two first mentions furthest apart, None if all overlap.
+    Two outlets disagree only when none of the one's numbers for this thing can be true with any of
+    the other's: an outlet that gives both "46 for" and "40 against" agrees with one that gives both.
     Without a role (قتلى، سعر ...) to say what is counted, two mentions are compared only when
     their sentences say the same thing around the number (`same_context`)."""
     spans = {outlet: interval(q) for outlet, q in by_outlet.items()}
@@ -358,7 +362,7 @@ def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str],
                 continue
             (lo_a, hi_a), (lo_b, hi_b) = spans[a], spans[b]  # type: ignore[misc]
             low, high = (a, b) if hi_a < lo_b else (b, a) if hi_b < lo_a else (None, None)
-            if low is None:
+            if low is None or _any_overlap(every[a], every[b]):
                 continue
             top = spans[high][0]  # type: ignore[index]
             bottom = spans[low][1]  # type: ignore[index]
@@ -366,6 +370,16 @@ def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str],
             if best is None or ratio > best[2]:
                 best = (low, high, ratio)  # type: ignore[assignment]
     return best
+
+
+def _any_overlap(left: list[Quantity], right: list[Quantity]) -> bool:
+    """Whether some number of one list can be true together with some number of the other."""
+    spans = [s for s in map(interval, right) if s is not None]
+    for q in left:
+        span = interval(q)
+        if span is not None and any(span[0] <= hi and lo <= span[1] for lo, hi in spans):
+            return True
+    return False
 
 
 def _confidence(role: str | None, low: Quantity, high: Quantity, context: float) -> float:

@@ -6,6 +6,7 @@ older stories are left as they are. The read functions return the contract's Sto
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,7 +41,28 @@ def story_doc(article: Article) -> StoryDoc:
         chains = [a.chain for a in article.analysis.attributions if a.chain]
         if chains:
             signals.append("src:" + normalize(chains[0][-1]))
-    return StoryDoc(article.id, text, article.title, outlet_of(article), article.published, signals)
+    places, day = event_of(article)
+    return StoryDoc(article.id, text, article.title, outlet_of(article), article.published, signals,
+                    places=places, day=day)
+
+
+_LEAD = 400            # characters of the text where a news lead says where and when
+_DATELINE = re.compile(r"^[^\n:：\-–]{2,30}[:：\-–]")
+
+
+def event_of(article: Article) -> tuple[list[str], str | None]:
+    """(place keys, day) of the event an article reports, as its lead gives them: the places named
+    in the first sentences (not the dateline's bureau city, "الرياض:"), and the first date there
+    that fixes a day. This is what tells one fire, match or attack from the next of its kind."""
+    if not article.analysis:
+        return [], None
+    dateline = _DATELINE.match(article.text[:40])
+    start = dateline.end() if dateline else 0
+    places = sorted({e.key for e in article.analysis.entities
+                     if e.type == "LOC" and start <= e.start < _LEAD and e.key})
+    day = next((d.value for d in article.analysis.dates
+                if d.start < _LEAD and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
+    return places, day
 
 
 def _signal_hints(article: Article, hints: dict[str, int]) -> None:
