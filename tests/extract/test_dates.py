@@ -94,7 +94,9 @@ def test_hijri_dates_carry_the_gregorian_value_and_the_hijri_calendar():
     d = one("صدر في 15 رمضان 1446 هـ القرار")
     assert (d.value, d.calendar) == ("2025-03-15", "hijri")
     assert one("بتاريخ 1446/9/15هـ صدر").value == "2025-03-15"
-    assert one("موسم رمضان 1446 بدأ").value == "2025-03"      # a month: the month of its 1st day
+    assert one("موسم شعبان 1446 بدأ").value == "2025-01"      # a month: the month of its 1st day
+    d = one("موسم رمضان 1446 بدأ")                             # Ramadan named whole: its days
+    assert (d.kind, d.value, d.end_value) == ("range", "2025-03-01", "2025-03-29")
 
 
 def test_both_calendars_are_found_around_almowafiq():
@@ -183,3 +185,14 @@ def test_a_night_between_two_weekdays_is_a_two_day_range_before_publication():
 
 def test_the_first_week_of_a_month_is_the_iso_week_of_its_first_day():
     assert one("تبدأ الحملة في الأسبوع الأول من أكتوبر 2024").value == "2024-W40"
+
+
+def test_analyze_reports_new_forms_through_the_public_api():
+    from hijridate import Hijri
+
+    import marsad
+
+    text = "عقد المجلس جلسته في 22/4، وسيحتفل المسلمون بعيد الفطر بعد أسابيع."
+    dates = marsad.analyze(text, published="2019-03-14").dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("22/4", "2018-04-22"), ("عيد الفطر", Hijri(1440, 10, 1).to_gregorian().isoformat())]

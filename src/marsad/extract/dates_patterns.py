@@ -7,25 +7,40 @@ a month+year before a bare year). Each alternative is a top-level named group (`
 inner groups carry a prefix so that `dates.py` can read the pieces without re-matching.
 
 Before the alternatives come an optional proclitic (و ف ب ل ك) and an optional preposition
-cue (في، منذ، خلال…), both outside the reported span: gold spans read "العام الماضي" for
-"وفي العام الماضي". Bare years and bare month names are only dates after such a cue.
+cue (في، منذ، خلال، بتاريخ…), both outside the reported span: gold spans read "العام الماضي" for
+"وفي العام الماضي". Bare years and bare month names are only dates after such a cue; a cue word
+that starts a relative day (قبل أمس، بعد غد) is not taken as a cue.
+The forms and their readings are listed in docs/dates.md.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from marsad.extract.dates_vocab import alternation, vocab
+from marsad.extract.dates_vocab import alternation, key, vocab
+from marsad.text.numbers import lexicon, words_pattern
 
 __all__ = ["KINDS", "master"]
 
 S = r"[^\S\n]*"
 S1 = r"[^\S\n]+"
 END = r"(?![^\W_])"
+LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبتمبر10"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "num", "rngd", "wk", "qtr", "dmy", "mdy", "my", "py", "dmr", "mo", "yc", "dec", "pp", "pr", "rd",
-         "wdr", "wd", "ago")
+KINDS = ("rng", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "dmr", "dd", "mo", "yc",
+         "dec", "pp", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
+
+
+def _ordinals_regex(phrases: object) -> str:
+    """Like `alternation`, but a و glued to a ten may also stand apart ("الحادي و العشرين")."""
+    folded = {key(w) for w in phrases}  # type: ignore[union-attr]
+    return alternation(folded | {w.replace(" و", " و ") for w in folded if " و" in w})
+
+
+def _number_words(kinds: tuple[str, ...], low: int = 0, high: int = 10**6) -> str:
+    """Folded cardinal words of marsad.text.numbers of the given kinds and value range, as a trie."""
+    return words_pattern([w for w, a in lexicon().items() if a.kind in kinds and low <= a.value <= high])
 
 
 def _words() -> dict[str, str]:
@@ -40,12 +55,11 @@ def _words() -> dict[str, str]:
     return {
         "MONTH": alternation(names),
         "WD": alternation(v.weekdays),
-        "ORD": alternation(d["ordinal_days"][k][i] for k in d["ordinal_days"]
-                           for i in range(len(d["ordinal_days"][k]))),
+        "ORD": _ordinals_regex(w for ws in d["ordinal_days"].values() for w in ws),
         "YSUF": alternation(suffixes),
         "HSUF": alternation(hijri_suffixes),
         "YN": alternation(d["year_nouns"]),
-        "CUE": alternation(d["year_cues"] + d["month_cues"]),
+        "CUE": alternation(d["year_cues"] + d["month_cues"] + d["date_cues"]),
         "PART": alternation(d["partials"]),
         "EPI": alternation(d["month_epithets"]),
         "DIR": alternation(w for ws in d["directions"].values() for w in ws),
@@ -73,6 +87,16 @@ def _words() -> dict[str, str]:
         "DPAIR": alternation(d["day_pair"]),
         "PLP": alternation(d["plural_periods"]),
         "PLD": alternation(d["plural_directions"]),
+        "DFOL": alternation(d["day_alone_followers"]),
+        "WDB": alternation(v.weekdays_bare),
+        "NTH": alternation(v.nth),
+        "CORD": alternation(v.construct),
+        "HOL": alternation(v.holidays),
+        "HEPI": alternation(d["holiday_epithets"]),
+        "NUMW": _number_words(("unit", "ten", "hundred", "teen"), 1),
+        "MNUM": _number_words(("unit", "teen"), 1, 12),
+        "USMALL2": alternation(w for u, forms in d["units"].items() for w in forms["one"] + forms["two"]
+                               if u != "day" or w in forms["two"]),
     }
 
 
@@ -80,12 +104,30 @@ def _build(w: dict[str, str]) -> str:
     def day(p: str) -> str:
         return rf"(?P<{p}>{w['ORD']}{END}|(?:ال)?(?:3[01]|[12]\d|0?[1-9]){NUM_END})"
 
-    def year(p: str) -> str:
-        return rf"(?P<{p}>\d{{4}}){NUM_END}(?:{S}(?P<{p}s>{w['YSUF']}){END})?"
+    def year(p: str, words: bool = False) -> str:
+        """A 4-digit year (with its era suffix); with `words`, also one in words (ألفين وثمانية عشر)."""
+        digits = rf"(?P<{p}>\d{{4}}){NUM_END}(?:{S}(?P<{p}s>{w['YSUF']}){END})?"
+        if not words:
+            return digits
+        return rf"(?:{digits}|(?P<{p}w>الف(?:ين|ان)?(?:{S}و{S}{w['NUMW']}(?:{S1}عشر[ه]?)?){{0,3}}){END})"
 
-    def month(p: str) -> str:
-        return (rf"(?P<{p}>(?P<{p}1>{w['MONTH']}){END}(?:{S}\({S}(?P<{p}2>{w['MONTH']}){END}{S}\)"
-                rf"|{S}[/\-–]{S}(?P<{p}3>{w['MONTH']}){END})?)(?:{S1}{w['EPI']}{END})?")
+    def month(p: str, numeric: bool = False) -> str:
+        """A month name (with a second name in brackets or after a slash); with `numeric`, also
+        "شهر عشرة" / "شهر 10" (the month by its number)."""
+        name = (rf"(?P<{p}1>{w['MONTH']}){LEND}(?:{S}\({S}(?P<{p}2>{w['MONTH']}){END}{S}\)"
+                rf"|{S}[/\-–]{S}(?P<{p}3>{w['MONTH']}){END})?")
+        if numeric:
+            name = rf"(?:{name}|شهر{S1}(?P<{p}n>(?:1[0-2]|0?[1-9])(?!\d)|{w['MNUM']}(?:{S1}عشر[ه]?)?{END}))"
+        return rf"(?P<{p}>{name})(?:{S1}{w['EPI']}{END})?"
+
+    def month_ref(p: str) -> str:
+        """A named month (its year or a direction optional) or "الشهر" with a direction: the month
+        that holds an nth weekday or a last day."""
+        return (rf"(?:(?:شهر{S1})?{month(p + 'm', numeric=True)}(?:{S},?{S}(?:من{S1})?{yn}{year(p + 'y')}"
+                rf"|{S1}{dirw(p + 'md')})?|(?:(?P<{p}this>{w['THIS']}){S1})?الشهر{END}(?:{S1}{dirw(p + 'dir')})?)")
+
+    def week_ref(p: str) -> str:
+        return rf"(?:(?P<{p}this>{w['THIS']}){S1}الاسبوع|الاسبوع{S1}{dirw(p + 'dir')})"
 
     def time(p: str) -> str:
         return (rf"(?:{S}[-–|,]?{S}(?:{w['ATTIME']}{S1})?(?P<{p}hh>[01]?\d|2[0-3]):(?P<{p}mm>[0-5]\d)(?!\d)"
@@ -97,7 +139,10 @@ def _build(w: dict[str, str]) -> str:
         return rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<{p}>{w['WD']}){END}{S},?{S}(?:الموافق{S1})?)?"
 
     yn = rf"(?:{w['YN']}{S})?"
-    dirw = lambda p: rf"(?P<{p}>{w['DIR']}){END}"
+
+    def dirw(p: str) -> str:
+        return rf"(?P<{p}>{w['DIR']}){END}"
+
     side_l = (rf"(?:{day('ld')}(?:{S1}(?:من{S1})?{month('lm')})?(?:{S},?{S}{yn}{year('ly')})?"
               rf"|{month('lm_')}(?:{S1}{yn}{year('ly_')})?|{yn}{year('ly__')})")
     side_r = (rf"(?:{day('rd_')}{S1}(?:من{S1})?{month('rm')}(?:{S},?{S}{yn}{year('ry')})?"
@@ -110,24 +155,37 @@ def _build(w: dict[str, str]) -> str:
         "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
                  rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
                  rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
-        "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}(?:{S1}من)?{S1}(?:شهر{S1})?{month('dmy_m')}"
-                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('dmy_y')}{time('dmy_')}|{S1}{dirw('dmy_dir')})?"),
+        "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}"
+                rf"(?:(?P<dmy_dot>(?<=\d){S}\.{S})|(?:{S1}من)?{S1}|(?<=\d))(?:شهر{S1})?{month('dmy_m')}"
+                rf"(?:(?(dmy_dot){S}\.?|){S},?{S}(?:من{S1})?{yn}{year('dmy_y', words=True)}{time('dmy_')}"
+                rf"|{S1}{dirw('dmy_dir')})?"),
         "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')})?|{yn}{year('wk_y')})"),
         "qtr": (rf"(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']}){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
-        "mdy": rf"{month('mdy_m')}{S1}(?P<mdy_d>[0-3]?\d)(?!\d){S},?{S}{year('mdy_y')}",
-        "my": (rf"(?:(?P<my_p>{w['PART']}){S1})?(?:شهر{S1})?{month('my_m')}{S},?{S}(?:من{S1})?{yn}{year('my_y')}"),
-        "py": rf"(?:(?P<py_p>{w['PART']}){S1}{yn}|(?P<py_n>{w['YN']}){S}){year('py_y')}",
+        "mdy": (rf"{month('mdy_m')}(?:{S1}(?P<mdy_d>[0-3]?\d)(?!\d)|(?P<mdy_g>[0-3]?\d)(?!\d)"
+                rf"|{S1}(?P<mdy_o>{w['ORD']}){END})"
+                rf"(?(mdy_d){S},?{S}{year('mdy_y')}|(?:{S},?{S}(?:من{S1})?{yn}{year('mdy_y2', words=True)}"
+                rf"|{S1}{dirw('mdy_dir')})?)"),
+        "dm": (rf"{weekday_prefix('dm_wd')}(?:(?P<dm_yom>يوم){S1})?(?P<dm_a>\d{{1,2}})(?P<dm_sep>[-/.])"
+               rf"(?P<dm_b>\d{{1,2}})(?:(?P=dm_sep)(?P<dm_y>\d\d))?(?!\d)(?![.,/\-]\d){time('dm_')}"),
+        "my": (rf"(?:(?P<my_p>{w['PART']}){S1})?(?:شهر{S1})?{month('my_m', numeric=True)}{S},?{S}(?:من{S1})?{yn}"
+               rf"{year('my_y', words=True)}"),
+        "py": (rf"(?:(?P<py_p>{w['PART']}){S1}(?:(?P<py_yn>{w['YN']}){S})?|(?P<py_n>{w['YN']}){S})"
+               rf"{year('py_y', words=True)}"),
         "dmr": (rf"(?:يوم{S1})?{day('dmr_d')}{S1}من{S1}(?:(?P<dmr_this>{w['THIS']}){S1}الشهر{END}"
                 rf"|الشهر{S1}{dirw('dmr_dir')})"),
-        "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m')}"
+        "dd": (rf"{weekday_prefix('dd_wd')}(?:(?P<dd_yom>يوم){S1})?(?P<dd_d>(?:ال)?(?:3[01]|[12]\d|0?[1-9])){NUM_END}"
+               rf"(?:{S1}{dirw('dd_dir')}|(?={S}(?:[.,،؛;:!?؟)\n]|$)|{S1}{w['DFOL']}{END}))"),
+        "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')})?"),
         "yc": rf"(?(cue)|(?=\d{{4}}{S}{w['HSUF']}{END})){year('yc_y')}",
         "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
         "pp": rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}القليله)?{S1}(?P<pp_d>{w['PLD']})",
         "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"
                 rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']})"),
+        "wkd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<wkd_w>{w['WD']})|(?P<wkd_b>{w['WDB']})){END}{S1}(?:من{S1})?"
+                rf"{week_ref('wkd_')}|{week_ref('wkd2_')}{S}[,،]?{S}(?:يوم{S1})?(?P<wkd_w2>{w['WD']}){END}"),
         "pr": (rf"(?:(?P<pr_p>{w['PART']}){S1})?(?:(?P<pr_this>{w['THIS']}){S1})?(?P<pr_u>{w['PER']}){END}"
                rf"(?:{S1}{dirw('pr_dir')})?"),
         "rd": (rf"(?:(?P<rd_t>{w['TOD']}){S1})?(?P<rd_w>{w['REL']}){END}(?!{S1}{w['NOTTODAY']}{END})"
@@ -135,9 +193,16 @@ def _build(w: dict[str, str]) -> str:
         "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
                 rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})){END}"),
+        "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
+        "hol": (rf"(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
+                rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')})?"),
+        "nwd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<nwd_w>{w['WD']}){S1}(?P<nwd_o>{w['NTH']})"
+                rf"|(?P<nwd_c>{w['CORD']}){S1}(?:يوم{S1})?(?P<nwd_wb>{w['WDB']})"
+                rf"|اليوم{S1}(?P<nwd_do>{w['ORD']}|{w['NTH']})|(?P<nwd_dc>{w['CORD']}){S1}يوم)"
+                rf"{END}{S1}(?:من|في){S1}{month_ref('nwd_')}"),
     }
     body = "|".join(rf"(?P<{k}>{alts[k]})" for k in KINDS)
-    return rf"(?<![^\W_])(?:وب|فب|ول|فل|[وفبلك])?(?:(?!بعد{S1}غد)(?P<cue>{w['CUE']}){S1})?(?:{body}){END}"
+    return rf"(?<![^\W_])(?:وب|فب|ول|فل|[وفبلك])?(?:(?!{w['REL']}{END})(?P<cue>{w['CUE']}){S1})?(?:{body}){END}"
 
 
 @lru_cache(maxsize=1)

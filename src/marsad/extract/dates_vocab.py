@@ -15,9 +15,10 @@ from importlib import resources
 from marsad.text.months import month_names, weekday_names
 from marsad.text.normalize import normalize
 
-__all__ = ["Vocab", "alternation", "key", "vocab"]
+__all__ = ["Vocab", "alternation", "key", "ordinal_forms", "vocab"]
 
 _SPACE = re.compile(r"\s+")
+_WAW = re.compile(r"(?<= )و ")         # "الحادي و العشرين" -> "الحادي والعشرين"
 
 
 def key(words: str) -> str:
@@ -26,14 +27,65 @@ def key(words: str) -> str:
 
 
 def alternation(words: object) -> str:
-    """A non-capturing regex alternation of folded `words`, longest first, spaces as `\\s+`."""
-    folded = {key(w) for w in words}  # type: ignore[union-attr]
-    parts = [r"[^\S\n]+".join(re.escape(p) for p in w.split(" ")) for w in folded if w]
-    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+    """A non-capturing regex alternation of folded `words`, spaces as `[^\\S\\n]+`.
+
+    Built as a prefix trie (one path per position instead of one try per word: the ordinal and
+    month lists hold ~100 spellings each); optional tails are greedy, so the longest spelling
+    is still tried first and shorter ones on backtracking, as with a longest-first alternation.
+    """
+    tree: dict = {}
+    for word in {key(w) for w in words}:  # type: ignore[union-attr]
+        if not word:
+            continue
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"[^\S\n]+" if c == " " else re.escape(c)) + emit(child)
+                    for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(tree) + ")"
 
 
 def _inverse(mapping: dict[str, list[str]]) -> dict[str, str]:
     return {key(word): label for label, words in mapping.items() for word in words}
+
+
+def ordinal_forms(phrase: str) -> list[str]:
+    """A day ordinal as listed (masculine, with ال) plus its feminine and its form without ال.
+
+    Why generated: the grammar is regular (الحادي عشر / الحادية عشرة / حادي عشر), so the data lists
+    each day once and this rule spells the rest; the detached و is handled in the regex and `day`.
+    """
+    words = phrase.split()
+    if not words[0].startswith("ال") or words[0] == "الفاتح":
+        return [phrase]
+    feminine = []
+    for word in words:
+        if word.startswith("و") or word in ("العشرين", "الثلاثين"):
+            feminine.append(word)                  # tens do not agree in gender
+        elif word == "عشر":
+            feminine.append("عشرة")
+        elif word == "الأول":
+            feminine.append("الأولى")
+        else:
+            feminine.append(word + "ة")
+    bare = [w[2:] if w.startswith("ال") else "و" + w[3:] if w.startswith("وال") else w for w in words]
+    return list(dict.fromkeys([phrase, " ".join(feminine), " ".join(bare)]))
+
+
+def _inverse_int(mapping: dict[str, list[str]]) -> dict[str, int]:
+    return {k: int(v) for k, v in _inverse(mapping).items()}
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(key(w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -55,6 +107,22 @@ class Vocab:
     year_suffix: dict[str, str]
     bare_month_needs_more: frozenset[str]
     weekday_not_after: frozenset[str]
+    weekdays_bare: dict[str, int]               # "ثلاثاء" (construct: أول ثلاثاء) -> 1
+    nth: dict[str, int]                         # "الثالث" / "الأخيرة" -> 3 / -1 (weekdays in a month)
+    construct: dict[str, int]                   # "ثالث" / "آخر" -> 3 / -1
+    holidays: dict[str, dict]                   # folded name -> {"calendar", "month", "day"} or {"rule"}
+    strong_cues: frozenset[str]
+    weak_cues: frozenset[str]
+    number_followers: frozenset[str]
+    day_alone_followers: frozenset[str]
+    future_words: frozenset[str]
+    future_phrases: frozenset[str]
+    future_prefixes: tuple[str, ...]
+    future_not: tuple[str, ...]
+    past_markers: frozenset[str]
+    dialect_ago_not_after: frozenset[str]
+    holiday_not_followed_by: frozenset[str]
+    following: frozenset[str]                   # التالي: "next" after an event when لـ follows
 
     def month(self, text: str) -> tuple[str, int] | None:
         """('gregorian' | 'hijri', number) for a matched month name (first of a pair)."""
@@ -67,7 +135,7 @@ class Vocab:
 
     def day(self, text: str) -> int | None:
         """Day of month from digits ('10', 'ال10') or an ordinal word ('العاشر')."""
-        k = key(text)
+        k = _WAW.sub("و", key(text))
         digits = k.removeprefix("ال")
         if digits.isdigit():
             return int(digits)
@@ -78,6 +146,8 @@ class Vocab:
 def vocab() -> Vocab:
     """The folded vocabulary, built once per process."""
     data = json.loads(resources.files("marsad.extract").joinpath("data/dates.json").read_text("utf-8"))
+    data["ordinal_days"] = {n: [f for w in ws for f in ordinal_forms(w)] for n, ws in data["ordinal_days"].items()}
+    weekdays = {key(k): v for k, v in weekday_names().items()}
     units: dict[str, tuple[str, int | None]] = {}
     for unit, forms in data["units"].items():
         for form, amount in (("one", 1), ("two", 2), ("many", None)):
@@ -87,8 +157,8 @@ def vocab() -> Vocab:
         data=data,
         gregorian={key(k): v for k, v in month_names("gregorian").items()},
         hijri={key(k): v for k, v in month_names("hijri").items()},
-        weekdays={key(k): v for k, v in weekday_names().items()},
-        ordinals={k: int(v) for k, v in _inverse(data["ordinal_days"]).items()},
+        weekdays=weekdays,
+        ordinals=_inverse_int(data["ordinal_days"]),
         counts={k: int(v) for k, v in _inverse(data["counts"]).items()},
         units=units,
         relative_days={k: int(v) for k, v in _inverse(data["relative_days"]).items()},
@@ -99,4 +169,20 @@ def vocab() -> Vocab:
         year_suffix=_inverse(data["year_suffix"]),
         bare_month_needs_more=frozenset(key(w) for w in data["bare_month_needs_more"]),
         weekday_not_after=frozenset(key(w) for w in data["weekday_not_after"]),
+        weekdays_bare={k[2:]: v for k, v in weekdays.items() if k.startswith("ال")},
+        nth=_inverse_int(data["nth_ordinals"]),
+        construct=_inverse_int(data["construct_ordinals"]),
+        holidays={key(k): v for k, v in data["holidays"].items()},
+        strong_cues=_keys(data["numeric_strong_cues"]),
+        weak_cues=_keys(data["numeric_weak_cues"]),
+        number_followers=_keys(data["number_followers"]),
+        day_alone_followers=_keys(data["day_alone_followers"]),
+        future_words=_keys(data["future_words"]),
+        future_phrases=_keys(data["future_phrases"]),
+        future_prefixes=tuple(key(w) for w in data["future_verb_prefixes"]),
+        future_not=tuple(key(w) for w in data["future_verb_not"]),
+        past_markers=_keys(data["past_markers"]),
+        dialect_ago_not_after=_keys(data["dialect_ago_not_after"]),
+        holiday_not_followed_by=_keys(data["holiday_not_followed_by"]),
+        following=_keys(data["relative_to_event_directions"]),
     )

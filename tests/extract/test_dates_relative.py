@@ -1,0 +1,164 @@
+"""Composed relative dates (a weekday of a named week, قبل أمس، بكرة، من أسبوع), a weekday written
+beside a yearless date, and the tense-aware placement of dates without a year."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.relativedelta import FR, MO, SA, SU, TH, relativedelta
+
+from marsad.extract import dates_resolve as R
+from marsad.extract.dates import find_dates
+
+THURSDAY = dt.date(2019, 3, 14)
+MONDAY = dt.date(2019, 3, 11)
+
+
+def one(text: str, published: object = None):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Saturday opening the week of `day` (weeks run Saturday to Friday)."""
+    return day + relativedelta(weekday=SA(-1))
+
+
+# -- a weekday of a named week -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,weeks,weekday", [
+    ("يصل الوفد الأسبوع المقبل يوم الجمعة", 1, FR),
+    ("يصل الوفد يوم الجمعة من الأسبوع المقبل", 1, FR),
+    ("وقع الحادث يوم الأحد من الأسبوع الماضي", -1, SU),
+    ("وقع الحادث أحد الأسبوع الماضي", -1, SU),
+    ("تبدأ الدراسة الاثنين من هذا الأسبوع", 0, MO),
+])
+def test_a_weekday_of_a_named_week_is_that_day_inside_the_saturday_week(text, weeks, weekday):
+    expected = week_start(THURSDAY) + relativedelta(weeks=weeks, weekday=weekday)
+    d = one(text, THURSDAY.isoformat())
+    assert (d.value, d.kind) == (expected.isoformat(), "relative")
+
+
+def test_friday_of_next_week_is_not_tomorrow():
+    d = one("يصل الوفد الأسبوع المقبل يوم الجمعة", THURSDAY.isoformat())
+    assert dt.date.fromisoformat(d.value) - THURSDAY == dt.timedelta(days=8)
+
+
+# -- one-word relatives ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,days", [
+    ("قال المتحدث قبل أمس إن الوضع هادئ", -2),
+    ("قال المتحدث أول أمس إن الوضع هادئ", -2),
+    ("تصل الشحنة بكرة إلى الميناء", 1),
+    ("تصل الشحنة بعد بكرة إلى الميناء", 2),
+    ("تصل الشحنة بعد غد إلى الميناء", 2),
+])
+def test_relative_days_including_colloquial_ones(text, days):
+    assert one(text, THURSDAY.isoformat()).value == (THURSDAY + dt.timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize("text,months", [
+    ("تراجعت المبيعات الشهر الماضي", -1),
+    ("ترتفع الأسعار الشهر القادم", 1),
+    ("ترتفع الأسعار الشهر التالي", 1),
+])
+def test_the_month_before_or_after_publication(text, months):
+    assert one(text, THURSDAY.isoformat()).value == (THURSDAY + relativedelta(months=months)).strftime("%Y-%m")
+
+
+def test_the_month_after_an_event_is_not_relative_to_publication():
+    assert find_dates("تشكلت الحكومة في الشهر التالي للانتخابات", THURSDAY.isoformat()) == []
+
+
+@pytest.mark.parametrize("text,delta", [
+    ("شفته من أسبوع في السوق", relativedelta(weeks=1)),
+    ("زرته من يومين في بيته", relativedelta(days=2)),
+    ("اشتريت السيارة من شهرين تقريبا", relativedelta(months=2)),
+])
+def test_colloquial_min_before_a_unit_means_ago(text, delta):
+    d = one(text, THURSDAY.isoformat())
+    expected = THURSDAY - delta
+    assert d.value == (expected.isoformat() if "شهر" not in text else expected.strftime("%Y-%m"))
+
+
+@pytest.mark.parametrize("text", [
+    "انتظر المسافرون أكثر من أسبوع في المطار",
+    "تتغير الأسعار من عام لآخر",
+    "يمتد المهرجان من أسبوع إلى أسبوعين",
+    "أنهى الدورة في أقل من شهر",
+    "تحول المشروع من عام الانتخابات إلى ما بعده",
+])
+def test_min_before_a_unit_that_is_a_comparison_or_a_range_is_not_ago(text):
+    assert find_dates(text, THURSDAY.isoformat()) == []
+
+
+# -- a weekday written beside a date -----------------------------------------------------------------
+
+def nearest_year_with_weekday(month: int, day: int, weekday: int, pub: dt.date) -> dt.date:
+    hits = [dt.date(y, month, day) for y in range(pub.year - 11, pub.year + 12)
+            if dt.date(y, month, day).weekday() == weekday]
+    return min(hits, key=lambda d: abs((d - pub).days))
+
+
+@pytest.mark.parametrize("text,month,day,weekday", [
+    ("يعقد الاجتماع الخميس 15 أغسطس في جنيف", 8, 15, 3),
+    ("التقى الطرفان الأحد 29 أكتوبر في القاهرة", 10, 29, 6),
+    ("عقدت الجلسة يوم الثلاثاء 11 سبتمبر", 9, 11, 1),
+])
+def test_a_weekday_beside_a_yearless_date_picks_the_nearest_year_where_they_agree(text, month, day, weekday):
+    d = one(text, THURSDAY.isoformat())
+    assert d.value == nearest_year_with_weekday(month, day, weekday, THURSDAY).isoformat()
+    assert dt.date.fromisoformat(d.value).weekday() == weekday
+
+
+def test_a_weekday_beside_a_yearless_date_without_publication_stays_partial():
+    assert one("التقى الطرفان الأحد 29 أكتوبر في القاهرة").value == "--10-29"
+
+
+# -- tense-aware placement ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("زار الوزير القاهرة الخميس", MONDAY + relativedelta(weekday=TH(-1))),
+    ("سيزور الوزير القاهرة الخميس", MONDAY + relativedelta(weekday=TH(+1))),
+    ("سوف يزور الوزير القاهرة يوم الخميس", MONDAY + relativedelta(weekday=TH(+1))),
+    ("ومن المقرر أن يصل الوزير الخميس إلى القاهرة", MONDAY + relativedelta(weekday=TH(+1))),
+    ("يعتزم الوزير زيارة القاهرة الخميس", MONDAY + relativedelta(weekday=TH(+1))),
+    ("كان من المقرر أن يصل الوزير الخميس", MONDAY + relativedelta(weekday=TH(-1))),
+    ("لم يصل الوزير الخميس كما أعلن", MONDAY + relativedelta(weekday=TH(-1))),
+    ("سيزور الوزير القاهرة الخميس الماضي", MONDAY + relativedelta(weekday=TH(-1))),   # the word wins
+])
+def test_a_bare_weekday_resolves_forward_in_a_future_clause_and_back_otherwise(text, expected):
+    assert one(text, MONDAY.isoformat()).value == expected.isoformat()
+
+
+@pytest.mark.parametrize("text", [
+    "وصلت سيارات الإسعاف الخميس إلى الموقع",
+    "قال سياسيون الخميس إن الاتفاق صامد",
+    "تراجعت الأسعار بعد سنوات من الارتفاع الخميس",
+])
+def test_nouns_that_start_like_future_verbs_do_not_make_a_clause_future(text):
+    assert one(text, MONDAY.isoformat()).value == (MONDAY + relativedelta(weekday=TH(-1))).isoformat()
+
+
+def test_a_future_clause_on_the_same_weekday_means_publication_day():
+    assert one("سيزور الوزير القاهرة الخميس", THURSDAY.isoformat()).value == THURSDAY.isoformat()
+
+
+@pytest.mark.parametrize("verb,years", [("عقدت", 0), ("ستعقد", 1), ("من المنتظر أن تعقد", 1)])
+def test_a_day_and_month_before_publication_moves_to_next_year_in_a_future_clause(verb, years):
+    published = dt.date(2019, 3, 20)
+    d = one(f"{verb} القمة في 15 مارس بحضور القادة", published.isoformat())
+    assert d.value == dt.date(2019 + years, 3, 15).isoformat()
+
+
+def test_a_month_without_year_resolves_forward_in_a_future_clause():
+    assert one("انطلقت الدورة في فبراير", THURSDAY.isoformat()).value == "2019-02"
+    assert one("ستنطلق الدورة في فبراير", THURSDAY.isoformat()).value == "2020-02"
+    assert one("ستنطلق الدورة في مارس", THURSDAY.isoformat()).value == "2019-03"     # the month under way
+
+
+def test_the_reading_names_the_rule_that_placed_a_date():
+    assert R.Reading(-1, False).source == "explicit"
+    assert R.Reading(None, True).source == "future"
+    assert R.Reading().source == "past"
