@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"skipped: no database at {args.db} (ingest SaudiNewsNet first)")
             return
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True).stdout.strip()
+                                text=True, check=False).stdout.strip()
         items = draw(args.db)
         ITEMS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [{"commit": commit}, *items]),
                          "utf-8")
