@@ -43,6 +43,11 @@ values among the items judged "value" (a quantity or date whose span covers the 
 same value: numbers within 0.1%, low/high for ranges; dates equal ISO strings), and how often marsad
 reports a quantity (or date) over an item judged not to be one.
 The corpus is looked up at $MARSAD_SHARED or ../shared; without it the script says so and exits 0.
+
+TUNING: the sample above was measured before the grammar of the numbers-and-dates issue was
+written and is kept out of rule work since. Errors are studied on a second sample drawn from other
+articles (`draw --seed 31 --size 150 --items benchmarks/audits/numbers_dates_tuning.jsonl`, judged
+by the same guide); the first sample only measures.
 """
 from __future__ import annotations
 
@@ -141,7 +146,7 @@ def candidates(text: str, number_words: frozenset[str], date_words: frozenset[st
     return numbers, dates
 
 
-def draw(articles: list[Article], seed: int = SEED, size: int = SIZE) -> list[dict]:
+def draw(articles: list[Article], seed: int = SEED, size: int = SIZE, avoid: frozenset[str] = frozenset()) -> list[dict]:
     number_words, date_words = _vocabulary()
     rng = random.Random(seed)
     order = list(range(len(articles)))
@@ -151,6 +156,8 @@ def draw(articles: list[Article], seed: int = SEED, size: int = SIZE) -> list[di
         if all(len(v) >= size for v in picked.values()):
             break
         article = articles[index]
+        if article.url in avoid:
+            continue
         found = dict(zip(SETS, candidates(article.content, number_words, date_words)))
         for name in SETS:
             if found[name] and len(picked[name]) < size:
@@ -172,7 +179,8 @@ def sentence(text: str, at: int, width: int = 220) -> tuple[int, str]:
     return begin, text[begin:end]
 
 
-def load_items(path: Path = ITEMS) -> list[dict]:
+def load_items(path: Path | None = None) -> list[dict]:
+    path = path or ITEMS
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -184,7 +192,7 @@ def by_url(articles: list[Article]) -> dict[str, Article]:
 
 def cmd_show(articles: list[Article], args: argparse.Namespace) -> None:
     urls = by_url(articles)
-    for i, item in enumerate(load_items()):
+    for i, item in enumerate(load_items(args.items)):
         if (args.set and item["set"] != args.set) or not args.start <= i < args.stop:
             continue
         article = urls[item["url"]]
@@ -237,7 +245,7 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
     import marsad
 
     urls = by_url(articles)
-    items = [i for i in load_items() if "verdict" in i and (not args.set or i["set"] == args.set)]
+    items = [i for i in load_items(args.items) if "verdict" in i and (not args.set or i["set"] == args.set)]
     cache: dict[tuple[str, str], object] = {}
     tallies: dict[str, Counter] = {name: Counter() for name in SETS}
     for item in items:
@@ -277,7 +285,9 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("draw", help="write the sampled candidates (drops verdicts)")
+    draw_cmd = sub.add_parser("draw", help="write the sampled candidates (drops verdicts)")
+    draw_cmd.add_argument("--seed", type=int, default=SEED)
+    draw_cmd.add_argument("--size", type=int, default=SIZE)
     show = sub.add_parser("show", help="print the sampled sentences")
     show.add_argument("--set", choices=SETS)
     show.add_argument("--from", dest="start", type=int, default=0)
@@ -285,15 +295,19 @@ def main(argv: list[str] | None = None) -> None:
     score = sub.add_parser("score", help="exact-value accuracy of the current code")
     score.add_argument("--set", choices=SETS)
     score.add_argument("--misses", action="store_true")
+    for command in sub.choices.values():
+        command.add_argument("--items", type=Path, default=ITEMS,
+                             help="the sample file (another file for a tuning sample, see TUNING)")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir() or not any(CORPUS.glob("*.zip")):
         print(f"skipped: SaudiNewsNet not found at {CORPUS} (set MARSAD_SHARED)")
         return
     articles = load_articles()
     if args.cmd == "draw":
-        items = draw(articles)
-        ITEMS.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), "utf-8")
-        print(f"wrote {len(items)} candidates to {ITEMS}")
+        avoid = frozenset(i["url"] for i in load_items(ITEMS)) if args.items != ITEMS else frozenset()
+        items = draw(articles, args.seed, args.size, avoid)
+        args.items.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), "utf-8")
+        print(f"wrote {len(items)} candidates to {args.items}")
     elif args.cmd == "show":
         cmd_show(articles, args)
     else:
