@@ -80,6 +80,7 @@ def _role_rules() -> dict[str, Any]:
         "percent_of": dict(rules.get("percent_of", {})),
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
         "age_before": tuple(mark.strip() for mark in rules.get("age_before", [])),
+        "needs_context": set(rules.get("needs_context", [])),
     }
 
 
@@ -358,7 +359,8 @@ def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str], r
     names = [o for o, span in spans.items() if span is not None]
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if role is None and not same_context(sentences[a], sentences[b], by_outlet[a], by_outlet[b]):
+            if (role is None or role in _role_rules()["needs_context"]) and \
+                    not same_context(sentences[a], sentences[b], by_outlet[a], by_outlet[b]):
                 continue
             (lo_a, hi_a), (lo_b, hi_b) = spans[a], spans[b]  # type: ignore[misc]
             low, high = (a, b) if hi_a < lo_b else (b, a) if hi_b < lo_a else (None, None)
