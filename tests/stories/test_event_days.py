@@ -24,10 +24,10 @@ def test_the_lead_gives_the_event_day_and_its_places_but_not_the_datelines_city(
     assert "loc:riyadh" not in places
 
 
-def test_two_fires_dated_a_week_apart_are_two_stories_and_two_reports_of_one_fire_are_one():
+def test_two_fires_dated_days_apart_are_two_stories_and_two_reports_of_one_fire_are_one():
     same_a = _article("1", FIRE.format(when="مساء أمس الخميس"), "2015-07-24")
     same_b = _article("2", FIRE.format(when="مساء الخميس"), "2015-07-24")
-    later = _article("3", "شب حريق في مستودع أخشاب آخر بالمنطقة الصناعية في جدة مساء أمس الخميس، وقال الدفاع "
+    later = _article("3", "شب حريق في مستودع أخشاب آخر بالمنطقة الصناعية في جدة مساء أمس الأحد، وقال الدفاع "
                      "المدني إن فرق الإطفاء احتاجت ساعات للسيطرة على الحريق في المستودع، ولم تسجل إصابات، "
                      "وبدأت الجهات المختصة التحقيق في أسباب الحريق والأضرار التي لحقت بالأخشاب والمعدات.",
                      "2015-07-27")

@@ -400,14 +400,15 @@ def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None
     if month is None:
         return None
     direction = _direction(m, "mo_dir")
-    strong = (m.group("mo_n") or m.group("mo_p") or m.group("mo_m2") or m.group("mo_m3")
-              or m.group("mo_mn") or direction is not None)
+    strong = (m.group("mo_n") or m.group("mo_p") or m.group("mo_m2") or m.group("mo_m3") or m.group("mo_m4")
+              or m.group("mo_mn") or direction is not None or m.group("mo_ythis") or m.group("mo_ydir"))
     if not strong and (m.group("cue") is None or key(m.group("mo_m1")) in vocab().bare_month_needs_more):
         return None
     reading = _reading(m, pub, folded, direction)
+    year = _year_phrase(m, "mo_", pub)
     if _is_period_month(month) and not m.group("mo_p"):
-        return _month_period(month, None, pub, reading)
-    return _month_value(month[0], month[1], None, pub, reading), "absolute", month[0], None
+        return _month_period(month, year, pub, reading)
+    return _month_value(month[0], month[1], year, pub, reading), "absolute", month[0], None
 
 
 def _read_dd(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
@@ -465,8 +466,15 @@ def _read_rd(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None
     days = vocab().relative_days[word]
     if days == 0 and _prev_word(folded, m) in {"ذلك", "نفس", "مثل", "ذات"}:
         return None
-    value = (pub + dt.timedelta(days=days)).isoformat() if pub else None
-    return value, "relative", "gregorian", None
+    if pub is None:
+        return None, "relative", "gregorian", None
+    day = pub + dt.timedelta(days=days)
+    named = m.group("rd_wd") or m.group("rd_wd2")
+    if named:
+        # "أمس الخميس": the writer's weekday wins over a record collected a day or two later
+        shift = (vocab().weekdays[key(named)] - day.weekday() + 3) % 7 - 3
+        day += dt.timedelta(days=shift)
+    return day.isoformat(), "relative", "gregorian", None
 
 
 def _read_wd(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
@@ -700,6 +708,37 @@ def _holiday_day(spec: dict, year: int) -> dt.date | None:
     return R.safe_date(year, spec["month"], spec["day"])
 
 
+def _year_phrase(m: re.Match[str], p: str, pub: dt.date | None) -> tuple[str, int] | None:
+    """The Gregorian year of "هذا العام" / "العام الماضي" after a month or holiday, from `pub`."""
+    if pub is None or not (m.group(p + "ythis") or m.group(p + "ydir")):
+        return None
+    return "gregorian", pub.year + (_direction(m, p + "ydir") or 0)
+
+
+def _nearest_eid(pub: dt.date, reading: R.Reading) -> dt.date | None:
+    """"العيد" alone: the Eid (al-Fitr or al-Adha) the reading picks, the nearer of the two."""
+    base = R.hijri_year(pub)
+    if not base:
+        return None
+    found = [span[0] for month, day in ((10, 1), (12, 10))
+             if (span := R.occurrence(lambda y, mo=month, d=day: (h, h) if (h := R.hijri_date(y, mo, d)) else None,
+                                      base, pub, *reading))]
+    return min(found, key=lambda d: abs((d - pub).days), default=None)
+
+
+def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
+    """Two consecutive years, "1436/1437 هـ", "موسم 2015-2016": a range of years."""
+    a, b = int(m.group("yr_a")), int(m.group("yr_b"))
+    if b != a + 1:
+        return None
+    suffix = vocab().year_suffix.get(key(m.group("yr_s") or ""))
+    hijri = suffix == "hijri" or (suffix is None and 1350 <= a <= 1500)
+    cal = "hijri" if hijri else "gregorian"
+    if not hijri and not 1900 <= a <= 2100:
+        return None
+    return _year_value((cal, a)), "range", cal, _year_value((cal, b))
+
+
 def _read_hol(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | None:
     """A holiday: its day for the year written, else the occurrence the reading picks."""
     v = vocab()
@@ -712,9 +751,14 @@ def _read_hol(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | Non
     if offset < 0:
         return None                               # "آخر أيام العيد": the feast's length varies
     calendar = spec["calendar"]
-    year = _year(m, "hol_y", strong=True)
+    year = _year(m, "hol_y", strong=True) or _year_phrase(m, "hol_", pub)
     if m.group("hol_y") and year is None:
         return None
+    if spec.get("rule") == "nearest_eid":
+        if year is not None or pub is None or _prev_word(folded, m) in v.weekday_not_after:
+            return None               # "صلاة العيد", "مصليات العيد": the prayer, not the day
+        day = _nearest_eid(pub, _reading(m, pub, folded, _direction(m, "hol_dir")))
+        return (day.isoformat() if day else None), "relative", calendar, None
     day = None
     if year is not None:
         if calendar == "hijri" and spec.get("rule") is None:
@@ -808,7 +852,7 @@ def _read_nwd(m: re.Match[str], pub: dt.date | None, folded: str) -> Found | Non
 
 
 _READERS = {
-    "rng": _read_rng, "num": _read_num, "rngd": _read_rngd, "dmy": _read_dmy, "mdy": _read_mdy,
+    "rng": _read_rng, "yr": _read_yr, "num": _read_num, "rngd": _read_rngd, "dmy": _read_dmy, "mdy": _read_mdy,
     "my": _read_my, "py": _read_py, "dmr": _read_dmr, "mo": _read_mo, "yc": _read_yc, "pr": _read_pr,
     "rd": _read_rd, "wd": _read_wd, "ago": _read_ago, "wk": _read_wk, "qtr": _read_qtr, "dec": _read_dec,
     "pp": _read_pp, "wdr": _read_wdr, "dm": _read_dm, "dd": _read_dd, "hol": _read_hol, "nwd": _read_nwd,

@@ -28,7 +28,7 @@ END = r"(?![^\W_])"
 LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبتمبر10"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "dmr", "dd", "mo", "yc",
+KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "dmr", "dd", "mo", "yc",
          "dec", "pp", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
 
 
@@ -115,7 +115,7 @@ def _build(w: dict[str, str]) -> str:
         """A month name (with a second name in brackets or after a slash); with `numeric`, also
         "شهر عشرة" / "شهر 10" (the month by its number)."""
         name = (rf"(?P<{p}1>{w['MONTH']}){LEND}(?:{S}\({S}(?P<{p}2>{w['MONTH']}){END}{S}\)"
-                rf"|{S}[/\-–]{S}(?P<{p}3>{w['MONTH']}){END})?")
+                rf"|{S}[/\-–]{S}(?P<{p}3>{w['MONTH']}){END}|{S1}(?P<{p}4>{w['MONTH']}){END})?")
         if numeric:
             name = rf"(?:{name}|شهر{S1}(?P<{p}n>(?:1[0-2]|0?[1-9])(?!\d)|{w['MNUM']}(?:{S1}عشر[ه]?)?{END}))"
         return rf"(?P<{p}>{name})(?:{S1}{w['EPI']}{END})?"
@@ -125,6 +125,11 @@ def _build(w: dict[str, str]) -> str:
         that holds an nth weekday or a last day."""
         return (rf"(?:(?:شهر{S1})?{month(p + 'm', numeric=True)}(?:{S},?{S}(?:من{S1})?{yn}{year(p + 'y')}"
                 rf"|{S1}{dirw(p + 'md')})?|(?:(?P<{p}this>{w['THIS']}){S1})?الشهر{END}(?:{S1}{dirw(p + 'dir')})?)")
+
+    def year_ref(p: str) -> str:
+        """"هذا العام", "العام الماضي", "العام الجاري": the year a month or holiday falls in."""
+        return (rf"{S1}(?:(?P<{p}ythis>{w['THIS']}){S1}(?:العام|السنه){END}"
+                rf"|(?:العام|السنه){END}{S1}(?P<{p}ydir>{w['DIR']}){END})")
 
     def week_ref(p: str) -> str:
         return rf"(?:(?P<{p}this>{w['THIS']}){S1}الاسبوع|الاسبوع{S1}{dirw(p + 'dir')})"
@@ -149,9 +154,11 @@ def _build(w: dict[str, str]) -> str:
               rf"|{month('rm_')}(?:{S1}{yn}{year('ry_')})?|{yn}{year('ry__')})")
     alts = {
         "rng": rf"(?:الفتره{S1})?{w['OPEN']}{S1}(?:عامي{S1})?{side_l}{S}{w['JOIN']}{S}{side_r}",
+        "yr": (rf"(?:{yn})?(?P<yr_a>\d{{4}}){S}[/\-–]{S}(?P<yr_b>\d{{4}}){NUM_END}"
+               rf"(?:{S}(?P<yr_s>{w['YSUF']}){END})?"),
         "num": (rf"{weekday_prefix('num_wd')}(?:(?P<num_y1>\d{{4}})(?P<num_sep>[-/.])(?P<num_a>\d{{1,2}})"
-                rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_sep2>[-/.])(?P<num_e>\d{{1,2}})"
-                rf"(?P=num_sep2)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
+                rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_gap>{S})(?P<num_sep2>[-/.])(?P=num_gap)"
+                rf"(?P<num_e>\d{{1,2}})(?P=num_gap)(?P=num_sep2)(?P=num_gap)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
         "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
                  rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
                  rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
@@ -178,7 +185,7 @@ def _build(w: dict[str, str]) -> str:
         "dd": (rf"{weekday_prefix('dd_wd')}(?:(?P<dd_yom>يوم){S1})?(?P<dd_d>(?:ال)?(?:3[01]|[12]\d|0?[1-9])){NUM_END}"
                rf"(?:{S1}{dirw('dd_dir')}|(?={S}(?:[.,،؛;:!?؟)\n]|$)|{S1}{w['DFOL']}{END}))"),
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m', numeric=True)}"
-               rf"(?:{S1}{dirw('mo_dir')})?"),
+               rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": rf"(?(cue)|(?=\d{{4}}{S}{w['HSUF']}{END})){year('yc_y')}",
         "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
         "pp": rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}القليله)?{S1}(?P<pp_d>{w['PLD']})",
@@ -195,7 +202,7 @@ def _build(w: dict[str, str]) -> str:
                 rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})){END}"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
         "hol": (rf"(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
-                rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')})?"),
+                rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')}|{year_ref('hol_')})?"),
         "nwd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<nwd_w>{w['WD']}){S1}(?P<nwd_o>{w['NTH']})"
                 rf"|(?P<nwd_c>{w['CORD']}){S1}(?:يوم{S1})?(?P<nwd_wb>{w['WDB']})"
                 rf"|اليوم{S1}(?P<nwd_do>{w['ORD']}|{w['NTH']})|(?P<nwd_dc>{w['CORD']}){S1}يوم)"
