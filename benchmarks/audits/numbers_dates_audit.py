@@ -39,7 +39,7 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/audits/numbers_dates_audit.py score [--set numbers|dates] [--misses]
 
 `score` runs marsad.analyze on each article (with its published day) and counts, per set, the exact
-values among the items judged "value" (a quantity or date whose span covers the candidate, with the
+values among the items judged "value" (a quantity or date whose span overlaps the candidate token, with the
 same value: numbers within 0.1%, low/high for ranges; dates equal ISO strings), and how often marsad
 reports a quantity (or date) over an item judged not to be one.
 The corpus is looked up at $MARSAD_SHARED or ../shared; without it the script says so and exits 0.
@@ -206,8 +206,10 @@ def cmd_show(articles: list[Article], args: argparse.Namespace) -> None:
                                                      "end_value", "note") if k in item})
 
 
-def _covers(start: int, end: int, at: int) -> bool:
-    return start <= at < end
+def _covers(start: int, end: int, item: dict) -> bool:
+    """Whether a mention overlaps the candidate token (its clitics may stay outside: "لثلاثة")."""
+    at = item["token_start"]
+    return start < at + len(item["token"]) and at < end
 
 
 def _same_number(got: float | None, want: float | None) -> bool:
@@ -218,8 +220,7 @@ def _same_number(got: float | None, want: float | None) -> bool:
 
 def _number_hit(item: dict, analysis) -> tuple[bool, bool, str]:
     """(reported, exact, what marsad said) for a number item."""
-    at = item["token_start"]
-    hits = [q for q in analysis.quantities if _covers(q.start, q.end, at)]
+    hits = [q for q in analysis.quantities if _covers(q.start, q.end, item)]
     if not hits:
         return False, False, "-"
     q = hits[0]
@@ -232,8 +233,7 @@ def _number_hit(item: dict, analysis) -> tuple[bool, bool, str]:
 
 
 def _date_hit(item: dict, analysis) -> tuple[bool, bool, str]:
-    at = item["token_start"]
-    hits = [d for d in analysis.dates if _covers(d.start, d.end, at)]
+    hits = [d for d in analysis.dates if _covers(d.start, d.end, item)]
     if not hits:
         return False, False, "-"
     d = hits[0]

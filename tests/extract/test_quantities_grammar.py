@@ -202,3 +202,48 @@ def test_verbs_spelled_like_a_ninth_are_not_fractions(text):
 
 def test_sevenths_after_a_counter_are_fractions():
     assert only("أنجز ثلاثة أسباع المشروع").value == round(3 / 7, 3)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("أزالت البلدية (250) حوشا مخالفا", 250, "حوشا"), ("ليكون عدد الرحلات اليومية (15) رحلة", 15, "رحلة"),
+])
+def test_a_count_in_brackets_mid_sentence_keeps_its_noun(text, value, unit):
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit[:len(unit) - 1]) == (value, unit[:len(unit) - 1])
+
+
+def test_a_numbered_list_item_at_a_line_start_is_not_a_count():
+    assert find_quantities("\n(3) تشكيل لجنة للمتابعة") == []
+
+
+@pytest.mark.parametrize("text,value", [("يمثل حوالي 9ر26% من العاطلين", 26.9), ("أودع 6ر2 مليار رينجيت", 2_600_000_000),
+                                        ("انتقل مقابل 4ر14 مليون جنيه", 14_400_000)])
+def test_the_agency_decimal_mark_ra_reads_the_fraction_first(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+def test_a_change_then_a_level_is_not_a_range():
+    found = find_quantities("انخفض الخام 22 سنتا إلى 50.67 دولار للبرميل")
+    assert [(q.value, q.kind) for q in found] == [(22, "cardinal"), (50.67, "cardinal")]
+
+
+def test_between_with_ila_is_a_range():
+    q = only("سيغيب لفترة تتراوح ما بين 4 إلى 6 أسابيع")
+    assert (q.low, q.high, q.kind) == (4, 6, "range")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("تصل مساحتها إلى خمسة دونمات ونصف الدونم", 5 + Fraction(1, 2)), ("استمرت الجلسة ثلاث ساعات وربع", 3 + Fraction(1, 4)),
+    ("بلغ منسوب المياه متر ونصف المتر", 1 + Fraction(1, 2)),
+])
+def test_a_fraction_after_the_counted_noun_adds_to_the_count(text, value):
+    assert only(text).value == three_places(value)
+
+
+def test_a_definite_number_after_a_construct_counts_its_head():
+    q = only("وفي أيام العيد الأربعة ازدحمت الحدائق")
+    assert (q.value, q.unit) == (4, "يوم")
+
+
+def test_a_two_digit_count_after_the_word_year_is_a_count():
+    assert only("بلغ عدد الشركات الرابحة لكامل العام 58 شركة").value == 58

@@ -222,6 +222,7 @@ def _minus_sign(folded: str, at: int) -> bool:
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_RA_DECIMAL = re.compile(r"(?<![\w.,])(\d+)ر(\d+)(?![\w.,])")
 _DIGIT_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
 _MIXED_FRACTION = re.compile(r"(\d+)[^\S\n]+(\d+)/(\d+)(?![\d/])")
 
@@ -327,6 +328,10 @@ class _Extractor:
         self.vocab = _vocab()
         self.fold = fold_with_offsets(text)
         self.folded = self.fold.text
+        if "ر" in self.folded:
+            # "9ر26%", "6ر2 مليار": agencies write the decimal mark ر with the fraction first, as it
+            # shows right to left; read 26.9 and 2.6 (same length: offsets unchanged)
+            self.folded = _RA_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", self.folded)
         if "\u060c" in text:
             # the Arabic comma separates items and never groups digits ("7771،7546"): keep it apart
             # from the Latin comma folding made of it (one character for one, offsets unchanged)
@@ -374,7 +379,8 @@ class _Extractor:
             return None          # "15 صفر 1437": the month, not zero
         if word and a.pre.endswith(_DEFINITE):
             if a.pre == "ال" and before and not hedge:
-                return self._definite_after_noun(tokens, word, before[0])
+                return self._definite_after_noun(tokens, word, before[0]) or (
+                    self._definite_after_noun(tokens, word, before[0], head=before[1]) if len(before) > 1 else None)
             return None          # "الثلاثة", "الاثنين" (Monday), "العشرين" (the twentieth)
         if word in vocab.duals:
             tokens[0]
@@ -384,6 +390,10 @@ class _Extractor:
             return _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
                           unit=vocab.dual_units.get(word))
         atom = lexicon().get(word) if word else None
+        if a.pre == "و" and before and self.vocab.units.get(before[0][0]) == before[0][0]:
+            part = self._trailing_fraction(_Tokens(self.folded, a.start), 0)
+            if part is not None:     # "متر ونصف المتر": one of the noun and a half
+                return _Found(before[0][1], part[1], 1 + part[0], unit=before[0][0], kind="fraction")
         if word in fraction_words() or tokens[1] in fraction_words() or "من" in (tokens[1], tokens[2], tokens[3]):
             found = self._fraction(tokens, word or a.num, start, hedge)
             if found is not None:
@@ -414,6 +424,9 @@ class _Extractor:
                 return _Found(start, mixed.end(), round(value, 3), qualifier=hedge[0] if hedge else "exact",
                               unit=self._unit_after(mixed.end()), kind="fraction")
         found = self._quantity(a, tokens, read, prev, hedge, a.start if a.sign < 0 and hedge is None else start)
+        if found is not None and found.unit is None and a.num and tokens[read.end] == ")" and \
+                self.folded[a.core - 1:a.core] == "(":
+            found.unit = self._unit_after(tokens.spans[read.end][1])     # "(250) حوش", "(15) رحلة"
         if found is not None and hedge is None and prev in vocab.negative and found.value is not None:
             found.value, found.fs = -found.value, before[0][1]       # "سالب خمسة", "ناقص 3 درجات"
         return found
@@ -496,17 +509,30 @@ class _Extractor:
         start, end = _span(self.fold, *tokens.spans[i - 1], self.text)
         return "\u064b" not in self.text[start:end]      # ألفًا with tanween is accusative: 1000
 
-    def _definite_after_noun(self, tokens: _Tokens, word: str, prev: tuple[str, int]) -> _Found | None:
-        """"السنوات الخمس", "الأيام الثلاثة": a definite 3-10 agreeing with the counted noun before it."""
+    def _definite_after_noun(self, tokens: _Tokens, word: str, prev: tuple[str, int],
+                             head: tuple[str, int] | None = None) -> _Found | None:
+        """"السنوات الخمس", "الأيام الثلاثة": a definite 3-10 agreeing with the counted noun before it;
+        with `head`, the counted noun heads a construct before it ("أيام العيد الأربعة")."""
         atom = lexicon().get(word)
         noun, at = prev
         if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
             return None
         if not noun.startswith(_DEFINITE) and not (noun[:1] in "وبف" and noun[1:3] == "ال"):
             return None
-        unit = self.vocab.units.get(_strip_definite(noun))
+        if head is None:
+            unit = self.vocab.units.get(_strip_definite(noun))
+        else:
+            clitic = 1 if head[0][:1] in "وبفل" and head[0][1:] in self.vocab.units else 0
+            unit = self.vocab.units.get(head[0][clitic:])
         if unit is None:
             return None
+        if head is not None:
+            noun, at = head[0], head[1] + clitic
+            if self.folded[head[1] + len(noun):prev[1]].strip():
+                return None
+        if head is not None:
+            tokens[0]
+            return _Found(at, tokens.spans[0][1], int(atom.value), unit=unit)
         tokens[0]
         if self.folded[at + len(noun):tokens.spans[0][0] - 2].strip():
             return None          # punctuation between: not one phrase
@@ -586,12 +612,16 @@ class _Extractor:
         nxt = tokens[read.end]
         if ":" in core or "/" in core:
             return True
-        if nxt in (".", ")") and self.folded[:tokens.spans[0][0]].rstrip(" \t").endswith(("\n", "(")) or (
-                nxt in (".", ")") and tokens.spans[0][0] == 0):
-            return True          # a list item "1. ..." or "3) ..."
+        before = self.folded[:tokens.spans[0][0]].rstrip(" \t")
+        if nxt in (".", ")") and (before.endswith("\n") or not before
+                                  or (before.endswith("(") and before[:-1].rstrip(" \t").endswith("\n"))
+                                  or (before.endswith("(") and not before[:-1].strip())):
+            return True          # a list item "1. ..." or "3) ..." at the start of a line
         if core.isdigit() and ((len(core) > 1 and core[0] == "0") or len(core) >= 9):
             return True
-        if prev in vocab.year_cues or prev in vocab.months_prev or (prev in vocab.month_numbers and len(core) == 4):
+        counted_next = _strip_definite(nxt) in vocab.units
+        if (prev in vocab.year_cues and not (counted_next and len(core) != 4)) or prev in vocab.months_prev or (
+                prev in vocab.month_numbers and len(core) == 4):
             return True
         if (prev in vocab.products or nxt in vocab.products or (prev.isascii() and prev.isalpha())) and \
                 not tokens.phrase_at(read.end, self.percent_index)[0]:
@@ -659,11 +689,32 @@ class _Extractor:
             if n and found.value is not None:
                 found.value = -found.value      # "خمس درجات تحت الصفر" = -5
                 found.fe = tokens.spans[i + width + n - 1][1]
+            if width and found.value is not None and found.value > 0:
+                self._and_a_fraction(tokens, i + width, found)
         return found
+
+    def _and_a_fraction(self, tokens: _Tokens, i: int, found: _Found) -> None:
+        """"خمسة دونمات ونصف الدونم" (5.5), "ثلاث ساعات وربع": a fraction after the counted noun."""
+        part = self._trailing_fraction(tokens, i)
+        if part is not None:
+            found.value = round(found.value + part[0], 3)
+            found.fe, found.kind = part[1], "fraction"
+
+    def _trailing_fraction(self, tokens: _Tokens, i: int) -> tuple[float, int] | None:
+        """(value, folded end) of "ونصف" / "وربع" / "وثلث" at token i, with the whole repeated after
+        it ("ونصف الدونم") taken in."""
+        word = tokens[i]
+        hit = fraction_words().get(word[1:]) if word.startswith("و") else None
+        if hit is None or hit[1] != "one" or hit[0] > 4:
+            return None
+        end = tokens.spans[i][1]
+        if tokens[i + 1].startswith("ال") and _strip_definite(tokens[i + 1]) in self.vocab.units:
+            end = tokens.spans[i + 1][1]
+        return 1 / hit[0], end
 
     def _range_end(self, tokens: _Tokens, read: NumberRead, marker: str) -> NumberRead | None:
         """The upper number when `read` opens a range: "بين 500 و600", "من 200 إلى 300", "200-300"."""
-        joiners = {"بين": ("و", "-", "–"), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
+        joiners = {"بين": ("و", "-", "–", "الي"), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
         i = read.end
         word = tokens[i]
         if (word and word[0].isalpha() and word not in joiners and word not in lexicon()
@@ -679,6 +730,10 @@ class _Extractor:
             return None
         if high is None or high.value <= read.value:
             return None
+        second = tokens[high.end]
+        if i > read.end and _strip_definite(second) != _strip_definite(tokens[read.end]) and (
+                _strip_definite(second) in self.vocab.units):
+            return None          # "22 سنتا إلى 50.67 دولار", "1.6 بالمئة إلى 1102.30 دولار": a change, then a level
         return high
 
     def _vague(self, tokens: _Tokens, start: int, word: str) -> _Found | None:
