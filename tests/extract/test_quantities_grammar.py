@@ -247,3 +247,8 @@ def test_a_definite_number_after_a_construct_counts_its_head():
 
 def test_a_two_digit_count_after_the_word_year_is_a_count():
     assert only("بلغ عدد الشركات الرابحة لكامل العام 58 شركة").value == 58
+
+
+@pytest.mark.parametrize("text", ["سعر 59.000/60.000 ريال", "المرجع 12/3/4", "نسبة 1.5/2"])
+def test_slashed_numbers_that_are_not_plain_fractions_do_not_break_the_reader(text):
+    assert all(q.kind != "fraction" or "/" not in q.text for q in find_quantities(text))

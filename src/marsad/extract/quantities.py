@@ -373,7 +373,7 @@ class _Extractor:
             return self._vague(tokens, a.core - 2 if a.pre.endswith("ال") and not hedge else start, word)
         if word in ordinal_words() or (a.pre.endswith("ال") and _is_ten(word) and self._singular_before(before)):
             return self._ordinal(a, tokens, prev, word)
-        if a.num and a.num.count("/") == 1 and ":" not in a.num:
+        if a.num and _DIGIT_FRACTION.fullmatch(a.num):
             return self._digit_fraction(a, prev, hedge, start)
         if word in vocab.month_numbers and self._names_month(tokens, prev):
             return None          # "15 صفر 1437": the month, not zero
