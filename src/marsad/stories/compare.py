@@ -81,6 +81,7 @@ def _role_rules() -> dict[str, Any]:
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
         "age_before": tuple(mark.strip() for mark in rules.get("age_before", [])),
         "needs_context": set(rules.get("needs_context", [])),
+        "death_cues": tuple(normalize(w) for w in rules.get("death_cues", [])),
     }
 
 
@@ -97,8 +98,10 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
     "إلى" is a level, not a change; a percentage of a price is the price's change."""
     rules = _role_rules()
     left = _SENTENCE_BREAK.split(text[max(0, q.start - before):q.start])[-1]
-    if q.unit in rules["units_only"].get("عمر", ()) and left.rstrip(" ").endswith(rules["age_before"]):
-        return "عمر"             # "رأفت الميهي (74 عاما)": an age, whatever cue is near
+    if q.unit in rules["units_only"].get("عمر", ()) and (
+            left.rstrip(" ").endswith(rules["age_before"])
+            or (_words_any(left)[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in _words_any(left)))):
+        return "عمر"             # "رأفت الميهي (74 عاما)", "رحيل الفنان عن 71 عاما": an age, whatever cue is near
     right = _CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + after])[0])[0]
     left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
@@ -286,7 +289,7 @@ def _people(unit: str, role: str | None) -> tuple[str, str | None]:
 
 
 def interval(q: Quantity) -> tuple[float, float] | None:
-    """The values a mention allows: 'نحو 500' is 450..550, 'نحو 38' 36.1..39.9, 'أكثر من 100' 100..∞, 'بين 5 و10' 5..10,
+    """The values a mention allows: 'نحو 500' is 450..550, 'نحو 38' 37.05..38.95, 'أكثر من 100' 100..∞, 'بين 5 و10' 5..10,
     'عشرات' 20..99; an exact number allows itself (within half a percent, for rounding).
     None when the mention bounds nothing (العديد)."""
     rules = _interval_rules()
@@ -309,7 +312,8 @@ def interval(q: Quantity) -> tuple[float, float] | None:
         return v, math.inf
     if q.qualifier in ("less_than", "at_most"):
         return -math.inf if v < 0 else 0.0, v
-    return v - abs(v) * rules["exact"], v + abs(v) * rules["exact"]
+    spread = abs(v) * rules["exact"] if abs(v) >= 1000 else 0.0      # rounding only matters for big numbers
+    return v - spread, v + spread
 
 
 def context_share(a: str, b: str, qa: Quantity, qb: Quantity) -> float:
@@ -329,8 +333,9 @@ def same_context(a: str, b: str, qa: Quantity, qb: Quantity) -> bool:
     left, right = _content(a, qa), _content(b, qb)
     if not left or not right:
         return True                  # nothing to judge by (a bare number): do not veto
-    shared = len(left & right)
-    return shared >= rules["context_shared"] and shared / min(len(left), len(right)) >= rules["context_share"]
+    shared, shorter = len(left & right), min(len(left), len(right))
+    needed = min(rules["context_shared"], max(1, shorter // 3))     # a headline has few words to share
+    return shared >= needed and shared / shorter >= rules["context_share"]
 
 
 def _content(sentence: str, q: Quantity) -> frozenset[str]:
