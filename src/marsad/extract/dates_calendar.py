@@ -1,0 +1,329 @@
+"""Readers of dates written with the calendar: day month year, numeric dates, months, years,
+days of the month, ranges, weeks, quarters and decades (one reader per alternative of
+`dates_patterns`, each turning its match into a value).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from marsad.extract import dates_parts as P
+from marsad.extract import dates_resolve as R
+from marsad.extract.dates_vocab import key, vocab
+
+
+def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    month = P.month(m, "dmy_m")
+    day = vocab().day(m.group("dmy_d"))
+    if month is None or day is None:
+        return None
+    year = P.year(m, "dmy_y", strong=True)
+    if P.year_given(m, "dmy_y") and year is None:
+        return None
+    reading = P.reading(m, pub, folded, P.direction(m, "dmy_dir")) if year is None else R.PAST
+    value = P.date_value(month[0], month[1], day, year, pub, reading, P.weekday(m, "dmy_wd"))
+    if year is not None:
+        value = P.time(m, "dmy_", value)
+    return value, "absolute", month[0], None
+
+
+def _read_mdy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"سبتمبر 10, 2019" (a year required), "سبتمبر10" and "يناير الثاني والعشرين" (year optional)."""
+    month = P.month(m, "mdy_m")
+    if month is None:
+        return None
+    if m.group("mdy_d"):
+        day, name = int(m.group("mdy_d")), "mdy_y"
+    elif m.group("mdy_g"):
+        day, name = int(m.group("mdy_g")), "mdy_y2"
+    else:
+        day, name = vocab().day(m.group("mdy_o")), "mdy_y2"
+        if day is None or month[0] != "gregorian":
+            return None                           # "رمضان الثاني": the second Ramadan, not its 2nd
+    year = P.year(m, name, strong=True)
+    if P.year_given(m, name) != (year is not None):
+        return None
+    reading = P.reading(m, pub, folded, P.direction(m, "mdy_dir")) if year is None else R.PAST
+    return P.date_value(month[0], month[1], day, year, pub, reading), "absolute", month[0], None
+
+
+def _read_num(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    if m.group("num_y1"):
+        y, a, b = int(m.group("num_y1")), int(m.group("num_a")), int(m.group("num_b"))
+        month, day = (b, a) if a > 12 >= b else (a, b)
+    else:
+        y, a, b = int(m.group("num_y2")), int(m.group("num_c")), int(m.group("num_e"))
+        day, month = (b, a) if b > 12 >= a else (a, b)
+    if not 1 <= month <= 12:
+        return None
+    suffix = vocab().year_suffix.get(key(m.group("num_s") or ""))
+    if suffix == "hijri" or (suffix is None and 1350 <= y <= 1500):
+        value = R.hijri_date(y, month, day)
+        return (value.isoformat() if value else None), "absolute", "hijri", None
+    if not 1900 <= y <= 2100:
+        return None
+    value = P.date_value("gregorian", month, day, ("gregorian", y), pub)
+    return (P.time(m, "num_", value) if value else None), "absolute", "gregorian", None
+
+
+def _read_dm(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A number pair (or triple with a two-digit year) read as a date: 22/4, 4/22, 18-9-15.
+
+    The first number is the day unless only the second can be one (4/22); both <= 12 reads
+    day/month, as Arab outlets write. A pair is a date when its shape or context says so (see
+    docs/dates.md): a "/" pair with a day > 12 or after a cue (في 3/4), a "-" or "." pair after a
+    strong cue (يوم، بتاريخ، a weekday) or after في with a day > 12; never before a unit or a
+    counted noun (4.22 دولار، 3-5 أيام).
+    """
+    v = vocab()
+    a, b, sep = int(m.group("dm_a")), int(m.group("dm_b")), m.group("dm_sep")
+    cue = key(m.group("cue") or "")
+    strong = bool(m.group("dm_yom") or m.group("dm_wd")) or cue in v.strong_cues
+    weak = cue in v.weak_cues
+    if 1 <= b <= 12 < a:
+        day, month, plain = a, b, True
+    elif 1 <= a <= 12 < b:
+        day, month, plain = b, a, True
+    elif 1 <= a <= 12 and 1 <= b <= 12:
+        day, month, plain = a, b, False
+    else:
+        return None
+    yy = m.group("dm_y")
+    if yy is not None:
+        ok = sep != "." or strong or weak
+    elif sep == "/":
+        ok = plain or strong or weak
+    else:
+        ok = strong or (weak and plain)
+    if not ok or day > 31 or P.quantity_follows(folded, m.end()) or f"{a}/{b}" in v.data["number_pair_idioms"]:
+        return None
+    if sep == "." and yy is None and (P.next_words(folded, m.end())[0] in v.meridiem or P.prev_word(folded, m) == "الساعه"):
+        return None                               # "في 10.30 صباحا": a time
+    year = ("gregorian", R.two_digit_year(int(yy), pub)) if yy is not None else None
+    reading = P.reading(m, pub, folded, None) if year is None else R.PAST
+    value = P.date_value("gregorian", month, day, year, pub, reading, P.weekday(m, "dm_wd"))
+    if value is None and (year is not None or pub is not None):
+        return None
+    return P.time(m, "dm_", value), "absolute", "gregorian", None
+
+
+def _read_my(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    month, year = P.month(m, "my_m"), P.year(m, "my_y", strong=True)
+    if month is None or year is None:
+        return None
+    if P.is_period_month(month) and not m.group("my_p"):
+        return P.month_period(month, year, pub, R.PAST)
+    return P.month_value(month[0], month[1], year, pub), "absolute", month[0], None
+
+
+def _read_py(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    if m.group("py_yw") and not (m.group("py_n") or m.group("py_yn")):
+        return None                               # "آخر ألفين": a count; a year in words needs عام/سنة
+    year = P.year(m, "py_y", strong=True)
+    return None if year is None else (P.year_value(year), "absolute", year[0], None)
+
+
+def _read_yc(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    year = P.year(m, "yc_y", strong=False)
+    return None if year is None else (P.year_value(year), "absolute", year[0], None)
+
+
+def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    month = P.month(m, "mo_m")
+    if month is None:
+        return None
+    direction = P.direction(m, "mo_dir")
+    strong = (m.group("mo_n") or m.group("mo_p") or m.group("mo_m2") or m.group("mo_m3") or m.group("mo_m4")
+              or m.group("mo_mn") or direction is not None or m.group("mo_ythis") or m.group("mo_ydir"))
+    if not strong and (m.group("cue") is None or key(m.group("mo_m1")) in vocab().bare_month_needs_more):
+        return None
+    reading = P.reading(m, pub, folded, direction)
+    year = P.year_phrase(m, "mo_", pub)
+    if P.is_period_month(month) and not m.group("mo_p"):
+        return P.month_period(month, year, pub, reading)
+    return P.month_value(month[0], month[1], year, pub, reading), "absolute", month[0], None
+
+
+def _read_dd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A day of the month alone: "في 15،", "يوم 15 الجاري", "الخميس 15." (relative to publication).
+
+    Only at the end of a clause, before a time of day, or with a direction word (الجاري، الماضي،
+    المقبل), and only after في / يوم / بتاريخ / a weekday, so that "في 15 مدينة" stays a count.
+    """
+    v = vocab()
+    direction = P.direction(m, "dd_dir")
+    cue = key(m.group("cue") or "")
+    if direction is None and not (m.group("dd_yom") or m.group("dd_wd") or cue in v.strong_cues or cue == "في"):
+        return None
+    day = v.day(m.group("dd_d"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    value = None
+    if pub is not None:
+        reading = P.reading(m, pub, folded, direction)
+        found = R.day_in_month(day, pub, reading.direction, reading.future, P.weekday(m, "dd_wd"))
+        value = found.isoformat() if found else None
+    return value, "relative", "gregorian", None
+
+
+def _read_dmr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    day = vocab().day(m.group("dmr_d"))
+    if day is None:
+        return None
+    value = None
+    if pub is not None:
+        shift = 0 if m.group("dmr_this") else (P.direction(m, "dmr_dir") or 0)
+        month = R.shift(pub, "month", max(-2, min(shift, 1)))
+        value = R.iso(int(month[:4]), int(month[5:]), day)
+    return value, "relative", "gregorian", None
+
+
+def _range_side(m: re.Match[str], pre: str) -> tuple[int | None, tuple[str, int] | None, tuple[str, int] | None]:
+    """(day, (calendar, month), (calendar, year)) of one side of a range; names vary by branch."""
+    if pre == "l":
+        d, months, years = "ld", ("lm", "lm_"), ("ly", "ly_", "ly__")
+    else:
+        d, months, years = "rd_", ("rm", "rm_"), ("ry", "ry_", "ry__")
+    day = vocab().day(m.group(d)) if m.group(d) else None
+    month = next((P.month(m, p) for p in months if m.group(p)), None)
+    year_name = next((p for p in years if m.group(p)), None)
+    year = P.year(m, year_name, strong=month is not None) if year_name else None
+    return day, month, year
+
+
+def _side_value(day: int | None, month: tuple[str, int] | None, year: tuple[str, int] | None,
+                pub: dt.date | None, reading: R.Reading) -> str | None:
+    if month is None:
+        return P.year_value(year) if year else None
+    if day is None:
+        return P.month_value(month[0], month[1], year, pub, reading)
+    return P.date_value(month[0], month[1], day, year, pub, reading)
+
+
+def _read_rng(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    ld, lm, ly = _range_side(m, "l")
+    rd, rm, ry = _range_side(m, "r")
+    if (ld is not None and rm is None) or (lm is not None and rm is None and ry is not None and ly is None):
+        return None
+    if (ly is None and (m.group("ly") or m.group("ly_") or m.group("ly__"))) or \
+       (ry is None and (m.group("ry") or m.group("ry_") or m.group("ry__"))):
+        return None                               # a number out of the years' range: a quantity
+    if lm is None and ld is not None:
+        lm = rm
+    if ly is None and lm is not None and ry is not None:
+        ly = ry
+    if lm is None and rm is None and ly and ry and ly[1] >= ry[1]:
+        return None
+    reading = P.reading(m, pub, folded, None) if ry is None else R.PAST
+    start, end = _side_value(ld, lm, ly, pub, reading), _side_value(rd, rm, ry, pub, reading)
+    calendar = (rm or lm or ry or ("gregorian", 0))[0]
+    return start, "range", calendar, end
+
+
+def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    month = P.month(m, "rngd_m")
+    d1, d2 = int(m.group("rngd_d1")), int(m.group("rngd_d2"))
+    if month is None or not 1 <= d1 < d2 <= 31:
+        return None
+    year = P.year(m, "rngd_y", strong=True)
+    reading = P.reading(m, pub, folded, None) if year is None else R.PAST
+    start = P.date_value(month[0], month[1], d1, year, pub, reading)
+    end = P.date_value(month[0], month[1], d2, year, pub, reading)
+    return start, "range", month[0], end
+
+
+def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """Two consecutive years, "1436/1437 هـ", "موسم 2015-2016": a range of years."""
+    a, b = int(m.group("yr_a")), int(m.group("yr_b"))
+    if b != a + 1:
+        return None
+    suffix = vocab().year_suffix.get(key(m.group("yr_s") or ""))
+    hijri = suffix == "hijri" or (suffix is None and 1350 <= a <= 1500)
+    cal = "hijri" if hijri else "gregorian"
+    if not hijri and not 1900 <= a <= 2100:
+        return None
+    return P.year_value((cal, a)), "range", cal, P.year_value((cal, b))
+
+
+def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" -> the ISO week holding
+    day 1 + 7(N-1) of that month (the week of its first day for N = 1)."""
+    n = vocab().day(m.group("wk_o"))
+    if n is None:
+        return None
+    if m.group("wk_y"):
+        year = P.year(m, "wk_y", strong=True)
+        if year is None or year[0] != "gregorian" or not 1 <= n <= 53:
+            return None
+        return f"{year[1]:04d}-W{n:02d}", "absolute", "gregorian", None
+    month = P.month(m, "wk_m")
+    if month is None or month[0] != "gregorian" or not 1 <= n <= 5:
+        return None
+    year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
+    y = year[1] if year and year[0] == "gregorian" else (
+        R.year_for_month(month[1], pub, None, P.reading(m, pub, folded, None).future) if pub else None)
+    if y is None:
+        return None, "absolute", "gregorian", None
+    day = min(1 + 7 * (n - 1), 28)
+    return R.iso_week(dt.date(y, month[1], day)), "absolute", "gregorian", None
+
+
+def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A quarter or half of a year as a range of months: "الربع الأخير من 2014" -> 2014-10..2014-12."""
+    v = vocab()
+    size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+    order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
+    count = 12 // size
+    order = count if order == -1 else order
+    if order > count:
+        return None
+    if m.group("qtr_y"):
+        year = P.year(m, "qtr_y", strong=True)
+        if year is None or year[0] != "gregorian":
+            return None
+        y: int | None = year[1]
+        kind = "range"
+    else:
+        y = pub.year + (P.direction(m, "qtr_dir") or 0) if pub else None
+        kind = "range"
+    if y is None:
+        return None, kind, "gregorian", None
+    first, last = (order - 1) * size + 1, order * size
+    return R.iso(y, first), kind, "gregorian", R.iso(y, last)
+
+
+def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's."""
+    v = vocab()
+    word = key(m.group("dec_w"))
+    decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
+    base = 1900
+    if m.group("dec_c"):
+        cent = next(int(n) for n, ws in v.data["centuries"].items() if key(m.group("dec_c")) in {key(w) for w in ws})
+        if cent in (-1, 0):
+            now = pub.year // 100 * 100 if pub else 2000
+            base = now + 100 * cent
+        else:
+            base = cent
+    return str(base + decade), "range", "gregorian", str(base + decade + 9)
+
+
+READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None]] = {
+    "rng": _read_rng,
+    "yr": _read_yr,
+    "num": _read_num,
+    "rngd": _read_rngd,
+    "dmy": _read_dmy,
+    "mdy": _read_mdy,
+    "my": _read_my,
+    "py": _read_py,
+    "dmr": _read_dmr,
+    "mo": _read_mo,
+    "yc": _read_yc,
+    "wk": _read_wk,
+    "qtr": _read_qtr,
+    "dec": _read_dec,
+    "dm": _read_dm,
+    "dd": _read_dd,
+}

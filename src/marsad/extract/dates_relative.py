@@ -1,0 +1,160 @@
+"""Readers of relative dates: today and yesterday, weekdays, "last month", "three days ago",
+weekday pairs and the weekday of a named week, all placed against the publication day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from marsad.extract import dates_parts as P
+from marsad.extract import dates_resolve as R
+from marsad.extract.dates_vocab import key, vocab
+
+
+def _read_pr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    direction = P.direction(m, "pr_dir")
+    if direction is None and not m.group("pr_this") and not m.group("pr_p"):
+        return None
+    if m.group("pr_dir") and key(m.group("pr_dir")) in vocab().following and P.next_words(folded, m.end())[0][:1] == "ل":
+        return None                               # "الشهر التالي للانتخابات": after an event, not publication
+    unit = vocab().periods[key(m.group("pr_u"))]
+    value = None
+    if pub is not None:
+        step = direction or 0
+        value = R.iso_week(pub + dt.timedelta(weeks=step)) if unit == "week" else R.shift(pub, unit, step)
+    return value, "relative", "gregorian", None
+
+
+def _read_rd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    word = key(m.group("rd_w"))
+    if word == "الغد" and not m.group("rd_t"):
+        return None                               # "ما سيكون عليه الغد": the future, not a day
+    days = vocab().relative_days[word]
+    if days == 0 and P.prev_word(folded, m) in {"ذلك", "نفس", "مثل", "ذات"}:
+        return None
+    if pub is None:
+        return None, "relative", "gregorian", None
+    day = pub + dt.timedelta(days=days)
+    named = m.group("rd_wd") or m.group("rd_wd2")
+    if named:
+        # "أمس الخميس": the writer's weekday wins over a record collected a day or two later
+        shift = (vocab().weekdays[key(named)] - day.weekday() + 3) % 7 - 3
+        day += dt.timedelta(days=shift)
+    return day.isoformat(), "relative", "gregorian", None
+
+
+def _read_wd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    v = vocab()
+    if P.prev_word(folded, m) in v.weekday_not_after:
+        return None
+    direction = P.direction(m, "wd_dir")
+    value = None
+    if pub is not None:
+        reading = P.reading(m, pub, folded, direction)
+        day = R.weekday_date(v.weekdays[key(m.group("wd_w"))], pub, direction, reading.future)
+        if direction is not None and direction < -1:
+            day -= dt.timedelta(days=7)
+        value = day.isoformat()
+    return value, "relative", "gregorian", None
+
+
+def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    v = vocab()
+    rest = folded[m.end():m.end() + 12].lstrip(" \t")
+    if re.match(r"(?:من|على)(?![^\W_])", rest):
+        return None                               # "قبل يومين من الهجوم": anchored on an event
+    if m.group("ago_u2"):
+        unit, amount = v.units[key(m.group("ago_u2"))]
+        if amount == 1 and (rest.startswith("ال") or rest[:1].isdigit()):
+            return None                           # "قبل عام الانتخابات", "قبل يوم 5"
+    else:
+        raw = key(m.group("ago_n"))
+        amount = int(raw) if raw.isdigit() else v.counts.get(raw)
+        unit = v.units[key(m.group("ago_u"))][0]
+    if not amount:
+        return None
+    value = None
+    if pub is not None:
+        if unit in ("day", "week"):
+            value = (pub - dt.timedelta(days=amount * (7 if unit == "week" else 1))).isoformat()
+        else:
+            value = R.shift(pub, unit, -int(amount))
+    return value, "relative", "gregorian", None
+
+
+def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"الأيام الماضية", "الأسابيع الأخيرة": a relative span too vague to fix (value null)."""
+    return None, "relative", "gregorian", None
+
+
+def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """Two consecutive weekdays, "ليل الثلاثاء الأربعاء", "يومي الثلاثاء والأربعاء": a range."""
+    v = vocab()
+    if P.prev_word(folded, m) in v.weekday_not_after:
+        return None
+    a, b = v.weekdays[key(m.group("wdr_a"))], v.weekdays[key(m.group("wdr_b"))]
+    if (b - a) % 7 != 1:
+        return None
+    if pub is None:
+        return None, "range", "gregorian", None
+    first = R.weekday_date(a, pub, None, P.reading(m, pub, folded, None).future)
+    return first.isoformat(), "range", "gregorian", (first + dt.timedelta(days=1)).isoformat()
+
+
+def _read_wkd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A weekday of a named week: "الجمعة من الأسبوع المقبل", "أحد الأسبوع الماضي",
+    "الأسبوع المقبل يوم الجمعة" (weeks start on `week_starts_on`, Saturday)."""
+    v = vocab()
+    if m.group("wkd_w2"):
+        weekday, p = v.weekdays[key(m.group("wkd_w2"))], "wkd2_"
+    elif m.group("wkd_w"):
+        if P.prev_word(folded, m) in v.weekday_not_after:
+            return None
+        weekday, p = v.weekdays[key(m.group("wkd_w"))], "wkd_"
+    else:
+        weekday, p = v.weekdays_bare[key(m.group("wkd_b"))], "wkd_"
+    weeks = 0 if m.group(p + "this") else P.direction(m, p + "dir")
+    if weeks is None:
+        return None
+    value = R.week_day(weekday, pub, weeks, v.data["week_starts_on"]).isoformat() if pub else None
+    return value, "relative", "gregorian", None
+
+
+def _read_dago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """Colloquial "ago": "من أسبوع" = a week ago ("شفته من أسبوع"); not a comparison ("أكثر من
+    أسبوع"), a partitive after a number or an ordinal ("اليوم الثالث من أسبوع") or before a name
+    ("من شهر رمضان"), a range or a repetition ("من عام لآخر", "من شهر إلى").
+    """
+    v = vocab()
+    before = folded[max(0, m.start() - 24):m.start()].split()
+    prev = before[-1] if before else ""
+    if prev in v.dialect_ago_not_after or prev[-1:].isdigit() or v.day(prev) is not None:
+        return None
+    first, _ = P.next_words(folded, m.end())
+    if v.month(first) is not None or first in v.weekdays:
+        return None
+    rest = folded[m.end():m.end() + 3].lstrip()
+    if first in {"من", "علي", "الي", "حتي", "او", "و"} or rest[:1].isdigit() or first.startswith("ال") \
+            or (first.startswith("ل") and first not in {"لم", "لن", "لكن", "لقد"}):
+        return None
+    unit, amount = v.units[key(m.group("dago_u"))]
+    value = None
+    if pub is not None and amount:
+        if unit in ("day", "week"):
+            value = (pub - dt.timedelta(days=amount * (7 if unit == "week" else 1))).isoformat()
+        else:
+            value = R.shift(pub, unit, -amount)
+    return value, "relative", "gregorian", None
+
+
+READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None]] = {
+    "pr": _read_pr,
+    "rd": _read_rd,
+    "wd": _read_wd,
+    "ago": _read_ago,
+    "pp": _read_pp,
+    "wdr": _read_wdr,
+    "wkd": _read_wkd,
+    "dago": _read_dago,
+}
