@@ -17,6 +17,9 @@ verdicts, never article text. `show` prints what a judge needs (titles, the two 
 database. Story ids are stable for the same code and input, so the sample is tied to the commit
 named in the file's first line ({"commit": ...}); re-drawing on other code gives another sample.
 
+A later sample after changes is drawn with another seed into another file (`--seed 15 --items
+benchmarks/audits/stories_audit_2.jsonl`), so that it is not the sample the changes were made after.
+
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/audits/stories_audit.py draw --db /tmp/snn.db
@@ -45,12 +48,12 @@ def _stories(store) -> list[dict]:
     return sorted(rows, key=lambda r: r["id"])
 
 
-def draw(db: str) -> list[dict]:
+def draw(db: str, seed: int = SEED) -> list[dict]:
     from marsad.store import open_store
 
     store = open_store(db)
     rows = _stories(store)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     members = store.story_members([r["id"] for r in rows])
     urls = {a.id: a.url for a in store.get_articles([aid for m in members.values() for aid, _ in m])}
     clashes = [(row, d) for row in rows for d in _disagreements(store, members.get(row["id"], []))]
@@ -72,8 +75,8 @@ def _disagreements(store, members: list) -> list[dict]:
     return [d for d in disagreements(store.get_articles([aid for aid, _ in members])) if d.get("apart")]
 
 
-def _load() -> tuple[dict, list[dict]]:
-    lines = [json.loads(line) for line in ITEMS.read_text("utf-8").splitlines() if line.strip()] if ITEMS.exists() else []
+def _load(path: Path = ITEMS) -> tuple[dict, list[dict]]:
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()] if path.exists() else []
     return (lines[0], lines[1:]) if lines else ({}, [])
 
 
@@ -82,7 +85,7 @@ def cmd_show(args: argparse.Namespace) -> None:
     from marsad.stories.service import get_story
 
     store = open_store(args.db)
-    _, items = _load()
+    _, items = _load(args.items)
     for i, item in enumerate(items):
         if (args.set and item["set"] != args.set) or not args.start <= i < args.stop:
             continue
@@ -109,8 +112,8 @@ def cmd_show(args: argparse.Namespace) -> None:
             print("   verdict:", item["verdict"])
 
 
-def cmd_score() -> None:
-    meta, items = _load()
+def cmd_score(path: Path = ITEMS) -> None:
+    meta, items = _load(path)
     judged = [i for i in items if "verdict" in i]
     clashes = [i for i in judged if i["set"] == "disagreements"]
     stories = [i for i in judged if i["set"] == "stories"]
@@ -139,12 +142,15 @@ def main(argv: list[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("--db", required=True)
+    d.add_argument("--seed", type=int, default=SEED)
     s = sub.add_parser("show")
     s.add_argument("--db", required=True)
     s.add_argument("--set", choices=("stories", "disagreements"))
     s.add_argument("--from", dest="start", type=int, default=0)
     s.add_argument("--to", dest="stop", type=int, default=10 ** 9)
     sub.add_parser("score")
+    for command in sub.choices.values():
+        command.add_argument("--items", type=Path, default=ITEMS, help="the sample file")
     args = parser.parse_args(argv)
     if args.cmd == "draw":
         if not Path(args.db).exists():
@@ -152,14 +158,14 @@ def main(argv: list[str] | None = None) -> None:
             return
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True, check=False).stdout.strip()
-        items = draw(args.db)
-        ITEMS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [{"commit": commit}, *items]),
+        items = draw(args.db, args.seed)
+        args.items.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [{"commit": commit}, *items]),
                          "utf-8")
-        print(f"wrote {len(items)} items to {ITEMS}")
+        print(f"wrote {len(items)} items to {args.items}")
     elif args.cmd == "show":
         cmd_show(args)
     else:
-        cmd_score()
+        cmd_score(args.items)
 
 
 if __name__ == "__main__":
