@@ -215,6 +215,18 @@ def test_extract_prints_article_json(tmp_path: Path, jsonl: bool) -> None:
     assert len(rows) == 3 and all("entities" in r and "text" in r for r in rows)
 
 
+def test_extract_with_workers_prints_the_same_bytes_in_input_order(tmp_path: Path) -> None:
+    require_stages()
+    write_tree(tmp_path / "news", 12)
+    (tmp_path / "news" / "empty.txt").write_bytes(b"")
+    one = invoke("extract", tmp_path / "news", "--jsonl", "--workers", "1")
+    two = invoke("extract", tmp_path / "news", "--jsonl", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 12
+    sources = [json.loads(line)["source"] for line in two.stdout.splitlines()]
+    assert sources == sorted(sources) and "empty.txt" in two.stderr
+
+
 def test_analyze_reads_stdin(tmp_path: Path) -> None:
     require_stages()
     result = invoke("analyze", "-", "--published", "2017-10-29", input=BODY)

@@ -110,24 +110,31 @@ def ingest(
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per line instead of a JSON array."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
+                                       help="Processes (default: all CPUs); output keeps the input order."),
 ) -> None:
     """Read + clean + analyse and print Article JSON (nothing is stored).
 
     [bold]Examples[/]
       marsad extract article.txt
       marsad extract dumps/ --jsonl > articles.jsonl
+      marsad extract dumps/ --jsonl --workers 1      # one process: the same bytes, slower
     """
-    from marsad.model import Article
-    from marsad.pipeline import read_articles
+    from marsad.ingest import read_paths
+    from marsad.pipeline import article_json
+    from marsad.pool import ignore_interrupts, pooled_map
 
+    processes = workers or os.cpu_count() or 1
     first, read = True, 0
     if not jsonl:
         sys.stdout.write("[")
-    for item in read_articles(paths, with_analysis=True):
-        if not isinstance(item, Article):
+    pooled = processes if processes > 1 else 0
+    for item in pooled_map(article_json, read_paths(paths), pooled, ordered=True,
+                           initializer=ignore_interrupts if pooled else None):
+        if not isinstance(item, str):
             err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
             continue
-        text = json.dumps(item.to_json(), ensure_ascii=False)
+        text = item
         sys.stdout.write(text + "\n" if jsonl else ("\n" if first else ",\n") + text)
         first, read = False, read + 1
     if not jsonl:

@@ -35,3 +35,14 @@ def read_articles(paths: Iterable[str | Path], with_analysis: bool = False) -> I
     """Read and clean (optionally analyse) lazily, in this process; Skips pass through."""
     for item in read_paths(paths):
         yield process_item(item, with_analysis)
+
+
+def article_json(item: RawArticle | Skip) -> str | Skip:
+    """One input read, cleaned, analysed and written as Article JSON (or its Skip): what
+    `marsad extract` prints, computed in whichever process runs it."""
+    import json
+
+    result = process_item(item, with_analysis=True)
+    if isinstance(result, Skip):
+        return result
+    return json.dumps(result.to_json(), ensure_ascii=False)

@@ -7,11 +7,12 @@ however long the stream.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["pooled_map"]
+__all__ = ["ignore_interrupts", "pooled_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,10 +38,17 @@ class _Gate:
         self.slots.release()
 
 
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool), not each worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def pooled_map(func: Callable[[T], R], items: Iterable[T], processes: int, chunksize: int = 8,
-               initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[R]:
-    """`func` over `items` in `processes` worker processes, results in completion order (in this
-    process, in order, when processes is 0). Forked where the platform allows, so workers start warm."""
+               initializer: Callable[..., None] | None = None, initargs: tuple = (),
+               ordered: bool = False) -> Iterator[R]:
+    """`func` over `items` in `processes` worker processes, results in completion order, or in input
+    order with `ordered` (in this process, in order, when processes is 0). Forked where the platform
+    allows, so workers start warm."""
     if processes <= 0:
         if initializer is not None:
             initializer(*initargs)
@@ -50,7 +58,8 @@ def pooled_map(func: Callable[[T], R], items: Iterable[T], processes: int, chunk
     method = "fork" if "fork" in mp.get_all_start_methods() else None
     pool = mp.get_context(method).Pool(processes, initializer=initializer, initargs=initargs)
     try:
-        for result in pool.imap_unordered(func, gate.feed(items), chunksize=chunksize):
+        mapper = pool.imap if ordered else pool.imap_unordered
+        for result in mapper(func, gate.feed(items), chunksize=chunksize):
             gate.done()
             yield result
         pool.close()
