@@ -252,3 +252,17 @@ def test_a_two_digit_count_after_the_word_year_is_a_count():
 @pytest.mark.parametrize("text", ["سعر 59.000/60.000 ريال", "المرجع 12/3/4", "نسبة 1.5/2"])
 def test_slashed_numbers_that_are_not_plain_fractions_do_not_break_the_reader(text):
     assert all(q.kind != "fraction" or "/" not in q.text for q in find_quantities(text))
+
+
+def test_a_right_to_left_mark_after_the_decimal_point_swaps_the_digits_back():
+    q = only("ارتفع المؤشر 3.\u200f1 في المئة")
+    assert (q.value, q.text) == (1.3, "3.\u200f1 في المئة")
+
+
+def test_an_arabic_comma_before_three_digits_groups_thousands():
+    assert only("بلغ عدد المشتركين 85،539 مشتركا").value == 85_539
+
+
+def test_a_hedge_before_a_noun_and_a_half_is_kept():
+    q = only("استمر الحصار أكثر من عام ونصف")
+    assert (q.value, q.qualifier) == (1.5, "more_than")

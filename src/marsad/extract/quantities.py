@@ -213,6 +213,12 @@ def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
     return found
 
 
+def _thousands_group(folded: str, comma: int) -> bool:
+    """An Arabic comma between up to three digits and exactly three ("85،539") groups thousands."""
+    before = re.search(r"(?<!\d)\d{1,3}$", folded[max(0, comma - 4):comma])
+    return before is not None and re.match(r"\d{3}(?!\d)", folded[comma + 1:comma + 5]) is not None
+
+
 def _minus_sign(folded: str, at: int) -> bool:
     """A '-' at `at` is a minus when it opens a word and no number stands just before it ("5 -10")."""
     if at and not (folded[at - 1].isspace() or folded[at - 1] in "(["):
@@ -222,6 +228,7 @@ def _minus_sign(folded: str, at: int) -> bool:
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_RLM_DECIMAL = re.compile("(\\d+)(\\.\u200f)(\\d+)")
 _RA_DECIMAL = re.compile(r"(?<![\w.,])(\d+)ر(\d+)(?![\w.,])")
 _DIGIT_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
 _MIXED_FRACTION = re.compile(r"(\d+)[^\S\n]+(\d+)/(\d+)(?![\d/])")
@@ -326,7 +333,10 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.vocab = _vocab()
-        self.fold = fold_with_offsets(text)
+        # "3.\u200f1": a right-to-left mark after the decimal point shows 1.3 (the digits were typed
+        # in display order); swap the two sides in what we fold (same length, offsets unchanged)
+        shown = _RLM_DECIMAL.sub(lambda m: f"{m.group(3)}{m.group(2)}{m.group(1)}", text) if "\u200f" in text else text
+        self.fold = fold_with_offsets(shown)
         self.folded = self.fold.text
         if "ر" in self.folded:
             # "9ر26%", "6ر2 مليار": agencies write the decimal mark ر with the fraction first, as it
@@ -337,7 +347,7 @@ class _Extractor:
             # from the Latin comma folding made of it (one character for one, offsets unchanged)
             chars = list(self.folded)
             for i, c in enumerate(chars):
-                if c == "," and text[self.fold.original(i)] == "\u060c":
+                if c == "," and text[self.fold.original(i)] == "\u060c" and not _thousands_group(self.folded, i):
                     chars[i] = ";"
             self.folded = "".join(chars)
         self.after_index, self.percent_index, self.hedge_index = _phrase_index()
@@ -393,7 +403,9 @@ class _Extractor:
         if a.pre == "و" and before and self.vocab.units.get(before[0][0]) == before[0][0]:
             part = self._trailing_fraction(_Tokens(self.folded, a.start), 0)
             if part is not None:     # "متر ونصف المتر": one of the noun and a half
-                return _Found(before[0][1], part[1], 1 + part[0], unit=before[0][0], kind="fraction")
+                hedged = self._hedge(_words_before(self.folded, before[0][1], vocab.hedge_len + 1), "")
+                return _Found(hedged[1] if hedged else before[0][1], part[1], 1 + part[0],
+                              qualifier=hedged[0] if hedged else "exact", unit=before[0][0], kind="fraction")
         if word in fraction_words() or tokens[1] in fraction_words() or "من" in (tokens[1], tokens[2], tokens[3]):
             found = self._fraction(tokens, word or a.num, start, hedge)
             if found is not None:
