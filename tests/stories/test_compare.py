@@ -1,5 +1,5 @@
 from marsad.model import Analysis, Article, Attribution, Entity, Quantity, Quote
-from marsad.stories.compare import compare, disagreements, outlet_of
+from marsad.stories.compare import compare, disagreements, outlet_of, role_of
 
 
 def _article(aid, outlet, published, text="", entities=(), quantities=(), attributions=(), quotes=()):
@@ -206,3 +206,17 @@ def test_outlets_that_both_give_both_numbers_do_not_disagree():
     arts = [_told("1", "أ", a, ("46", 46, "نائب"), ("40", 40, "نائب")),
             _told("2", "ب", b, ("40", 40, "نائب"), ("46", 46, "نائب"))]
     assert disagreements(arts) == []
+
+
+def test_a_share_of_a_whole_is_not_compared_with_a_count():
+    a = "صوّت ثلثا الأعضاء لصالح المشروع في المجلس."
+    b = "صوّت 9 أعضاء لصالح المشروع في المجلس."
+    arts = [_told("1", "أ", a, ("ثلثا الأعضاء", 0.667, "عضو")), _told("2", "ب", b, ("9", 9, "عضو"))]
+    arts[0].analysis.quantities[0].kind = "fraction"
+    assert disagreements(arts) == []
+
+
+def test_a_two_letter_role_cue_is_a_whole_word():
+    a = "وأعلن الفريق عن 3 صفقات جديدة قبل انطلاق الموسم."
+    q = _at(a, "3", 3, "صفقة")
+    assert role_of(a, q) != "فارون"

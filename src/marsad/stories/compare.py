@@ -112,7 +112,7 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
         for distance, word in enumerate(words):
             bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
             for cue, role in _role_cues():
-                if " " not in cue and (word.startswith(cue) or bare.startswith(cue)) or \
+                if " " not in cue and (_cue_at(word, cue) or _cue_at(bare, cue)) or \
                         " " in cue and cue in normalize(chunk):
                     only = rules["units_only"].get(role)
                     if only is not None and (q.unit not in only or level):
@@ -129,6 +129,11 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
     if q.unit == "%" and not level:
         return rules["percent_of"].get(found[1], found[1])
     return found[1]
+
+
+def _cue_at(word: str, cue: str) -> bool:
+    """A role cue begins the word; a two-letter cue (فر) must be the whole word, or فريق would flee."""
+    return word == cue if len(cue) <= 2 else word.startswith(cue)
 
 
 def _words_any(text: str) -> list[str]:
@@ -234,6 +239,8 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
             continue
         for q, unit in _counted(article.text, article.analysis.quantities):
             if unit and (q.value is not None or q.qualifier in ("range", "vague")):
+                if q.kind == "fraction" and isinstance(q.value, (int, float)) and q.value < 1:
+                    continue     # a share of a whole ("ثلثي الأعضاء") is not a count of it
                 counted.append((order * 10_000 + q.start, outlet_of(article), q, unit, role_of(article.text, q),
                                 _sentence(article.text, q)))
     keys = _unit_keys({unit for _, _, _, unit, _, _ in counted})
