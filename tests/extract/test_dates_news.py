@@ -95,3 +95,25 @@ def test_a_season_written_as_two_years_is_a_range():
 
 def test_the_gregorian_year_noun_before_a_year():
     assert one("تم ربط المحطة أواخر العام الميلادي 2014 بمضخة مياه", "2015-07-21").value == "2014"
+
+
+@pytest.mark.parametrize("text,days", [("قبل ساعة", 0), ("منذ دقيقتين", 0), ("قبل 5 ساعات", 0), ("منذ 30 ساعة", -1)])
+def test_hours_and_minutes_ago_give_the_day_they_lead_to(text, days):
+    published = dt.date(2017, 10, 29)
+    assert one(text, published.isoformat()).value == (published + dt.timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize("text,delta", [
+    ("بعد يومين", dt.timedelta(days=2)), ("ستنطلق البطولة بعد أسبوعين", dt.timedelta(weeks=2)),
+])
+def test_a_count_forward_from_publication_in_a_future_or_bare_clause(text, delta):
+    published = dt.date(2017, 10, 29)
+    assert one(text, published.isoformat()).value == (published + delta).isoformat()
+
+
+def test_a_count_forward_in_past_narrative_is_not_from_publication():
+    assert find_dates("وصل الوفد إلى المدينة بعد يومين", "2017-10-29") == []
+
+
+def test_last_night_is_the_day_before():
+    assert one("شهدت المدينة الليلة الماضية أمطارا غزيرة", "2017-10-29").value == "2017-10-28"

@@ -68,7 +68,7 @@ def _words() -> dict[str, str]:
         "NOTTODAY": alternation(d["today_not_followed_by"]),
         "PER": alternation(w for ws in d["periods"].values() for w in ws),
         "THIS": alternation(d["this"]),
-        "AGO": alternation(d["ago"]),
+        "AGO": alternation(d["ago"] + d["later"]),
         "HEDGE": alternation(d["hedges"]),
         "COUNT": alternation(w for ws in d["counts"].values() for w in ws),
         "USMALL": alternation(units_small),

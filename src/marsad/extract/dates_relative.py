@@ -74,12 +74,18 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         unit = v.units[key(m.group("ago_u"))][0]
     if not amount:
         return None
+    sign = 1 if key(m.group("ago_k")) in v.later else -1      # "بعد يومين" forward, "قبل يومين" back
+    if sign > 0 and folded[:m.start()].strip(" \t\n\"'(«") and not P.reading(m, pub, folded, None).future:
+        return None          # "وصل بعد يومين": two days after something told before, not after publication
     value = None
     if pub is not None:
-        if unit in ("day", "week"):
-            value = (pub - dt.timedelta(days=amount * (7 if unit == "week" else 1))).isoformat()
+        if unit in ("hour", "minute"):
+            whole_days = int(amount) // 24 if unit == "hour" else 0
+            value = (pub + dt.timedelta(days=sign * whole_days)).isoformat()
+        elif unit in ("day", "week"):
+            value = (pub + dt.timedelta(days=sign * amount * (7 if unit == "week" else 1))).isoformat()
         else:
-            value = R.shift(pub, unit, -int(amount))
+            value = R.shift(pub, unit, sign * int(amount))
     return value, "relative", "gregorian", None
 
 

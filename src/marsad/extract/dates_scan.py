@@ -113,13 +113,13 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
 
     triggers = {k.split()[0] for k in (*v.gregorian, *v.hijri)} | set(v.weekdays)
     triggers |= tokens(w for ws in d["relative_days"].values() for w in ws)
-    triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
+    triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"]) | tokens(d["later"])
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
     triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"])
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
         words = name.split()
         triggers.add(words[1] if words[0] in ("يوم", "ذكري") else words[0])
-    triggers -= {"يوم", "اول", "بعد", "من"}
+    triggers -= {"يوم", "اول", "من"}
     before = tokens(d["year_cues"] + d["month_cues"] + d["partials"] + d["time_of_day"] + d["year_nouns"]
                     + d["range_openers"] + d["range_joiners"] + d["this"] + d["month_noun"])
     before |= tokens(w for ws in d["ordinal_days"].values() for w in ws)

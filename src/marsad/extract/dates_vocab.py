@@ -107,6 +107,7 @@ class Vocab:
     year_suffix: dict[str, str]
     bare_month_needs_more: frozenset[str]
     weekday_not_after: frozenset[str]
+    later: frozenset[str]
     weekdays_bare: dict[str, int]               # "ثلاثاء" (construct: أول ثلاثاء) -> 1
     nth: dict[str, int]                         # "الثالث" / "الأخيرة" -> 3 / -1 (weekdays in a month)
     construct: dict[str, int]                   # "ثالث" / "آخر" -> 3 / -1
@@ -169,6 +170,7 @@ def vocab() -> Vocab:
         year_suffix=_inverse(data["year_suffix"]),
         bare_month_needs_more=frozenset(key(w) for w in data["bare_month_needs_more"]),
         weekday_not_after=frozenset(key(w) for w in data["weekday_not_after"]),
+        later=frozenset(key(w) for w in data["later"]),
         weekdays_bare={k[2:]: v for k, v in weekdays.items() if k.startswith("ال")},
         nth=_inverse_int(data["nth_ordinals"]),
         construct=_inverse_int(data["construct_ordinals"]),

@@ -343,7 +343,7 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
         return None
     decimal = _spoken_decimal(words, pos) if last_kind not in ("frac", "digit") else None
     if decimal is not None:
-        value, pos, fraction = value + decimal[0], decimal[1], True
+        value, pos = value + decimal[0], decimal[1]
     value = int(value) if float(value).is_integer() else value
     return NumberRead(value, start, pos, last_kind, n_words,
                       1.0 if last_scale == float("inf") else last_scale, first, fraction or last_kind == "frac")
