@@ -266,3 +266,13 @@ def test_an_arabic_comma_before_three_digits_groups_thousands():
 def test_a_hedge_before_a_noun_and_a_half_is_kept():
     q = only("استمر الحصار أكثر من عام ونصف")
     assert (q.value, q.qualifier) == (1.5, "more_than")
+
+
+def test_a_percent_sign_typed_before_the_number():
+    q = only("ارتفعت الأسعار بنسبة ٪12 خلال العام")
+    assert (q.value, q.unit, q.kind, q.text) == (12, "%", "percent", "٪12")
+
+
+def test_a_definite_ten_standing_alone_is_an_ordinal():
+    q = only("الثلاثين")
+    assert (q.value, q.kind) == (30, "ordinal")

@@ -381,7 +381,7 @@ class _Extractor:
         word = a.word
         if word and _vague_kind(word) and (a.pre.endswith(_DEFINITE) or read_number(tokens) is None):
             return self._vague(tokens, a.core - 2 if a.pre.endswith("ال") and not hedge else start, word)
-        if word in ordinal_words() or (a.pre.endswith("ال") and _is_ten(word) and self._singular_before(before)):
+        if word in ordinal_words() or (a.pre.endswith("ال") and _is_ten(word) and (not before or self._singular_before(before))):
             return self._ordinal(a, tokens, prev, word)
         if a.num and _DIGIT_FRACTION.fullmatch(a.num):
             return self._digit_fraction(a, prev, hedge, start)
@@ -684,6 +684,8 @@ class _Extractor:
         if n:
             found.fe, found.unit = tokens.spans[i + n - 1][1], "%"
             i += n
+        elif a.core and self.folded[a.core - 1] in "%٪" and a.start == a.core:
+            found.fs, found.unit = min(found.fs, a.core - 1), "%"     # "٪50": the sign typed first
         n, phrase = tokens.phrase_at(i, self.after_index)
         if n:
             found.fe = tokens.spans[i + n - 1][1]
