@@ -131,6 +131,7 @@ class DateMention(Record):
     start: int
     end: int
     end_value: str | None = None   # for ranges: the last date
+    reading: str | None = None     # how a yearless date was placed: explicit | future | past
 
 
 @dataclass

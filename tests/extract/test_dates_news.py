@@ -117,3 +117,11 @@ def test_a_count_forward_in_past_narrative_is_not_from_publication():
 
 def test_last_night_is_the_day_before():
     assert one("شهدت المدينة الليلة الماضية أمطارا غزيرة", "2017-10-29").value == "2017-10-28"
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("وصل الوفد الخميس", "past"), ("سيعقد الاجتماع الخميس", "future"), ("الخميس الماضي", "explicit"),
+    ("أمس", None), ("15 أغسطس 2015", None), ("عيد الفطر", "past"),
+])
+def test_each_date_says_which_rule_placed_it(text, reading):
+    assert one(text, "2015-08-05").reading == reading

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 
 from marsad.extract import dates_calendar, dates_holidays, dates_relative
+from marsad.extract import dates_parts as P
 from marsad.extract import dates_resolve as R
 from marsad.extract.dates_parts import Found
 from marsad.extract.dates_patterns import master
@@ -63,10 +64,26 @@ def find_dates(text: str, published: object = None) -> list[DateMention]:
                 (value, kind, calendar, end_value), s, e = found
                 s, e = to_original(s), to_original(e)
                 out.append(DateMention(text=text[s:e], value=value, kind=kind, calendar=calendar,
-                                       start=s, end=e, end_value=end_value))
+                                       start=s, end=e, end_value=end_value, reading=_placed_by(m, pub, folded)))
                 cursor = m.end()
                 break
     return out
+
+
+# alternatives whose value, when no year is written, comes from placing the date around publication
+_PLACED = frozenset({"dmy", "mdy", "dm", "dd", "mo", "wd", "wdr", "wkd", "hol", "nwd", "rng", "rngd"})
+_YEAR = re.compile(r"\d{4}|(?<![^\W\d_])الف(?:ين|ان)?(?![^\W\d_])")     # a year in digits or in words
+
+
+def _placed_by(m: re.Match[str], pub: dt.date | None, folded: str) -> str | None:
+    """Which rule placed a yearless date ('explicit' direction word, 'future' clause, 'past'), so
+    that users can see why "الخميس" became last Thursday or the next one; None when the text fixes
+    the date by itself or counts from publication (أمس، قبل يومين)."""
+    if pub is None or m.lastgroup not in _PLACED or _YEAR.search(m.group(m.lastgroup)):
+        return None
+    direction = next((P.direction(m, name) for name, value in m.groupdict().items()
+                      if value and name.endswith("dir") and name.startswith(m.lastgroup)), None)
+    return P.reading(m, pub, folded, direction).source
 
 
 def _read(m: re.Match[str], pub: dt.date | None, folded: str) -> tuple[Found, int, int] | None:
