@@ -201,13 +201,23 @@ def search(
         _dump([h.to_dict() for h in hits])
         return
     if not hits:
-        err.print("no matches")
+        err.print("لا نتائج")
         return
-    table = Table("id", "outlet", "published", "title / snippet", show_lines=True)
+    from marsad.story_report import NARROW
+
+    narrow = out.width < NARROW
+    table = Table(title="نتائج البحث", show_lines=True, expand=True)
+    if not narrow:
+        table.add_column("المعرّف", no_wrap=True)
+    table.add_column("المنبر", overflow="fold")
+    if not narrow:
+        table.add_column("النشر", no_wrap=True)
+    table.add_column("العنوان والمقتطف", ratio=3, overflow="fold")
     for hit in hits:
         cell = Text(hit.title or "", style="bold")
         cell.append("\n").append_text(_snippet(hit))
-        table.add_row(hit.id, hit.outlet or "", (hit.published or "")[:10], cell)
+        row = [hit.outlet or "", cell] if narrow else [hit.id, hit.outlet or "", (hit.published or "")[:10], cell]
+        table.add_row(*row)
     out.print(table)
 
 
@@ -344,9 +354,9 @@ def stories(
         _dump(items)
         return
     if not items:
-        err.print("no stories yet: run [bold]marsad ingest PATH[/] first")
+        err.print("لا قصص بعد: شغّل [bold]marsad ingest PATH[/] أولاً")
         return
-    out.print(story_list_table(items))
+    out.print(story_list_table(items, out.width))
 
 
 @app.command()

@@ -9,7 +9,7 @@ from rich.tree import Tree
 
 from marsad.labels import label
 
-__all__ = ["print_story", "story_list_table"]
+__all__ = ["NARROW", "print_story", "story_list_table"]
 
 
 def _value(v: Any) -> str:
@@ -22,18 +22,28 @@ def _value(v: Any) -> str:
     return f"{v:,}" if isinstance(v, int) else str(v)
 
 
-def story_list_table(items: list[dict[str, Any]]) -> Table:
-    table = Table(title="stories", expand=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("story", ratio=3, overflow="ellipsis", no_wrap=True)
-    for name in ("articles", "outlets", "first seen"):
-        table.add_column(name, no_wrap=True, justify="right")
-    table.add_column("origin", ratio=1, overflow="ellipsis", no_wrap=True)
-    table.add_column("numbers differ", no_wrap=True, justify="right")
+NARROW = 100   # columns below which the secondary columns are dropped
+
+
+def story_list_table(items: list[dict[str, Any]], width: int = 120) -> Table:
+    """The stories as a table that fits the terminal: titles wrap instead of being cut, and on a
+    narrow terminal (under NARROW columns) only the title, counts and disagreements stay."""
+    narrow = width < NARROW
+    table = Table(title="القصص", expand=True, show_lines=narrow)
+    if not narrow:
+        table.add_column("المعرّف", no_wrap=True)
+    table.add_column("القصة", ratio=3, overflow="fold")
+    table.add_column("مقالات", no_wrap=True, justify="right")
+    table.add_column("منابر", no_wrap=True, justify="right")
+    if not narrow:
+        table.add_column("أول ظهور", no_wrap=True, justify="right")
+        table.add_column("المصدر الأول", ratio=1, overflow="fold")
+    table.add_column("أرقام مختلفة", no_wrap=True, justify="right")
     for s in items:
-        table.add_row(s["id"], s.get("title") or "", str(s.get("n_articles", len(s["articles"]))),
-                      str(len(s.get("outlets", []))), (s.get("first_seen") or "")[:10], s.get("origin") or "",
-                      str(len(s.get("disagreements", []))))
+        row = [s.get("title") or "", str(s.get("n_articles", len(s["articles"]))), str(len(s.get("outlets", [])))]
+        if not narrow:
+            row = [s["id"], *row, (s.get("first_seen") or "")[:10], s.get("origin") or ""]
+        table.add_row(*row, str(len(s.get("disagreements", []))))
     return table
 
 
