@@ -220,3 +220,8 @@ def test_a_two_letter_role_cue_is_a_whole_word():
     a = "وأعلن الفريق عن 3 صفقات جديدة قبل انطلاق الموسم."
     q = _at(a, "3", 3, "صفقة")
     assert role_of(a, q) != "فارون"
+
+
+def test_an_article_without_outlet_or_url_is_an_unknown_source_not_its_file_name():
+    a = Article(id="abc123def", source="dumps/hadath_atmeh-camp-fire.txt", text="")
+    assert outlet_of(a).startswith("مصدر غير معروف") and "hadath" not in outlet_of(a)

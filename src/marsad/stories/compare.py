@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from marsad.labels import label
 from marsad.model import Article, Quantity
 from marsad.stories.features import stem, stopwords
 from marsad.text import normalize
@@ -44,14 +45,16 @@ class StoryReport:
 
 
 def outlet_of(article: Article) -> str:
-    """The name an article is shown under: its outlet, else its web domain, else its file."""
+    """The name an article is shown under: its outlet, else its web domain, else "مصدر غير معروف"
+    (unknown source) with the end of the article's id, so that two unknown sources stay two. A file
+    name is never an outlet: it stays in `source`."""
     if article.outlet:
         return article.outlet
     if article.url:
         host = re.sub(r"^https?://(www\.)?", "", article.url).split("/")[0]
         if host:
             return host
-    return article.source.rsplit("/", 1)[-1]
+    return f"{label('outlet', 'unknown')} ({article.id[-4:]})"
 
 
 def _value(q: Quantity) -> float | int | list[float | int] | None:
