@@ -70,3 +70,19 @@ def test_progress_reports_every_input(tmp_path: Path) -> None:
         ingest([tmp_path / "news"], store, workers=1, with_analysis=False,
                progress=lambda done, counts: seen.append(done))
     assert seen[-1] == 6
+
+
+def test_an_input_longer_than_any_article_is_skipped_with_the_setting_to_raise(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    require_stages()
+    write_tree(tmp_path / "news", 3)
+    (tmp_path / "news" / "one-line.txt").write_text("خبر " * 5_000, encoding="utf-8")
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_CHARS", "4000")
+    with open_store(tmp_path / "m.db") as store:
+        counts = ingest([tmp_path / "news"], store, workers=1)
+    assert counts.ingested == 3
+    [(source, reason)] = counts.skipped
+    assert source.endswith("one-line.txt") and "MARSAD_MAX_ARTICLE_CHARS" in reason
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_CHARS", "100000")
+    with open_store(tmp_path / "m.db") as store:
+        assert ingest([tmp_path / "news"], store, workers=1).skipped == []

@@ -1,6 +1,7 @@
 """The stage list (read -> clean -> analyze) as plain functions, and the local runner."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -10,9 +11,33 @@ from marsad.ingest import read_paths
 from marsad.model import Article, RawArticle, Skip
 
 
+def max_article_chars() -> int:
+    """The longest article body analysed (characters): far above any news article (a long feature
+    is ~50,000), low enough that one pasted book or a 27 MB one-line file cannot stall a batch.
+    Set MARSAD_MAX_ARTICLE_CHARS to change it."""
+    try:
+        return max(1, int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS", "300000")))
+    except ValueError:
+        return 300_000
+
+
+class TooLong(ValueError):
+    """An input over `max_article_chars`: skipped with its size and the setting to raise."""
+
+
+def _check_length(size: int, what: str, limit: int) -> None:
+    if size > limit:
+        raise TooLong(f"{what} has {size:,} characters, over the {limit:,} limit for one article "
+                      "(set MARSAD_MAX_ARTICLE_CHARS to raise it)")
+
+
 def process(raw: RawArticle, with_analysis: bool = True) -> Article:
-    """Clean one raw article and, unless told not to, analyse its body."""
+    """Clean one raw article and, unless told not to, analyse its body. An input far longer than
+    any article raises TooLong before any work (markup may triple a page's size, hence 4x)."""
+    limit = max_article_chars()
+    _check_length(len(raw.content), "the input", 4 * limit)
     article = clean(raw)
+    _check_length(len(article.text), "the article text", limit)
     if with_analysis:
         article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
     return article
@@ -27,6 +52,8 @@ def process_item(item: RawArticle | Skip, with_analysis: bool = True) -> Article
         return item
     try:
         return process(item, with_analysis=with_analysis)
+    except TooLong as exc:
+        return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a batch
         return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
 

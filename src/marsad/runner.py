@@ -65,7 +65,7 @@ def process_one(item: RawArticle | Skip) -> Article | Skip | tuple[str, str]:
     if isinstance(item, Skip):
         return item
     from marsad.extract import analyze
-    from marsad.pipeline import process
+    from marsad.pipeline import TooLong, process
     from marsad.store.base import content_hash, prepare
 
     try:
@@ -75,6 +75,8 @@ def process_one(item: RawArticle | Skip) -> Article | Skip | tuple[str, str]:
         if _with_analysis:
             article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
         return prepare(article)
+    except TooLong as exc:
+        return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a visible Skip
         return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
 
