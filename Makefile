@@ -8,13 +8,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: run test install dev train bench lint clean-db help
+.PHONY: run test install dev train bench fuzz lint clean-db help
 
 help:
 	@echo "make run    # set up .venv, ingest $(DATA) into $(DB), print the stories, serve the web app"
 	@echo "make test   # set up .venv with dev dependencies and run the whole test suite"
 	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
 	@echo "make train  # rebuild the entity tagger in src/marsad/extract/data/tagger/ from ../shared"
+	@echo "make fuzz   # the reader fuzz suite at 100,000 generated inputs (make test runs 10,000)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,9 @@ train: dev
 
 bench: dev
 	$(BIN)/python benchmarks/run.py
+
+fuzz: dev
+	MARSAD_FUZZ_EXAMPLES=12500 $(BIN)/python -m pytest tests/fuzz
 
 lint: dev
 	$(BIN)/ruff check src tests benchmarks

@@ -49,22 +49,30 @@ def node_paragraphs(root: LexborNode) -> str:
                 lines.append(line)
             current.clear()
 
-    def walk(node: LexborNode) -> None:
-        child = node.child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                current.append(child.text_content or "")
-            elif tag == "br":
-                flush()
-            elif tag in BLOCK_TAGS:
-                flush()
-                walk(child)
-                flush()
-            elif tag not in DROP_TAGS and tag != "-comment":
-                walk(child)
-            child = child.next
-
-    walk(root)
+    # depth-first with an explicit stack, not recursion: a page nested thousands of levels deep is
+    # read like any other instead of exhausting the interpreter's stack. A block pushes a marker
+    # so that its end flushes the line, as its start did.
+    end_of_block = object()
+    stack: list[object] = [root.child] if root.child is not None else []
+    while stack:
+        item = stack.pop()
+        if item is end_of_block:
+            flush()
+            continue
+        child: LexborNode = item  # type: ignore[assignment]
+        if child.next is not None:
+            stack.append(child.next)
+        tag = child.tag
+        if tag == "-text":
+            current.append(child.text_content or "")
+        elif tag == "br":
+            flush()
+        elif tag in BLOCK_TAGS:
+            flush()
+            stack.append(end_of_block)
+            if child.child is not None:
+                stack.append(child.child)
+        elif tag not in DROP_TAGS and tag != "-comment" and child.child is not None:
+            stack.append(child.child)
     flush()
     return "\n".join(lines)
