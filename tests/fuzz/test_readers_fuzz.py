@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from marsad.model import Article, Skip  # noqa: E402
-from marsad.pipeline import read_articles  # noqa: E402
+from marsad.model import Article, Skip
+from marsad.pipeline import read_articles
 
 EXAMPLES = int(os.environ.get("MARSAD_FUZZ_EXAMPLES", "1250"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
