@@ -56,7 +56,7 @@ def spans_of(analysis: Analysis | None, length: int) -> list[Span]:
             spans.append(Span(start, end, kind, label, key))
 
     for e in analysis.entities:
-        add(e.start, e.end, "ent", f"{e.type}: {e.canonical}", e.key)
+        add(e.start, e.end, "ent", f"{label('entity_type', e.type)}: {e.canonical}", e.key)
     for q in analysis.quotes:
         add(q.start, q.end, "quote", f"اقتباس: {q.speaker or 'متحدث غير معروف'}")
     for n in analysis.quantities:
