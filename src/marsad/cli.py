@@ -222,13 +222,15 @@ def search(
 
 
 def _render_article(article: Any) -> None:
-    """Terminal view: metadata, body with entities marked, then each kind of extraction."""
+    """Terminal view: metadata, body with entities marked, then each kind of extraction (in Arabic)."""
+    from marsad.labels import label
+
     meta = Table.grid(padding=(0, 2))
-    for label, value in (("id", article.id), ("outlet", article.outlet), ("published", article.published),
-                         ("authors", "، ".join(article.authors)), ("url", article.url), ("source", article.source)):
+    for name, value in (("المعرّف", article.id), ("المنبر", article.outlet), ("النشر", article.published),
+                        ("الكتّاب", "، ".join(article.authors)), ("الرابط", article.url), ("المصدر", article.source)):
         if value:
-            meta.add_row(Text(label, style="dim"), str(value))
-    out.print(Text(article.title or "(untitled)", style="bold"))
+            meta.add_row(Text(name, style="dim"), str(value))
+    out.print(Text(article.title or "(بلا عنوان)", style="bold"))
     out.print(meta)
     body = Text(article.text)
     analysis = article.analysis
@@ -237,24 +239,25 @@ def _render_article(article: Any) -> None:
     out.print()
     out.print(body)
     if analysis is None:
-        out.print(Text("\n(not analysed)", style="dim"))
+        out.print(Text("\n(لم يُحلَّل)", style="dim"))
         return
     sections = [
-        ("entities", ("text", "type", "canonical", "key"),
-         [(e.text, e.type, e.canonical, e.key) for e in analysis.entities]),
-        ("attributions", ("chain", "text"), [(" ← ".join(a.chain), a.text) for a in analysis.attributions]),
-        ("quotes", ("speaker", "quote"), [(q.speaker or "?", q.text) for q in analysis.quotes]),
-        ("quantities", ("text", "value", "kind", "qualifier", "unit"),
-         [(q.text, str(q.value if q.low is None else f"{q.low}–{q.high}"), q.kind, q.qualifier, q.unit or "")
-          for q in analysis.quantities]),
-        ("dates", ("text", "value", "kind", "calendar"),
-         [(d.text, d.value or "?", d.kind, d.calendar) for d in analysis.dates]),
+        ("الكيانات", ("النص", "النوع", "الاسم المعتمد", "المفتاح"),
+         [(e.text, label("entity_type", e.type), e.canonical, e.key) for e in analysis.entities]),
+        ("الإسناد", ("السلسلة", "النص"), [(" ← ".join(a.chain), a.text) for a in analysis.attributions]),
+        ("الاقتباسات", ("المتحدث", "الاقتباس"), [(q.speaker or "?", q.text) for q in analysis.quotes]),
+        ("الأرقام", ("النص", "القيمة", "النوع", "الصيغة", "المعدود"),
+         [(q.text, "غير محدد" if q.value is None and q.low is None else str(q.value if q.low is None else f"{q.low}–{q.high}"),
+           label("kind", q.kind),
+           label("qualifier", q.qualifier), q.unit or "") for q in analysis.quantities]),
+        ("التواريخ", ("النص", "القيمة", "النوع", "التقويم"),
+         [(d.text, d.value or "?", label("date_kind", d.kind), label("calendar", d.calendar)) for d in analysis.dates]),
     ]
     if analysis.sources:
-        out.print(Text("\nsources: ", style="bold") + Text("، ".join(analysis.sources)))
+        out.print(Text("\nالمصادر: ", style="bold") + Text("، ".join(analysis.sources)))
     for title, headers, rows in sections:
         if rows:
-            table = Table(title=title, title_justify="left")
+            table = Table(title=title, title_justify="right")
             for header in headers:
                 table.add_column(header, overflow="fold")
             for row in rows:

@@ -51,23 +51,23 @@ def print_story(story: dict[str, Any], console: Console) -> None:
     """A readable report: reports in time order, numbers that disagree, naming, provenance, quotes."""
     report = story.get("report") or {}
     console.rule(f"[bold]{story.get('title') or story['id']}")
-    console.print(f"story {story['id']} · {story.get('n_articles')} articles · "
-                  f"{len(report.get('outlets', []))} outlets · first seen {story.get('first_seen') or '?'}")
+    console.print(f"القصة {story['id']} · {story.get('n_articles')} مقالات · "
+                  f"{len(report.get('outlets', []))} منابر · أول ظهور {story.get('first_seen') or '?'}")
     if report.get("origin"):
-        console.print(f"[bold]origin of the claim:[/] {report['origin']}")
+        console.print(f"[bold]أصل الرواية:[/] {report['origin']}")
 
-    timeline = Table("published", "outlet", "title", "added", title="timeline")
+    timeline = Table("النشر", "المنبر", "العنوان", "ما أضافه", title="التسلسل الزمني")
     copies = {m["id"]: m["original"] for m in story.get("members", [])}
     for row in report.get("timeline", []):
         added = row["added"]
         note = "; ".join(x for x in (", ".join(added["quantities"][:3]), ", ".join(added["sources"][:3])) if x)
         if copies.get(row["article"], row["article"]) != row["article"]:
-            note = "copy of " + copies[row["article"]]
+            note = "نسخة من " + copies[row["article"]]
         timeline.add_row((row.get("published") or "")[:16], row["outlet"], (row.get("title") or "")[:60], note)
     console.print(timeline)
 
     if report.get("disagreements"):
-        numbers = Table("counted", "outlet", "value", "wording", title="numbers that disagree")
+        numbers = Table("المعدود", "المنبر", "القيمة", "الصياغة", title="أرقام لا تتفق")
         for d in report["disagreements"]:
             for outlet, value in d["values"].items():
                 qualifier = d.get("qualifiers", {}).get(outlet, "exact")
@@ -76,14 +76,14 @@ def print_story(story: dict[str, Any], console: Console) -> None:
         console.print(numbers)
 
     if report.get("naming"):
-        naming = Table("actor", "outlet", "named as", title="naming")
+        naming = Table("الفاعل", "المنبر", "سمّاه", title="التسمية")
         for row in report["naming"][:8]:
             for outlet, forms in row["forms"].items():
                 naming.add_row(row["canonical"], outlet, "، ".join(forms[:4]))
         console.print(naming)
 
     if report.get("framing") or report.get("distinctive"):
-        framing = Table("outlet", "loaded terms", "words only this outlet uses", title="framing")
+        framing = Table("المنبر", "مفردات التأطير", "كلمات انفرد بها", title="التأطير")
         for outlet in report.get("outlets", []):
             loaded = report.get("framing", {}).get(outlet, {})
             framing.add_row(outlet, "؛ ".join(f"{label('framing', group)}: {'، '.join(words)}"
@@ -92,13 +92,13 @@ def print_story(story: dict[str, Any], console: Console) -> None:
         console.print(framing)
 
     if report.get("edges"):
-        tree = Tree("[bold]who cited whom")
+        tree = Tree("[bold]من نقل عن من")
         for edge in report["edges"]:
             tree.add(f"{edge['from']} → {edge['to']}" + (f" ×{edge['count']}" if edge["count"] > 1 else ""))
         console.print(tree)
 
     for quote in report.get("shared_quotes", []):
-        console.print(f"[bold]quote[/] ({quote.get('speaker') or 'unknown speaker'})"
-                      + (" — [yellow]wording differs[/]" if quote["changed"] else ""))
+        console.print(f"[bold]اقتباس[/] ({quote.get('speaker') or 'متحدث غير معروف'})"
+                      + (" — [yellow]اختلفت الصياغة[/]" if quote["changed"] else ""))
         for outlet, text in quote["variants"].items():
             console.print(f"   {outlet}: «{text}»")
