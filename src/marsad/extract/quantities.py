@@ -400,12 +400,8 @@ class _Extractor:
             return _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
                           unit=vocab.dual_units.get(word))
         atom = lexicon().get(word) if word else None
-        if a.pre == "و" and before and self.vocab.units.get(before[0][0]) == before[0][0]:
-            part = self._trailing_fraction(_Tokens(self.folded, a.start), 0)
-            if part is not None:     # "متر ونصف المتر": one of the noun and a half
-                hedged = self._hedge(_words_before(self.folded, before[0][1], vocab.hedge_len + 1), "")
-                return _Found(hedged[1] if hedged else before[0][1], part[1], 1 + part[0],
-                              qualifier=hedged[0] if hedged else "exact", unit=before[0][0], kind="fraction")
+        if a.pre == "و" and before and (found := self._noun_and_a_fraction(a, before[0])) is not None:
+            return found
         if word in fraction_words() or tokens[1] in fraction_words() or "من" in (tokens[1], tokens[2], tokens[3]):
             found = self._fraction(tokens, word or a.num, start, hedge)
             if found is not None:
@@ -421,12 +417,8 @@ class _Extractor:
                 not read.first.standalone or (a.pre.endswith("ل") and word == "ست")
                 or (read.first.needs_noun and not self._counted_noun_follows(tokens, 1))):
             return None          # "أحد" alone is "one of"; "لست" is "I am not"; "متين" alone is "solid"
-        if a.num and read.words == 1 and a.core and self.folded[a.core - 1] in '("' and tokens[1] in ')"':
-            scaled = read_number([tokens[0], tokens[2]])
-            if scaled is not None and scaled.end == 2 and scaled.scale > 1:
-                # "(35) ألف", "«14» مليون": the digits quoted, the scale outside the marks
-                read = NumberRead(scaled.value, 0, 3, "scale", 2, scaled.scale, None)
-                start = min(start, a.core - 1)
+        if a.num and read.words == 1 and (scaled := self._quoted_scale(a, tokens)) is not None:
+            read, start = scaled, min(start, a.core - 1)
         if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
             return None
         if a.num and a.sign > 0:
@@ -442,6 +434,27 @@ class _Extractor:
         if found is not None and hedge is None and prev in vocab.negative and found.value is not None:
             found.value, found.fs = -found.value, before[0][1]       # "سالب خمسة", "ناقص 3 درجات"
         return found
+
+    def _noun_and_a_fraction(self, a: _Anchor, noun: tuple[str, int]) -> _Found | None:
+        """"متر ونصف المتر", "أكثر من عام ونصف": one of the singular noun before, and a fraction."""
+        word, at = noun
+        if self.vocab.units.get(word) != word:
+            return None
+        part = self._trailing_fraction(_Tokens(self.folded, a.start), 0)
+        if part is None:
+            return None
+        hedged = self._hedge(_words_before(self.folded, at, self.vocab.hedge_len + 1), "")
+        return _Found(hedged[1] if hedged else at, part[1], 1 + part[0],
+                      qualifier=hedged[0] if hedged else "exact", unit=word, kind="fraction")
+
+    def _quoted_scale(self, a: _Anchor, tokens: _Tokens) -> NumberRead | None:
+        """"(35) ألف", "«14» مليون": digits in marks with their scale written after the marks."""
+        if not (a.core and self.folded[a.core - 1] in '("' and tokens[1] in ')"'):
+            return None
+        scaled = read_number([tokens[0], tokens[2]])
+        if scaled is None or scaled.end != 2 or scaled.scale <= 1:
+            return None
+        return NumberRead(scaled.value, 0, 3, "scale", 2, scaled.scale, None)
 
     def _names_month(self, tokens: _Tokens, prev: str) -> bool:
         """A number word that is also a month (صفر) names the month after a day or before a year."""
