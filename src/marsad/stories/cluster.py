@@ -44,6 +44,8 @@ class ClusterSettings:
     candidates: int = 8          # stories (most probe hits first) scored per article
     probe_terms: int = 30        # the article's heaviest terms looked up to find those candidates
     size_growth: float = 0.4     # the threshold rises by this factor per e-fold of story size
+    short_terms: int = 30        # an article or story with fewer terms is short (a headline, a teaser):
+    short_threshold: float = 0.24  # two short ones need this cosine, and names count among shared terms
     event_days: float = 2.0      # an article whose lead dates its event this many days away from
                                  # every event day of a story is another event
 
@@ -173,7 +175,8 @@ class StoryIndex:
             sids = postings.get(term)
             if sids:
                 hits.update(sids)
-        plain = [t for t in probe if ":" not in t]
+        short = len(vector) < s.short_terms
+        plain = probe if short else [t for t in probe if ":" not in t]   # a headline may share only names
         best, best_score = None, s.threshold
         window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
         # stories hit by at least min_shared probe terms, most hits first, ties by id (the same
@@ -192,6 +195,8 @@ class StoryIndex:
             score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
             if score < s.threshold * (1 + s.size_growth * math.log(len(story.members))):
                 continue         # a big story asks more: it grows by its event, not by its topic
+            if short and len(centroid) < s.short_terms and score < s.short_threshold:
+                continue         # two headlines sharing "أعلنت وزارة" are not one story
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best
