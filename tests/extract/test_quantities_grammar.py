@@ -276,3 +276,15 @@ def test_a_percent_sign_typed_before_the_number():
 def test_a_definite_ten_standing_alone_is_an_ordinal():
     q = only("الثلاثين")
     assert (q.value, q.kind) == (30, "ordinal")
+
+
+@pytest.mark.parametrize("text", ["وصل الفريق أول عبدالفتاح إلى العاصمة", "ترقية الملازم أول خالد"])
+def test_a_rank_with_awwal_is_not_an_ordinal(text):
+    assert [q for q in find_quantities(text) if q.kind == "ordinal"] == []
+
+
+def test_an_ordinal_inside_a_date_is_left_to_the_date():
+    from marsad import analyze
+
+    analysis = analyze("بدأت الدراسة في الأسبوع الثاني من أغسطس والأول من سبتمبر", published="2015-08-01")
+    assert [q for q in analysis.quantities if q.kind == "ordinal"] == [] and len(analysis.dates) == 2

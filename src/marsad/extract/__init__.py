@@ -14,11 +14,19 @@ def analyze(text: str, published: str | None = None, outlet: str | None = None) 
 
     entities = find_entities(text)
     attributions, sources = find_attributions(text, entities, outlet=outlet)
+    dates = find_dates(text, published)
     return Analysis(
         entities=entities,
         attributions=attributions,
         sources=sources,
         quotes=find_quotes(text, entities),
-        quantities=find_quantities(text),
-        dates=find_dates(text, published),
+        quantities=_outside_dates(find_quantities(text), dates),
+        dates=dates,
     )
+
+
+def _outside_dates(quantities: list, dates: list) -> list:
+    """Ordinals that are part of a date ("الأول من مايو", "الأسبوع الثاني من أغسطس") name the day or
+    week, they are not quantities of their own; the date carries them."""
+    spans = [(d.start, d.end) for d in dates]
+    return [q for q in quantities if q.kind != "ordinal" or not any(s < q.end and q.start < e for s, e in spans)]

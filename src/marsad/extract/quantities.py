@@ -72,6 +72,7 @@ class _Vocab:
     ordinal_not_before: frozenset[str]
     ordinal_not_after: frozenset[str]
     date_cues: frozenset[str]
+    ranks: frozenset[str]
     month_numbers: frozenset[str]           # number words that also name a month (صفر)
 
 
@@ -150,6 +151,7 @@ def _vocab() -> _Vocab:
         ordinal_not_before=_folded(data["ordinal_not_before"]),
         ordinal_not_after=_folded(data["ordinal_not_after"]) | month_heads,
         date_cues=_folded(data["numeric_date_cues"]),
+        ranks=_folded(data["rank_words"]),
         month_numbers=frozenset(normalize(m) for m in months) & frozenset(lexicon()),
     )
 
@@ -481,6 +483,8 @@ class _Extractor:
             return None          # "كانون الثاني", "ربيع الأول", "ثاني أكسيد", "أول أمس"
         if word == "اول" and nxt == "من" and tokens[2] in vocab.ordinal_not_before:
             return None          # "أول من أمس"
+        if word == "اول" and not a.pre and _strip_definite(prev) in vocab.ranks:
+            return None          # "الفريق أول", "ملازم أول": a rank
         after = lexicon().get(nxt)
         if after is not None and after.kind == "unit" and after.value < 10:
             return None          # "ثانية واحدة": a second of time
