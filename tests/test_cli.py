@@ -190,9 +190,9 @@ def test_ingest_prints_a_summary_and_lists_skips(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     result = invoke("ingest", tmp_path / "news", "--db", db, "--workers", "2")
     assert result.exit_code == 0, result.output
-    assert "ingested" in result.stderr and "empty.txt" in result.stderr
+    assert "أُدخل" in result.stderr and "empty.txt" in result.stderr
     again = invoke("ingest", tmp_path / "news", "--db", db)
-    assert "unchanged" in again.stderr
+    assert "بلا تغيير" in again.stderr
     with open_store(db) as store:
         assert store.count() == 5
 
@@ -202,7 +202,7 @@ def test_ingest_fails_only_when_nothing_could_be_read(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     result = invoke("ingest", tmp_path / "empty.txt", "--db", tmp_path / "m.db", "--no-analysis")
     assert result.exit_code == 1
-    assert "nothing could be read" in result.stderr
+    assert "تعذرت قراءة أي شيء" in result.stderr
 
 
 @pytest.mark.parametrize("jsonl", [False, True])

@@ -37,14 +37,14 @@ def _open(db: str) -> Store:
     try:
         return open_store(db)
     except Exception as exc:
-        err.print(f"[red]cannot open the database {db}:[/] {exc}")
+        err.print(f"[red]تعذر فتح قاعدة البيانات {db}:[/] {exc}")
         raise typer.Exit(2) from exc
 
 
 def _existing(db: str) -> Store:
     """Open for reading; a missing SQLite file means nothing was ingested yet."""
     if "://" not in db and not Path(db).exists():
-        err.print(f"[red]no database at {db}[/]: run [bold]marsad ingest PATH --db {db}[/] first")
+        err.print(f"[red]لا قاعدة بيانات في {db}[/]: شغّل [bold]marsad ingest PATH --db {db}[/] أولاً")
         raise typer.Exit(2)
     return _open(db)
 
@@ -66,43 +66,43 @@ def ingest(
     from marsad.runner import ingest as run_ingest
 
     with _open(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                      TextColumn("[bold]{task.completed}[/] inputs"), TimeElapsedColumn(),
+                                      TextColumn("[bold]{task.completed}[/] مدخلات"), TimeElapsedColumn(),
                                       console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("إدخال", total=None)
 
         def progress(done: int, counts: Any) -> None:
             bar.update(task, completed=done,
-                       description=f"ingesting · {counts.ingested} new · {counts.unchanged} unchanged "
-                                   f"· {len(counts.skipped)} skipped")
+                       description=f"إدخال · {counts.ingested} جديد · {counts.unchanged} بلا تغيير "
+                                   f"· {len(counts.skipped)} متروك")
 
         try:
             counts = run_ingest(paths, store, workers=workers, with_analysis=not no_analysis, progress=progress)
             grouped = None
             if not no_stories:
-                bar.update(task, description="grouping stories")
+                bar.update(task, description="تجميع القصص")
                 from marsad.stories.service import update_stories
 
                 grouped = update_stories(store, workers=workers or os.cpu_count() or 1)
         except KeyboardInterrupt:
-            err.print("[yellow]interrupted[/]: committed batches are kept; run the same command again to finish")
+            err.print("[yellow]توقف[/]: حُفظت الدفعات المكتملة؛ أعد تشغيل الأمر نفسه لإكمال الإدخال")
             raise typer.Exit(130) from None
-    summary = Table(title=f"ingest into {db}", show_header=False)
-    rows = [("ingested", counts.ingested), ("updated", counts.updated),
-            ("unchanged", counts.unchanged), ("skipped", len(counts.skipped))]
+    summary = Table(title=f"الإدخال في {db}", show_header=False)
+    rows = [("أُدخل", counts.ingested), ("حُدّث", counts.updated),
+            ("بلا تغيير", counts.unchanged), ("متروك", len(counts.skipped))]
     if grouped is not None:
-        rows += [("stories", f"{grouped['stories']} ({grouped['stories_touched']} new or updated)")]
+        rows += [("القصص", f"{grouped['stories']} ({grouped['stories_touched']} جديدة أو محدّثة)")]
     for label, value in rows:
         summary.add_row(label, str(value))
     err.print(summary)
     if counts.skipped:
-        skipped = Table(title="skipped", title_justify="left")
-        skipped.add_column("skipped input", overflow="fold")
-        skipped.add_column("reason", overflow="fold")
+        skipped = Table(title="المتروك", title_justify="right")
+        skipped.add_column("المدخل المتروك", overflow="fold")
+        skipped.add_column("السبب", overflow="fold")
         for source, reason in counts.skipped:
             skipped.add_row(source, reason)
         err.print(skipped)
     if counts.read == 0:
-        err.print("[red]nothing could be read[/] from " + ", ".join(str(p) for p in paths))
+        err.print("[red]تعذرت قراءة أي شيء[/] من " + "، ".join(str(p) for p in paths))
         raise typer.Exit(1)
 
 
@@ -132,7 +132,7 @@ def extract(
     for item in pooled_map(article_json, read_paths(paths), pooled, ordered=True,
                            initializer=ignore_interrupts if pooled else None):
         if not isinstance(item, str):
-            err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+            err.print(f"[yellow]متروك[/] {item.source}: {item.reason}")
             continue
         text = item
         sys.stdout.write(text + "\n" if jsonl else ("\n" if first else ",\n") + text)
@@ -280,7 +280,7 @@ def show(
     with _existing(db) as store:
         article = store.get(article_id)
     if article is None:
-        err.print(f"[red]no article {article_id!r}[/]: find ids with marsad search")
+        err.print(f"[red]لا مقال بالمعرّف {article_id!r}[/]: ابحث عن المعرّفات بالأمر marsad search")
         raise typer.Exit(1)
     if as_json:
         _dump(article.to_json())
@@ -314,7 +314,7 @@ def export(
         except ValueError as exc:
             err.print(f"[red]{exc}[/]")
             raise typer.Exit(2) from None
-    err.print(f"exported {n} articles" + (f" to {out_file}" if out_file else ""))
+    err.print(f"صُدّر {n} مقالاً" + (f" إلى {out_file}" if out_file else ""))
 
 
 def _export_graph(db: str, fmt: str, out_file: Path | None) -> None:
@@ -379,7 +379,7 @@ def story(
     with _existing(db) as store:
         found = get_story(store, story_id)
     if found is None:
-        err.print(f"[red]no story {story_id}[/]: see [bold]marsad stories[/]")
+        err.print(f"[red]لا قصة بالمعرّف {story_id}[/]: انظر [bold]marsad stories[/]")
         raise typer.Exit(1)
     if as_json:
         _dump(found)
