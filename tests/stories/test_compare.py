@@ -225,3 +225,15 @@ def test_a_two_letter_role_cue_is_a_whole_word():
 def test_an_article_without_outlet_or_url_is_an_unknown_source_not_its_file_name():
     a = Article(id="abc123def", source="dumps/hadath_atmeh-camp-fire.txt", text="")
     assert outlet_of(a).startswith("مصدر غير معروف") and "hadath" not in outlet_of(a)
+
+
+def test_a_publisher_named_with_and_without_its_descriptor_is_one_outlet():
+    a = "قالت السلطات إن الزلزال أودى بحياة 6 أشخاص."
+    b = "ارتفعت حصيلة الزلزال إلى 14 قتيلا بحسب السلطات."
+    c = "وأكدت السلطات أن الزلزال أودى بحياة 6 أشخاص على الأقل."
+    arts = [_told("1", "النهار المغاربية", a, ("6", 6, "شخص")), _told("2", "صحيفة الأفق", b, ("14", 14, "قتيل")),
+            _told("3", "صحيفة النهار المغاربية", c, ("6", 6, "شخص"))]
+    report = compare(arts)
+    assert report.outlets == ["صحيفة الأفق", "صحيفة النهار المغاربية"]
+    [row] = report.disagreements
+    assert set(row["values"]) == {"صحيفة الأفق", "صحيفة النهار المغاربية"}

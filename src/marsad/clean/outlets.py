@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from marsad.clean.vocab import line_key, vocab
 
-__all__ = ["masthead_name", "outlet_from_credits", "outlet_from_url", "resolve_outlet", "self_name"]
+__all__ = ["masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url", "resolve_outlet", "self_name"]
 
 _HOST_PREFIXES = ("www.", "m.", "ar.", "amp.", "mobile.")
 
@@ -164,6 +164,12 @@ def _core(name: str) -> str:
     key = line_key(name)
     first, _, rest = key.partition(" ")
     return rest if first in _names().descriptors and rest else key
+
+
+def outlet_core(name: str) -> str:
+    """The folded name without its descriptor: 'صحيفة النهار المغاربية' and 'النهار المغاربية' are one
+    publisher, 'موقع بوابة النيل' and 'بوابة النيل' another."""
+    return _core(name)
 
 
 def self_name(text: str) -> str | None:

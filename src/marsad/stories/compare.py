@@ -9,19 +9,20 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from marsad.clean.outlets import outlet_core
 from marsad.labels import label
 from marsad.model import Article, Quantity
 from marsad.stories.features import stem, stopwords
 from marsad.text import normalize
 from marsad.text.numbers import vague_words
 
-__all__ = ["StoryReport", "compare", "disagreements", "origin_of", "outlet_of"]
+__all__ = ["StoryReport", "compare", "disagreements", "one_name_per_publisher", "origin_of", "outlet_of"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -237,6 +238,7 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     Each row carries each outlet's value, wording, hedge and sentence, the pair of outlets whose
     intervals lie furthest apart, and a confidence in [0, 1] (see `_confidence`)."""
     counted: list[tuple[int, str, Quantity, str, str | None, str]] = []
+    articles = one_name_per_publisher(articles)
     for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
         if not article.analysis:
             continue
@@ -563,8 +565,24 @@ def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
     return rows
 
 
+def one_name_per_publisher(articles: list[Article]) -> list[Article]:
+    """The articles with each publisher under one name: variants of an outlet with and without its
+    descriptor ('النهار المغاربية', 'صحيفة النهار المغاربية') take the fullest form found among them,
+    so a story shows a publisher once and its numbers are compared as one outlet's."""
+    by_core: dict[str, str] = {}
+    for article in articles:
+        if article.outlet:
+            core = outlet_core(article.outlet)
+            known = by_core.get(core)
+            if known is None or (len(article.outlet.split()), article.outlet) > (len(known.split()), known):
+                by_core[core] = article.outlet
+    return [replace(a, outlet=by_core[outlet_core(a.outlet)]) if a.outlet and by_core[outlet_core(a.outlet)] != a.outlet
+            else a for a in articles]
+
+
 def compare(articles: list[Article]) -> StoryReport:
     """Everything the story page shows about how outlets differ on this story."""
+    articles = one_name_per_publisher(articles)
     edges, ranked = _provenance(articles)
     outlets = sorted({outlet_of(a) for a in articles})
     return StoryReport(
