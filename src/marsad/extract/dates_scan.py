@@ -113,7 +113,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
 
     triggers = {k.split()[0] for k in (*v.gregorian, *v.hijri)} | set(v.weekdays)
     triggers |= tokens(w for ws in d["relative_days"].values() for w in ws)
-    triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"]) | tokens(d["later"])
+    triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
     triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"])
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
