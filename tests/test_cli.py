@@ -277,3 +277,44 @@ def test_killed_ingest_leaves_a_valid_db_and_a_rerun_completes(tmp_path: Path) -
 def test_analyze_of_a_missing_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = invoke("analyze", tmp_path / "missing.txt")
     assert result.exit_code == 2 and "cannot read" in result.stderr
+
+
+def _records(folder: Path, outlets: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"title": f"خبر رقم {n}", "content": f"أعلنت البلدية افتتاح الحديقة رقم {n} في المدينة.",
+                         "source": outlet, "url": f"https://example.org/{n}"}, ensure_ascii=False)
+             for n, outlet in enumerate(outlets)]
+    (folder / "records.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    return folder
+
+
+@pytest.fixture
+def no_user_outlets():
+    """`--outlets` sets MARSAD_OUTLETS for this process and its workers: undo it after the test."""
+    from marsad.clean.outlets import USER_OUTLETS, _table
+
+    os.environ.pop(USER_OUTLETS, None)
+    yield
+    os.environ.pop(USER_OUTLETS, None)
+    _table.cache_clear()
+
+
+def test_an_outlets_file_makes_variants_one_outlet_and_outlets_lists_them(tmp_path: Path, no_user_outlets) -> None:
+    require_stages(analysis=False)
+    news = _records(tmp_path / "news", ["النهار المغاربية", "صحيفة النهار المغاربية", "annahar-maghreb"])
+    mine = tmp_path / "outlets.toml"
+    mine.write_text('[[outlets]]\nname = "صحيفة النهار المغاربية"\naliases = ["النهار المغاربية"]\n'
+                    'codes = ["annahar-maghreb"]\n', "utf-8")
+    db = tmp_path / "m.db"
+    result = invoke("ingest", news, "--db", db, "--no-analysis", "--no-stories", "--outlets", mine)
+    assert result.exit_code == 0, result.output
+    listed = json.loads(invoke("outlets", "--db", db, "--json").stdout)
+    assert [(r["outlet"], r["articles"]) for r in listed] == [("صحيفة النهار المغاربية", 3)]
+    assert "النهار المغاربية" in listed[0]["aliases"]
+
+
+def test_a_broken_outlets_file_is_refused_before_any_work(tmp_path: Path, no_user_outlets) -> None:
+    bad = tmp_path / "outlets.json"
+    bad.write_text('{"outlets": [{"aliases": ["x"]}]}', "utf-8")
+    result = invoke("ingest", tmp_path, "--db", tmp_path / "m.db", "--outlets", bad)
+    assert result.exit_code == 2 and "name" in result.stderr and not (tmp_path / "m.db").exists()

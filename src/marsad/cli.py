@@ -25,6 +25,20 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+OutletsOption = typer.Option(None, "--outlets", help="A JSON or TOML file of outlets with their aliases "
+                             "(names and domains to show as one outlet); see docs/ingest.md.")
+
+
+def _use_outlets(path: Path | None) -> None:
+    from marsad.clean.outlets import use_user_outlets
+
+    try:
+        use_user_outlets(path)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+
+
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="MARSAD_DB",
                         help="SQLite file or postgresql:// URL (env MARSAD_DB).")
 
@@ -56,6 +70,7 @@ def ingest(
     workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Processes (default: all CPUs)."),
     no_analysis: bool = typer.Option(False, "--no-analysis", help="Read and clean only; skip extraction."),
     no_stories: bool = typer.Option(False, "--no-stories", help="Do not group new articles into stories."),
+    outlets: Path | None = OutletsOption,
 ) -> None:
     """Read, clean, analyse and store articles, then group new ones into stories. Re-running changes nothing that did not change.
 
@@ -65,6 +80,7 @@ def ingest(
     """
     from marsad.runner import ingest as run_ingest
 
+    _use_outlets(outlets)
     with _open(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                       TextColumn("[bold]{task.completed}[/] مدخلات"), TimeElapsedColumn(),
                                       console=err, transient=True) as bar:
@@ -112,6 +128,7 @@ def extract(
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per line instead of a JSON array."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1,
                                        help="Processes (default: all CPUs); output keeps the input order."),
+    outlets: Path | None = OutletsOption,
 ) -> None:
     """Read + clean + analyse and print Article JSON (nothing is stored).
 
@@ -124,6 +141,7 @@ def extract(
     from marsad.pipeline import article_json
     from marsad.pool import ignore_interrupts, pooled_map
 
+    _use_outlets(outlets)
     processes = workers or os.cpu_count() or 1
     first, read = True, 0
     if not jsonl:
@@ -330,6 +348,40 @@ def _export_graph(db: str, fmt: str, out_file: Path | None) -> None:
         graph = provenance_graph(filter(None, (get_story(store, i) for i in ids)))
     write_graph(graph, fmt, target)
     err.print(f"provenance graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {target}")
+
+
+@app.command("outlets")
+def outlets_command(
+    db: str = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the outlets as a JSON list."),
+    outlets: Path | None = OutletsOption,
+) -> None:
+    """Outlets in the database with their article counts, and the aliases marsad knows for them.
+
+    [bold]Examples[/]
+      marsad outlets
+      marsad outlets --outlets my-outlets.toml --json
+    """
+    from marsad.clean.outlets import known_outlets
+    from marsad.labels import label
+
+    _use_outlets(outlets)
+    aliases = {}
+    for outlet in known_outlets():
+        aliases.setdefault(outlet["name"], sorted({*outlet.get("aliases", []), *outlet.get("domains", [])} - {outlet["name"]}))
+    with _existing(db) as store:
+        rows = [{"outlet": name or label("outlet", "unknown"), "articles": n, "aliases": aliases.get(name or "", [])}
+                for name, n in store.outlets()]
+    if as_json:
+        _dump(rows)
+        return
+    table = Table(title="المنابر", expand=True)
+    table.add_column("المنبر", overflow="fold")
+    table.add_column("مقالات", justify="right", no_wrap=True)
+    table.add_column("أسماء أخرى", overflow="fold")
+    for row in rows:
+        table.add_row(row["outlet"], str(row["articles"]), "، ".join(row["aliases"]))
+    out.print(table)
 
 
 @app.command()

@@ -9,16 +9,21 @@ guessed from the body, where other outlets are cited as sources.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import tomllib
 
 from marsad.clean.vocab import line_key, vocab
 
-__all__ = ["masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url", "resolve_outlet", "self_name"]
+__all__ = ["USER_OUTLETS", "known_outlets", "masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url", "resolve_outlet",
+           "self_name", "use_user_outlets", "user_outlets"]
 
 _HOST_PREFIXES = ("www.", "m.", "ar.", "amp.", "mobile.")
 
@@ -31,18 +36,53 @@ class _Table:
     alias_names: dict[str, str]
 
 
+USER_OUTLETS = "MARSAD_OUTLETS"   # environment variable naming a user's outlet file (marsad ingest --outlets)
+
+
+def user_outlets(path: str | Path) -> list[dict]:
+    """The outlets of a user's file: JSON {"outlets": [...]} or TOML [[outlets]] tables, each with a
+    "name" and optional "aliases", "domains", "codes" (as in data/outlets.json). Raises ValueError
+    with what is wrong, so the command line can say it before any work."""
+    path = Path(path)
+    try:
+        raw = path.read_text("utf-8")
+        data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read the outlets file {path}: {exc}") from exc
+    outlets = data.get("outlets") if isinstance(data, dict) else None
+    if not isinstance(outlets, list) or not all(isinstance(o, dict) and isinstance(o.get("name"), str)
+                                                for o in outlets):
+        raise ValueError(f"{path}: expected a list 'outlets' of tables with a 'name' (and 'aliases', 'domains')")
+    return outlets
+
+
+def use_user_outlets(path: str | Path | None) -> None:
+    """Read outlets from the user's file from now on (this process and the workers it starts)."""
+    if path is None:
+        return
+    user_outlets(path)                       # fail early, with the file's problem
+    os.environ[USER_OUTLETS] = str(Path(path).resolve())
+    _table.cache_clear()
+
+
+def known_outlets() -> list[dict]:
+    """Every outlet marsad knows: the user's file first (its names win), then data/outlets.json."""
+    data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
+    user = os.environ.get(USER_OUTLETS)
+    return [*(user_outlets(user) if user else []), *data["outlets"]]
+
+
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
     codes: dict[str, str] = {}
     domains: dict[str, str] = {}
     alias_names: dict[str, str] = {}
-    for outlet in data["outlets"]:
+    for outlet in known_outlets():
         name = outlet["name"]
         for code in outlet.get("codes", []):
-            codes[code.lower()] = name
+            codes.setdefault(code.lower(), name)
         for domain in outlet.get("domains", []):
-            domains[domain.lower()] = name
+            domains.setdefault(domain.lower(), name)
         for alias in [name, *outlet.get("aliases", [])]:
             key = line_key(alias)
             if len(key) >= 3:
