@@ -288,3 +288,18 @@ def test_an_ordinal_inside_a_date_is_left_to_the_date():
 
     analysis = analyze("بدأت الدراسة في الأسبوع الثاني من أغسطس والأول من سبتمبر", published="2015-08-01")
     assert [q for q in analysis.quantities if q.kind == "ordinal"] == [] and len(analysis.dates) == 2
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("صوّت أكثر من الثلث لصالح القرار", Fraction(1, 3), "more_than"),
+    ("انخفض عدد الزوار بنحو الربع", Fraction(1, 4), "approx"),
+    ("تراجعت المبيعات إلى النصف", Fraction(1, 2), "exact"),
+])
+def test_a_fraction_with_the_article_after_a_hedge_or_ila(text, value, qualifier):
+    q = only(text)
+    assert (q.value, q.qualifier, q.kind) == (three_places(value), qualifier, "fraction")
+
+
+@pytest.mark.parametrize("text", ["في النصف الأول من العام", "خلال الربع الأخير من 2014"])
+def test_a_half_or_quarter_of_a_year_is_not_a_fraction(text):
+    assert [q for q in find_quantities(text) if q.kind == "fraction"] == []

@@ -389,6 +389,9 @@ class _Extractor:
             return self._digit_fraction(a, prev, hedge, start)
         if word in vocab.month_numbers and self._names_month(tokens, prev):
             return None          # "15 صفر 1437": the month, not zero
+        if word and a.pre.endswith("ال") and (hedge or prev in ("الي", "حتي")) and \
+                (found := self._definite_fraction(a, tokens, word, hedge, start)) is not None:
+            return found             # "أكثر من الثلث", "تراجعت إلى النصف"
         if word and a.pre.endswith(_DEFINITE):
             if a.pre == "ال" and before and not hedge:
                 return self._definite_after_noun(tokens, word, before[0]) or (
@@ -436,6 +439,22 @@ class _Extractor:
         if found is not None and hedge is None and prev in vocab.negative and found.value is not None:
             found.value, found.fs = -found.value, before[0][1]       # "سالب خمسة", "ناقص 3 درجات"
         return found
+
+    def _definite_fraction(self, a: _Anchor, tokens: _Tokens, word: str, hedge: tuple[str, int] | None,
+                           start: int) -> _Found | None:
+        """A fraction with the article after a hedge or "إلى": "أكثر من الثلث" (more than a third);
+        not a period ("النصف الأول", "الربع الأخير") nor a word that is also a number (الخمس)."""
+        hit = fraction_words().get(word)
+        atom = lexicon().get(word)
+        if hit is None or hit[1] != "one" or atom is None or atom.kind != "frac":
+            return None              # الخمس، العشر are also numbers, الثمن a price
+        nxt = tokens[1]
+        if _strip_definite(nxt) in ordinal_words() or nxt in ("الاخير", "الاخيره", "الاول", "الثاني"):
+            return None
+        tokens[0]
+        fs = start if hedge else a.core - 2
+        return _Found(fs, tokens.spans[0][1], round(1 / hit[0], 3), qualifier=hedge[0] if hedge else "exact",
+                      kind="fraction")
 
     def _noun_and_a_fraction(self, a: _Anchor, noun: tuple[str, int]) -> _Found | None:
         """"متر ونصف المتر", "أكثر من عام ونصف": one of the singular noun before, and a fraction."""
