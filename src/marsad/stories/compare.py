@@ -112,27 +112,44 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
     best: tuple[int, str] | None = None
     best_weak: tuple[int, str] | None = None
+    single, multi = _cue_index()
     for side, words, chunk in ((0, left_words[::-1], left), (1, _words_any(right), right)):
+        folded = normalize(chunk)
+        phrases = [(order, role) for order, cue, role in multi if cue in folded]
         for distance, word in enumerate(words):
             bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
-            for cue, role in _role_cues():
-                if " " not in cue and (_cue_at(word, cue) or _cue_at(bare, cue)) or \
-                        " " in cue and cue in normalize(chunk):
-                    only = rules["units_only"].get(role)
-                    if only is not None and (q.unit not in only or level):
-                        continue
-                    if role in rules["weak"]:
-                        if best_weak is None or distance + side < best_weak[0]:
-                            best_weak = (distance + side, role)
-                    elif best is None or distance + side < best[0]:
-                        best = (distance + side, role)
-                    break
+            matches = {(order, role) for w in {word, bare} for order, cue, role in single.get(w[:2], ())
+                       if _cue_at(w, cue)}
+            for _, role in sorted(matches.union(phrases)):      # the cues' own order decides, as listed
+                only = rules["units_only"].get(role)
+                if only is not None and (q.unit not in only or level):
+                    continue
+                if role in rules["weak"]:
+                    if best_weak is None or distance + side < best_weak[0]:
+                        best_weak = (distance + side, role)
+                elif best is None or distance + side < best[0]:
+                    best = (distance + side, role)
+                break
     found = best or best_weak
     if found is None:
         return None
     if q.unit == "%" and not level:
         return rules["percent_of"].get(found[1], found[1])
     return found[1]
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]:
+    """The role cues (in their listed order) indexed by their first two letters, and the phrases:
+    a word is checked against the few cues that can begin it, not against all of them."""
+    single: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    multi: list[tuple[int, str, str]] = []
+    for order, (cue, role) in enumerate(_role_cues()):
+        if " " in cue:
+            multi.append((order, cue, role))
+        else:
+            single[cue[:2]].append((order, cue, role))
+    return dict(single), multi
 
 
 def _cue_at(word: str, cue: str) -> bool:
@@ -290,14 +307,20 @@ _PERSON = "شخص"
 def _people(unit: str, role: str | None) -> tuple[str, str | None]:
     """(unit, role) a count is compared under: people are compared by role, so "93 جريحا",
     "إصابة 40 آخرين" (persons, wounded) and "40 مصابا" are one quantity; a role noun names its role."""
-    data = _units_data()
+    roles, persons = _people_words()
     folded = normalize(unit)
-    roles = {normalize(k): v for k, v in data.get("role_units", {}).items()}
     if folded in roles:
         return _PERSON, roles[folded]
-    if folded in {normalize(p) for p in data.get("persons", [])} and role is not None:
+    if folded in persons and role is not None:
         return _PERSON, role
     return unit, role
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> tuple[dict[str, str], frozenset[str]]:
+    data = _units_data()
+    return ({normalize(k): v for k, v in data.get("role_units", {}).items()},
+            frozenset(normalize(p) for p in data.get("persons", [])))
 
 
 def interval(q: Quantity) -> tuple[float, float] | None:
@@ -454,17 +477,24 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
-def _framing(articles: list[Article]) -> dict[str, dict[str, list[str]]]:
+@lru_cache(maxsize=200_000)
+def _framing_term(word: str) -> tuple[str, str] | None:
+    """(group, term) when the word, or the word without one proclitic, is a loaded term."""
     lexicon = _framing_lexicon()
+    for w in (word, *(word[len(c):] for c in _CLITICS if word.startswith(c))):
+        group = lexicon.get(w)
+        if group:
+            return group, w
+    return None
+
+
+def _framing(articles: list[Article]) -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for article in articles:
-        for word in _words(article.text):
-            candidates = [word] + [word[len(c):] for c in _CLITICS if word.startswith(c)]
-            for w in candidates:
-                group = lexicon.get(w)
-                if group:
-                    found[outlet_of(article)][group].add(w)
-                    break
+        for word in set(_words(article.text)):
+            term = _framing_term(word)
+            if term:
+                found[outlet_of(article)][term[0]].add(term[1])
     return {o: {g: sorted(ws) for g, ws in groups.items()} for o, groups in found.items()}
 
 
