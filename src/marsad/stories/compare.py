@@ -256,6 +256,8 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     intervals lie furthest apart, and a confidence in [0, 1] (see `_confidence`)."""
     counted: list[tuple[int, str, Quantity, str, str | None, str]] = []
     articles = one_name_per_publisher(articles)
+    if len({outlet_of(a) for a in articles}) < 2:
+        return []                # one outlet cannot disagree with itself (most stories: skip the reading)
     for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
         if not article.analysis:
             continue
