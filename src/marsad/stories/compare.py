@@ -225,11 +225,18 @@ def _unit_keys(units: set[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _pointer_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(منهم-like words, آخرين-like words), folded once: they point a bare number at the previous one."""
+    data = _units_data()
+    return (frozenset(normalize(w) for w in data.get("anaphora", [])),
+            frozenset(normalize(w) for w in data.get("others", [])))
+
+
 def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str | None]]:
     """Each quantity with what it counts: a number without a unit next to "منهم" / "بينهم"
     ("قتل منهم 13") counts what the previous number of its sentence counts."""
-    anaphora = {normalize(w) for w in _units_data().get("anaphora", [])}
-    others = {normalize(w) for w in _units_data().get("others", [])}
+    anaphora, others = _pointer_words()
     out: list[tuple[Quantity, str | None]] = []
     previous: Quantity | None = None
     for q in sorted(quantities, key=lambda q: q.start):
@@ -254,8 +261,12 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
 
     Each row carries each outlet's value, wording, hedge and sentence, the pair of outlets whose
     intervals lie furthest apart, and a confidence in [0, 1] (see `_confidence`)."""
+    return _disagreements(one_name_per_publisher(articles))
+
+
+def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
+    """`disagreements` over articles whose publishers already have one name each."""
     counted: list[tuple[int, str, Quantity, str, str | None, str]] = []
-    articles = one_name_per_publisher(articles)
     if len({outlet_of(a) for a in articles}) < 2:
         return []                # one outlet cannot disagree with itself (most stories: skip the reading)
     for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
@@ -619,7 +630,7 @@ def compare(articles: list[Article]) -> StoryReport:
     outlets = sorted({outlet_of(a) for a in articles})
     return StoryReport(
         outlets=outlets,
-        disagreements=disagreements(articles),
+        disagreements=_disagreements(articles),
         naming=_naming(articles),
         framing=_framing(articles),
         distinctive=_distinctive(articles),
