@@ -1,7 +1,10 @@
+import pytest
+
 from marsad.clean.outlets import (
     masthead_name,
     outlet_from_credits,
     outlet_from_url,
+    outlet_name,
     resolve_outlet,
     self_name,
 )
@@ -21,9 +24,33 @@ def test_domains_subdomains_and_path_outlets_resolve():
     assert outlet_from_url("https://example.org/a") is None
 
 
-def test_metadata_names_are_kept_and_unknown_codes_not_invented():
-    assert resolve_outlet("صحيفة النبأ", None, []) == "صحيفة النبأ"
+def test_metadata_names_are_shown_as_the_publisher_and_unknown_codes_not_invented():
+    assert resolve_outlet("صحيفة النبأ", None, []) == "النبأ"
     assert resolve_outlet(None, None, ["شارك هذا المقال"]) is None
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("صحيفة النهار المغاربية", "النهار المغاربية"),
+    ("النهار المغاربية", "النهار المغاربية"),
+    ("موقع بوابة النيل", "بوابة النيل"),            # بوابة belongs to the name
+    ("بوابة النيل", "بوابة النيل"),
+    ("موقع عين الفرات", "عين الفرات"),
+    ("قناة الرافدين الإخبارية", "الرافدين"),
+    ("وكالة أنباء المشرق", "وكالة أنباء المشرق"),    # the descriptor opens the name
+    ("وكالة الأنباء الليبية", "وكالة الأنباء الليبية"),
+    ("  شبكة   الساحل نيوز ", "الساحل نيوز"),
+    ("قناة الجزيرة", "الجزيرة"),                    # a known outlet's own name
+    ("صحيفة", "صحيفة"),
+])
+def test_every_way_of_writing_a_publisher_is_shown_under_one_name(written, shown):
+    assert outlet_name(written) == shown
+
+
+def test_an_unknown_site_is_named_by_its_host_when_nothing_else_names_it():
+    assert resolve_outlet(None, "https://www.example-news.com/a/1", []) == "example-news.com"
+    assert resolve_outlet(None, "https://example-news.com/a/1", ["© 2025 صحيفة المدار"]) == "المدار"
+    assert resolve_outlet(None, "http://10.0.0.1/a", []) is None
+    assert resolve_outlet(None, "not a url", []) is None
 
 
 def test_footer_credits_name_the_outlet():

@@ -22,8 +22,8 @@ import tomllib
 
 from marsad.clean.vocab import line_key, vocab
 
-__all__ = ["USER_OUTLETS", "known_outlets", "masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url", "resolve_outlet",
-           "self_name", "use_user_outlets", "user_outlets"]
+__all__ = ["USER_OUTLETS", "known_outlets", "masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url",
+           "outlet_host", "outlet_name", "resolve_outlet", "self_name", "use_user_outlets", "user_outlets"]
 
 _HOST_PREFIXES = ("www.", "m.", "ar.", "amp.", "mobile.")
 
@@ -63,6 +63,7 @@ def use_user_outlets(path: str | Path | None) -> None:
     user_outlets(path)                       # fail early, with the file's problem
     os.environ[USER_OUTLETS] = str(Path(path).resolve())
     _table.cache_clear()
+    outlet_name.cache_clear()
 
 
 def known_outlets() -> list[dict]:
@@ -116,6 +117,19 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
+def outlet_host(url: str | None) -> str | None:
+    """The host of an article's URL ('www.example-news.com/a/1' → 'example-news.com'): the outlet
+    of last resort, when neither the record, a known domain nor the page names one."""
+    if not url or "//" not in url:
+        return None
+    host = (urlsplit(url.strip().lower()).hostname or "").rstrip(".")
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+            break
+    return host if "." in host and not host.replace(".", "").isdigit() else None
+
+
 def _from_field(value: str) -> str | None:
     """A metadata outlet: a known code or domain becomes its Arabic name; a name is kept as written."""
     text = value.strip()
@@ -157,15 +171,18 @@ class _Names:
     endings: frozenset[str]
     navigation: frozenset[str]
     not_names: frozenset[str]
+    brand_descriptors: frozenset[str]
+    generic_endings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _names() -> _Names:
     data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
     keys = {k: frozenset(line_key(w) for w in data[k]) for k in
-            ("descriptors", "name_words", "name_endings", "navigation", "not_names")}
+            ("descriptors", "name_words", "name_endings", "navigation", "not_names", "brand_descriptors",
+             "generic_endings")}
     return _Names(keys["descriptors"], keys["name_words"], keys["name_endings"], keys["navigation"],
-                  keys["not_names"])
+                  keys["not_names"], keys["brand_descriptors"], keys["generic_endings"])
 
 
 def _leading_name(text: str) -> str:
@@ -206,10 +223,39 @@ def _core(name: str) -> str:
     return rest if first in _names().descriptors and rest else key
 
 
+def _opens_name(word: str) -> bool:
+    """A word that makes a descriptor part of the name: 'وكالة أنباء المشرق', 'وكالة الأنباء الليبية'."""
+    key = line_key(word)
+    words = _names().name_words
+    return key in words or (key.startswith("ال") and key[2:] in words)
+
+
+@lru_cache(maxsize=4096)
+def outlet_name(name: str) -> str:
+    """The one name marsad shows for a publisher, however an article writes it: a known outlet's
+    name, else the name without its leading descriptor and generic ending ('صحيفة النهار المغاربية'
+    and 'النهار المغاربية' → 'النهار المغاربية'; 'قناة الرافدين الإخبارية' → 'الرافدين'). Brand words
+    stay ('موقع بوابة النيل' → 'بوابة النيل'). Per article and without context, so that every
+    runner, process and database agrees on it."""
+    text = " ".join(name.split())
+    table = _table()
+    known = table.alias_names.get(line_key(text))
+    if known:
+        return known
+    n = _names()
+    words = text.split(" ")
+    while (len(words) > 1 and line_key(words[0]) in n.descriptors
+           and line_key(words[0]) not in n.brand_descriptors and not _opens_name(words[1])):
+        words = words[1:]
+    while len(words) > 1 and line_key(words[-1]) in n.generic_endings:
+        words = words[:-1]
+    shown = " ".join(words)
+    return table.alias_names.get(line_key(shown), shown)
+
+
 def outlet_core(name: str) -> str:
-    """The folded name without its descriptor: 'صحيفة النهار المغاربية' and 'النهار المغاربية' are one
-    publisher, 'موقع بوابة النيل' and 'بوابة النيل' another."""
-    return _core(name)
+    """The folded form of `outlet_name`: one key per publisher."""
+    return line_key(outlet_name(name))
 
 
 def self_name(text: str) -> str | None:
@@ -313,9 +359,8 @@ def outlet_from_credits(lines: Iterable[str], named: Iterable[tuple[str, str]] =
 
 def resolve_outlet(field: str | None, url: str | None, credit_lines: Iterable[str],
                    named: Iterable[tuple[str, str]] = ()) -> str | None:
-    """Metadata first, then the URL, then what the article says of itself (credits, header, dateline)."""
-    if field:
-        found = _from_field(field)
-        if found:
-            return found
-    return outlet_from_url(url) or outlet_from_credits(credit_lines, named)
+    """Metadata first, then the URL, then what the article says of itself (credits, header, dateline),
+    then the URL's host; shown under `outlet_name`."""
+    found = (_from_field(field) if field else None) or outlet_from_url(url) \
+        or outlet_from_credits(credit_lines, named)
+    return outlet_name(found) if found else outlet_host(url)

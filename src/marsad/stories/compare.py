@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from marsad.clean.outlets import outlet_core
+from marsad.clean.outlets import outlet_name
 from marsad.labels import label
 from marsad.model import Article, Quantity
 from marsad.stories.features import stem, stopwords
@@ -609,18 +609,11 @@ def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
 
 
 def one_name_per_publisher(articles: list[Article]) -> list[Article]:
-    """The articles with each publisher under one name: variants of an outlet with and without its
-    descriptor ('النهار المغاربية', 'صحيفة النهار المغاربية') take the fullest form found among them,
-    so a story shows a publisher once and its numbers are compared as one outlet's."""
-    by_core: dict[str, str] = {}
-    for article in articles:
-        if article.outlet:
-            core = outlet_core(article.outlet)
-            known = by_core.get(core)
-            if known is None or (len(article.outlet.split()), article.outlet) > (len(known.split()), known):
-                by_core[core] = article.outlet
-    return [replace(a, outlet=by_core[outlet_core(a.outlet)]) if a.outlet and by_core[outlet_core(a.outlet)] != a.outlet
-            else a for a in articles]
+    """The articles with each publisher under the one name `outlet_name` gives it ('صحيفة النهار
+    المغاربية' and 'النهار المغاربية' are one outlet), so that a story shows a publisher once and its
+    numbers are compared as one outlet's, also for articles stored before names were unified."""
+    return [replace(a, outlet=outlet_name(a.outlet)) if a.outlet and outlet_name(a.outlet) != a.outlet else a
+            for a in articles]
 
 
 def compare(articles: list[Article]) -> StoryReport:
