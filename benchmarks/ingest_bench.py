@@ -8,6 +8,7 @@ its largest worker) belongs to that measurement alone. Phases:
   clean   read + clean in the worker pool, nothing stored
   ingest  read + clean + analyze + store into a new SQLite database
   rerun   the same ingest again over that database (everything unchanged: analysis skipped)
+The ingest phases also print the database's size on disk and bytes per stored article.
 """
 from __future__ import annotations
 
@@ -60,9 +61,15 @@ def run_phase(phase: str, path: str, db: str, workers: int, limit: int | None) -
                   "unchanged": done.unchanged}
     seconds = time.perf_counter() - start
     me, kids = _peak_mb()
+    disk = {}
+    if phase != "clean":   # the database files once the store is closed (WAL checkpointed)
+        size = sum(Path(db + suffix).stat().st_size for suffix in ("", "-wal") if Path(db + suffix).exists())
+        with open_store(db) as store:
+            stored = store.count()
+        disk = {"db_mb": round(size / 1e6, 1), "bytes_per_article": round(size / stored) if stored else None}
     return {"phase": phase, **counts, "seconds": round(seconds, 2),
             "per_second": round(counts["articles"] / seconds, 1) if seconds else None,
-            "peak_mb_parent": me, "peak_mb_worker": kids}
+            "peak_mb_parent": me, "peak_mb_worker": kids, **disk}
 
 
 def _measure(phase: str, path: Path, db: str, workers: int, limit: int | None) -> dict:
@@ -76,8 +83,10 @@ def _measure(phase: str, path: Path, db: str, workers: int, limit: int | None) -
 
 
 def _table(rows: list[dict]) -> str:
-    head = ("corpus", "phase", "articles", "skipped", "seconds", "articles/s", "peak MiB parent", "peak MiB worker")
-    keys = ("corpus", "phase", "articles", "skipped", "seconds", "per_second", "peak_mb_parent", "peak_mb_worker")
+    head = ("corpus", "phase", "articles", "skipped", "seconds", "articles/s", "peak MiB parent", "peak MiB worker",
+            "db MB", "bytes/article")
+    keys = ("corpus", "phase", "articles", "skipped", "seconds", "per_second", "peak_mb_parent", "peak_mb_worker",
+            "db_mb", "bytes_per_article")
     lines = [[str(r.get(k, r.get("error", "") if k == "articles" else "")) for k in keys] for r in rows]
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(head)]
     fmt = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths))

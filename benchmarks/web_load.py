@@ -65,8 +65,8 @@ def query_mix(db: str, per_kind: int = 400) -> tuple[list[str], list[float]]:
     conn = sqlite3.connect(db)
     try:
         names = [r[0] for r in conn.execute(
-            "SELECT MIN(canonical) FROM mentions WHERE canonical IS NOT NULL GROUP BY key "
-            "ORDER BY COUNT(DISTINCT article_id) DESC LIMIT ?", (per_kind,))]
+            "SELECT MIN(n.canonical) FROM name_mentions m JOIN names n ON n.id = m.name_id "
+            "WHERE n.canonical != '' GROUP BY n.key ORDER BY COUNT(DISTINCT m.rid) DESC LIMIT ?", (per_kind,))]
         counts = Counter(w for (title,) in conn.execute("SELECT title FROM articles WHERE title IS NOT NULL")
                          for w in WORD_RE.findall(title) if len(w) > 3)
     finally:

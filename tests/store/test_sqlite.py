@@ -40,22 +40,48 @@ def test_a_database_from_a_newer_marsad_is_refused(tmp_path: Path) -> None:
         SqliteStore(path)
 
 
-def test_fts_index_holds_normalised_text(tmp_path: Path) -> None:
+def _index_terms(store: SqliteStore) -> set[str]:
+    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, articles_fts, 'row')")
+    return {r[0] for r in store.conn.execute("SELECT term FROM temp.terms")}
+
+
+def test_fts_index_holds_normalised_text_and_no_copy_of_it(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "m.db") as store:
         store.upsert([make_article("a1", BODY_UAE, title="الإمارات")])
+        terms = _index_terms(store)
         title, body = store.conn.execute("SELECT title, body FROM articles_fts").fetchone()
-    assert title == "الامارات"
-    assert "2017" in body and "٢٠١٧" not in body
+    assert "الامارات" in terms and "الإمارات" not in terms
+    assert "2017" in terms and "٢٠١٧" not in terms
+    assert title is None and body is None          # contentless: the text lives in articles only
 
 
-def test_deleting_an_article_cascades_to_its_mentions(tmp_path: Path) -> None:
+def test_analysis_and_lines_are_stored_packed(tmp_path: Path) -> None:
     from store_fixtures import entity
 
+    article = make_article("a1", BODY_UAE, entities=[entity("الإمارات", BODY_UAE, "LOC", "الإمارات", "loc:ae")])
     with SqliteStore(tmp_path / "m.db") as store:
-        store.upsert([make_article("a1", BODY_UAE, entities=[entity("الإمارات", BODY_UAE, "LOC", "الإمارات",
-                                                                     "loc:ae")])])
-        store.conn.execute("DELETE FROM articles WHERE id = 'a1'")
-        assert store.conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == 0
+        store.upsert([article])
+        kind = store.conn.execute("SELECT typeof(analysis) FROM articles").fetchone()[0]
+        back = store.get("a1")
+    assert kind == "blob"
+    assert back.analysis == article.analysis
+
+
+def test_rewriting_an_article_replaces_its_index_terms_and_names(tmp_path: Path) -> None:
+    from store_fixtures import entity
+
+    first = make_article("a1", "زار الوفد مدينة طرطوس أمس.", entities=[
+        entity("طرطوس", "زار الوفد مدينة طرطوس أمس.", "LOC", "طرطوس", "loc:tartus")])
+    second = make_article("a1", "زار الوفد مدينة حمص أمس.", entities=[
+        entity("حمص", "زار الوفد مدينة حمص أمس.", "LOC", "حمص", "loc:homs")])
+    with SqliteStore(tmp_path / "m.db") as store:
+        store.upsert([first])
+        assert store.upsert([second]).updated == 1
+        terms = _index_terms(store)
+        assert "حمص" in terms and "طرطوس" not in terms
+        assert [h.id for h in store.search("حمص")] == ["a1"] and store.search("طرطوس") == []
+        assert store.articles_by_entity("loc:homs") == ["a1"] and store.articles_by_entity("loc:tartus") == []
+        assert [e["key"] for e in store.entities()] == ["loc:homs"]
 
 
 def test_a_failed_batch_leaves_no_partial_write(tmp_path: Path) -> None:

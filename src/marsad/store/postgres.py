@@ -6,7 +6,7 @@ the SQLite FTS index sees (no stemming: normalisation does the Arabic folding), 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from marsad.model import Article, Skip
@@ -20,12 +20,19 @@ from marsad.store.base import (
     resolve_entity,
     row_to_article,
     stored_form,
+    unpack,
 )
+from marsad.store.outlet_names import rename_outlets
 from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore"]
 
-MIGRATIONS: list[list[str]] = [
+def _tuples(cursor: Any) -> list[tuple]:
+    return [tuple(r.values()) for r in cursor.fetchall()] if cursor.description else []
+
+
+# MIGRATIONS[n] takes a database from version n to n + 1: SQL, or functions of the connection.
+MIGRATIONS: list[list[str | Callable[[Any], None]]] = [
     [
         """CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -50,6 +57,7 @@ MIGRATIONS: list[list[str]] = [
             paths JSONB NOT NULL DEFAULT '[]', counts JSONB)""",
     ],
     STORY_MIGRATION,
+    [lambda conn: rename_outlets(lambda sql, params: _tuples(conn.execute(sql, params)), "%s")],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -60,7 +68,10 @@ _COLUMNS = ("id", "source", "url", "outlet", "title", "authors", "published", "t
 
 
 def _no_nul(value: Any) -> Any:
-    """PostgreSQL text cannot hold U+0000; readers should have dropped it, this is the last guard."""
+    """PostgreSQL text cannot hold U+0000; readers should have dropped it, this is the last guard.
+    Packed JSON (bytes, as SQLite keeps it) goes in as JSON text: PostgreSQL has JSONB for it."""
+    if isinstance(value, bytes):
+        value = json.dumps(unpack(value), ensure_ascii=False)
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
@@ -101,8 +112,11 @@ class PostgresStore(StoryTables, Store):
             if current > SCHEMA_VERSION:
                 raise RuntimeError(f"database schema {current} is newer than this marsad; upgrade marsad")
             for version in range(current, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version]:
-                    self.conn.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(self.conn)
+                    else:
+                        self.conn.execute(step)
                 self.conn.execute("INSERT INTO schema_version VALUES (%s)", (version + 1,))
 
     # --- writing -----------------------------------------------------------------------------

@@ -1,15 +1,17 @@
 """SQLite store: one file, WAL mode, foreign keys, FTS5 over normalised title and body.
 
-The FTS table holds `normalize(title)` and `normalize(text)`, and queries are normalised the same
-way, so "الامارات" finds "الإمارات" and "2017" finds "٢٠١٧". `unicode61 remove_diacritics 2`
+The FTS index is built from `normalize(title)` and `normalize(text)`, and queries are normalised
+the same way, so "الامارات" finds "الإمارات" and "2017" finds "٢٠١٧". `unicode61 remove_diacritics 2`
 then only has to split words. Articles carry an INTEGER `rid` (kept by VACUUM) that is the FTS
-rowid; the public key is still `id`.
+rowid; the public key is still `id`. Since schema 3 the index is contentless and the bulky JSON
+is packed (see sqlite_lean.py): the text is kept once.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,12 +29,14 @@ from marsad.store.base import (
     stored_form,
 )
 from marsad.store.query import to_fts5
+from marsad.store.sqlite_lean import LEAN_MIGRATION, fts_delete
 from marsad.store.story_tables import STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
 
-# MIGRATIONS[n] takes a database from version n to n + 1. Append; never edit a shipped entry.
-MIGRATIONS: list[list[str]] = [
+# MIGRATIONS[n] takes a database from version n to n + 1: SQL statements, or functions of the
+# connection for what SQL alone cannot do. Append; never edit a shipped entry.
+MIGRATIONS: list[list[str | Callable[[sqlite3.Connection], None]]] = [
     [
         """CREATE TABLE articles (
             rid INTEGER PRIMARY KEY,
@@ -58,6 +62,7 @@ MIGRATIONS: list[list[str]] = [
             paths TEXT NOT NULL DEFAULT '[]', counts TEXT)""",
     ],
     STORY_MIGRATION,
+    LEAN_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -65,8 +70,14 @@ _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 READ_MMAP_BYTES = 1 << 30
 
 
+# what an entity lookup matches: its key, or a normalised canonical or surface name
+_NAMED = ("SELECT m.rid FROM name_mentions m JOIN names n ON n.id = m.name_id "
+          "WHERE n.key = ? OR n.norm_canonical = ? OR n.norm_surface = ?")
+
+
 class SqliteStore(StoryTables, Store):
     _placeholder = "?"
+    _pack_report = True
 
     def _story_tx(self):
         return self._transaction()
@@ -77,6 +88,7 @@ class SqliteStore(StoryTables, Store):
         self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
                                     timeout=30)
         self.conn.row_factory = sqlite3.Row
+        self._name_ids: dict[tuple[str, str, str, str], int] = {}
         for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
                        "busy_timeout = 30000"):
             self.conn.execute(f"PRAGMA {pragma}")
@@ -108,14 +120,22 @@ class SqliteStore(StoryTables, Store):
             raise RuntimeError(f"{self.path} was written by a newer marsad (schema {current}); upgrade marsad")
         if current == SCHEMA_VERSION:
             return
+        rewrote = False
         while True:
             with self._transaction():
                 version = self.schema_version()
                 if version >= SCHEMA_VERSION:
-                    return
-                for statement in MIGRATIONS[version]:
-                    self.conn.execute(statement)
+                    break
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(self.conn)
+                    else:
+                        self.conn.execute(step)
+                rewrote = rewrote or (version > 0 and any(callable(step) for step in MIGRATIONS[version]))
                 self.conn.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))
+        if rewrote:   # a data migration frees pages; give them back once, now
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -124,6 +144,7 @@ class SqliteStore(StoryTables, Store):
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._name_ids.clear()     # ids handed out in the rolled-back transaction are gone
             raise
         self.conn.execute("COMMIT")
 
@@ -142,6 +163,7 @@ class SqliteStore(StoryTables, Store):
         known = {r["id"]: (r["content_hash"], r["analysed"], r["rid"]) for r in self.conn.execute(
             f"SELECT id, rid, content_hash, analysis IS NOT NULL AS analysed FROM articles WHERE id IN ({marks})",
             ids)}
+        names: list[tuple[int, int, int]] = []
         stamp = now_iso()
         for article in batch:
             digest = content_hash(article)
@@ -158,18 +180,38 @@ class SqliteStore(StoryTables, Store):
                 counts.ingested += 1
             else:
                 rid = previous[2]
+                old = self.conn.execute("SELECT title, text FROM articles WHERE rid = ?", (rid,)).fetchone()
+                fts_delete(self.conn, rid, old["title"], old["text"])
                 row.pop("ingested_at")
                 sets = ", ".join(f"{c} = ?" for c in row if c != "id")
                 self.conn.execute(f"UPDATE articles SET {sets} WHERE rid = ?",
                                   [v for c, v in row.items() if c != "id"] + [rid])
-                self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
-                self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
+                self.conn.execute("DELETE FROM name_mentions WHERE rid = ?", (rid,))
                 counts.updated += 1
             self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                               (rid, *indexed))
-            self.conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+            names += self._name_rows(rid, mentions)
             known[article.id] = (digest, article.analysis is not None, rid)
+        self.conn.executemany("INSERT INTO name_mentions (name_id, rid, n) VALUES (?, ?, ?)", names)
         return counts
+
+    def _name_rows(self, rid: int, mentions: list[tuple]) -> list[tuple[int, int, int]]:
+        """(name id, rid, count) per distinct name an article's mentions use; new names are added."""
+        counted = Counter((key, canonical or "", type_ or "", surface or "", norm_canonical, norm_surface)
+                          for _, key, canonical, norm_canonical, type_, surface, norm_surface, _, _ in mentions)
+        rows = []
+        for (*name, norm_canonical, norm_surface), n in counted.items():
+            name_key = tuple(name)
+            name_id = self._name_ids.get(name_key)
+            if name_id is None:
+                found = self.conn.execute("SELECT id FROM names WHERE key = ? AND canonical = ? AND type = ? "
+                                          "AND surface = ?", name).fetchone()
+                name_id = found[0] if found else self.conn.execute(
+                    "INSERT INTO names (key, canonical, type, surface, norm_canonical, norm_surface) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", (*name, norm_canonical, norm_surface)).lastrowid
+                self._name_ids[name_key] = name_id
+            rows.append((name_id, rid, n))
+        return rows
 
     def record_skips(self, skips: Iterable[Skip]) -> None:
         stamp = now_iso()
@@ -234,9 +276,10 @@ class SqliteStore(StoryTables, Store):
             "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = ("SELECT key, MIN(canonical) AS canonical, MIN(type) AS type, COUNT(*) AS mentions, "
-               "COUNT(DISTINCT article_id) AS articles FROM mentions"
-               + (" WHERE type = ?" if type else "") + " GROUP BY key ORDER BY articles DESC, key"
+        sql = ("SELECT n.key AS key, MIN(NULLIF(n.canonical, '')) AS canonical, MIN(NULLIF(n.type, '')) AS type, "
+               "SUM(m.n) AS mentions, COUNT(DISTINCT m.rid) AS articles "
+               "FROM name_mentions m JOIN names n ON n.id = m.name_id"
+               + (" WHERE n.type = ?" if type else "") + " GROUP BY n.key ORDER BY articles DESC, key"
                + (" LIMIT ?" if limit else ""))
         params = [p for p in (type, limit) if p]
         return [dict(r) for r in self.conn.execute(sql, params)]
@@ -244,8 +287,7 @@ class SqliteStore(StoryTables, Store):
     def articles_by_entity(self, entity: str) -> list[str]:
         key, norm = resolve_entity(entity)
         return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT article_id FROM mentions WHERE key = ? OR norm_canonical = ? OR norm_surface = ? "
-            "ORDER BY article_id", (key, norm, norm))]
+            f"SELECT id FROM articles WHERE rid IN ({_NAMED}) ORDER BY id", (key, norm, norm))]
 
     def skips(self) -> list[Skip]:
         return [Skip(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM skips ORDER BY source")]
@@ -259,8 +301,7 @@ class SqliteStore(StoryTables, Store):
             params.append(outlet)
         if entity:
             key, norm = resolve_entity(entity)
-            where.append("a.id IN (SELECT article_id FROM mentions WHERE key = ? OR norm_canonical = ? "
-                         "OR norm_surface = ?)")
+            where.append(f"a.rid IN ({_NAMED})")
             params += [key, norm, norm]
         if date_from:
             where.append("a.published >= ?")

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from marsad.model import Article
-from marsad.store.base import now_iso, row_to_article
+from marsad.store.base import now_iso, pack, row_to_article, unpack
 
 __all__ = ["STORY_MIGRATION", "StoryTables"]
 
@@ -35,6 +35,7 @@ class StoryTables:
     conn: Any
     _placeholder = "?"
     _article_columns: str = "*"
+    _pack_report = False          # the report column holds packed JSON (SQLite schema 3) or JSON text
 
     def _story_tx(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
@@ -52,8 +53,8 @@ class StoryTables:
     @staticmethod
     def _story(row: dict[str, Any]) -> dict[str, Any]:
         for column in _JSON_COLUMNS:
-            if isinstance(row.get(column), str):
-                row[column] = json.loads(row[column])
+            if isinstance(row.get(column), (str, bytes)):
+                row[column] = unpack(row[column])
         return row
 
     # --- writing -------------------------------------------------------------------------------
@@ -69,7 +70,8 @@ class StoryTables:
                         (row["id"], row["title"], row["first_seen"], row["last_seen"], row["n_articles"],
                          *(json.dumps(row[c], ensure_ascii=False) for c in ("outlets",)), row["origin"],
                          json.dumps(row["disagreements"], ensure_ascii=False),
-                         json.dumps(row["report"], ensure_ascii=False), stamp))
+                         pack(row["report"]) if self._pack_report else json.dumps(row["report"], ensure_ascii=False),
+                         stamp))
             position: dict[str, int] = {}
             for story_id, article_id, original_id in members:
                 position[story_id] = position.get(story_id, -1) + 1
