@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, ClassVar, TypeVar
 
 from typing_extensions import Self
 
 T = TypeVar("T", bound="Record")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (stored articles hold thousands of records)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class Record:
@@ -21,18 +28,18 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Record):
                 value = value.to_dict()
             elif isinstance(value, list):
                 value = [v.to_dict() if isinstance(v, Record) else v for v in value]
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in names:
