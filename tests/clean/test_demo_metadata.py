@@ -62,3 +62,13 @@ def test_outlet_comes_from_header_dateline_or_credits(dumps):
     assert not wrong, wrong                              # never another outlet (a cited agency, say)
     assert len(exact) / len(dumps) >= 0.5, sorted(set(dumps) - set(exact))
     assert len(same) / len(dumps) >= 0.7, sorted(set(dumps) - set(same))
+
+
+def test_the_demo_corpus_shows_one_name_per_publisher(examples_dir):
+    from marsad.clean.outlets import outlet_core
+
+    outlets = {clean(raw).outlet for raw in read_paths([examples_dir]) if isinstance(raw, RawArticle)}
+    names = sorted(o for o in outlets if o)
+    assert len(names) >= 8
+    assert len({outlet_core(o) for o in names}) == len(names), names
+    assert not [o for o in names if o.endswith((".txt", ".html", ".json", ".jsonl"))]   # never a file name
