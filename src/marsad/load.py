@@ -1,0 +1,91 @@
+"""Put a Spark run's output (`python -m marsad.scale.spark … --out DIR`) into a store, without
+re-reading the raw files: the articles were cleaned and analysed on the cluster already.
+
+Like `marsad ingest`, loading is idempotent (an article already stored with the same content is
+counted unchanged and not rewritten) and commits in batches, so an interrupted load is simply
+run again. A line that is not Article JSON is skipped with its file and line number.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from marsad.model import Article, Skip
+from marsad.runner import IngestCounts
+from marsad.store.base import BATCH_SIZE, Store, content_hash, prepare
+
+__all__ = ["OutputError", "load_output", "read_output"]
+
+Progress = Callable[[int, IngestCounts], None]
+
+
+class OutputError(ValueError):
+    """The folder is not the output of a Spark run."""
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("part-*") if p.is_file()) if folder.is_dir() else []
+
+
+def read_output(out_dir: str | Path) -> Iterator[Article | Skip]:
+    """The articles and skips a Spark run wrote under `out_dir`, part file by part file."""
+    out = Path(out_dir)
+    if not (out / "articles").is_dir():
+        raise OutputError(f"{out}: لا مجلد articles/ فيه؛ هذا ليس ناتج python -m marsad.scale.spark --out")
+    for part in _parts(out / "articles"):
+        with part.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Article.from_json(json.loads(line))
+                except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                    yield Skip(f"{part}:{number}", f"سطر ليس مقالاً بصيغة JSON: {type(exc).__name__}: {exc}")
+    for part in _parts(out / "skips"):
+        with part.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    item = json.loads(line)
+                    yield Skip(item["source"], item["reason"])
+
+
+def load_output(out_dir: str | Path, store: Store, progress: Progress | None = None,
+                batch_size: int = BATCH_SIZE) -> IngestCounts:
+    """Store every article and skip of a Spark run; returns what happened to each, as ingest does."""
+    counts = IngestCounts()
+    run_id = store.start_run([str(out_dir)])
+    known = store.known_hashes()
+    articles: list[Article] = []
+    skips: list[Skip] = []
+
+    def flush() -> None:
+        if articles:
+            result = store.upsert(articles)
+            counts.ingested += result.ingested
+            counts.updated += result.updated
+            counts.unchanged += result.unchanged
+            articles.clear()
+        if skips:
+            store.record_skips(skips)
+            skips.clear()
+
+    seen = 0
+    for item in read_output(out_dir):
+        seen += 1
+        if isinstance(item, Skip):
+            skips.append(item)
+            counts.skipped.append((item.source, item.reason))
+        elif known.get(item.id) == content_hash(item):
+            counts.unchanged += 1
+        else:
+            articles.append(prepare(item))
+        if len(articles) >= batch_size or len(skips) >= batch_size:
+            flush()
+        if progress is not None and seen % 100 == 0:
+            progress(seen, counts)
+    flush()
+    if progress is not None:
+        progress(seen, counts)
+    store.finish_run(run_id, counts.to_dict())
+    return counts
