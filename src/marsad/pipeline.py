@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from marsad.clean import clean
+from marsad.deadline import Expired, deadline
 from marsad.extract import analyze
 from marsad.ingest import read_paths
 from marsad.model import Article, RawArticle, Skip
@@ -21,8 +23,38 @@ def max_article_chars() -> int:
         return 300_000
 
 
-class TooLong(ValueError):
+def max_article_seconds() -> float:
+    """The longest one article may take to clean and analyse (seconds): a news article takes
+    milliseconds, so only a pathological input comes near. Set MARSAD_MAX_ARTICLE_SECONDS to
+    change it (0: no limit)."""
+    try:
+        return max(0.0, float(os.environ.get("MARSAD_MAX_ARTICLE_SECONDS", "60")))
+    except ValueError:
+        return 60.0
+
+
+class OverLimit(ValueError):
+    """An input that breaks one of the limits on one article: skipped with the setting to change."""
+
+
+class TooLong(OverLimit):
     """An input over `max_article_chars`: skipped with its size and the setting to raise."""
+
+
+class TooSlow(OverLimit):
+    """An input that took longer than `max_article_seconds` to clean and analyse."""
+
+
+@contextmanager
+def article_deadline() -> Iterator[None]:
+    """Raise TooSlow when the block (one article's stages) runs past `max_article_seconds`."""
+    seconds = max_article_seconds()
+    try:
+        with deadline(seconds):
+            yield
+    except Expired:
+        raise TooSlow(f"processing the article took over {seconds:g} s and was stopped "
+                      "(set MARSAD_MAX_ARTICLE_SECONDS to raise the limit)") from None
 
 
 def _check_length(size: int, what: str, limit: int) -> None:
@@ -33,13 +65,15 @@ def _check_length(size: int, what: str, limit: int) -> None:
 
 def process(raw: RawArticle, with_analysis: bool = True) -> Article:
     """Clean one raw article and, unless told not to, analyse its body. An input far longer than
-    any article raises TooLong before any work (markup may triple a page's size, hence 4x)."""
+    any article raises TooLong before any work (markup may triple a page's size, hence 4x); one
+    that takes longer than `max_article_seconds` raises TooSlow."""
     limit = max_article_chars()
     _check_length(len(raw.content), "the input", 4 * limit)
-    article = clean(raw)
-    _check_length(len(article.text), "the article text", limit)
-    if with_analysis:
-        article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
+    with article_deadline():
+        article = clean(raw)
+        _check_length(len(article.text), "the article text", limit)
+        if with_analysis:
+            article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
     return article
 
 
@@ -52,7 +86,7 @@ def process_item(item: RawArticle | Skip, with_analysis: bool = True) -> Article
         return item
     try:
         return process(item, with_analysis=with_analysis)
-    except TooLong as exc:
+    except OverLimit as exc:
         return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a batch
         return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")

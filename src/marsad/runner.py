@@ -65,17 +65,18 @@ def process_one(item: RawArticle | Skip) -> Article | Skip | tuple[str, str]:
     if isinstance(item, Skip):
         return item
     from marsad.extract import analyze
-    from marsad.pipeline import TooLong, process
+    from marsad.pipeline import OverLimit, article_deadline, process
     from marsad.store.base import content_hash, prepare
 
     try:
-        article = process(item, with_analysis=False)
-        if _known.get(article.id) == content_hash(article):
-            return ("unchanged", article.id)
-        if _with_analysis:
-            article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
+        with article_deadline():     # cleaning and analysis together, as in pipeline.process
+            article = process(item, with_analysis=False)
+            if _known.get(article.id) == content_hash(article):
+                return ("unchanged", article.id)
+            if _with_analysis:
+                article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
         return prepare(article)
-    except TooLong as exc:
+    except OverLimit as exc:
         return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a visible Skip
         return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,55 @@
+"""The limits on one article: one that takes too long to process is skipped with the setting to
+change, the rest of the batch goes on, and every runner applies the same policy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.extract import analyze
+from marsad.model import RawArticle, Skip
+from marsad.pipeline import max_article_seconds, process_item
+from marsad.runner import ingest
+from marsad.store import open_store
+
+SHORT = ("اجتماع وزاري في عمان\n\nعقد وزراء الزراعة في ثلاث دول اجتماعا في عمان يوم الأحد لبحث "
+         "شح المياه، وقال وزير الزراعة الأردني إن الموسم الحالي هو الأصعب منذ عشرين عاما.\n")
+# a long but legal article (under the character limit): hundreds of distinct sentences to analyse
+LONG = "تقرير مطول\n\n" + "\n\n".join(
+    f"وقال المتحدث باسم البلدية رقم {i} إن {i + 3} عمال أصيبوا في حادث وقع يوم {1 + i % 28} مارس 2024 "
+    f"في حي {i} بمدينة الزرقاء، ونقلت وكالة الأنباء عن مصدر أمني أن التحقيق ما زال جاريا."
+    for i in range(600))
+
+
+@pytest.fixture(autouse=True)
+def warm() -> None:
+    analyze("قال وزير الخارجية إن 12 شخصا أصيبوا.")     # models loaded before any timing
+
+
+def test_the_default_limit_is_generous_and_settable(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert max_article_seconds() == 60
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_SECONDS", "2.5")
+    assert max_article_seconds() == 2.5
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_SECONDS", "soon")
+    assert max_article_seconds() == 60
+
+
+def test_an_article_past_the_time_limit_is_skipped_with_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_SECONDS", "0.2")
+    slow = process_item(RawArticle(source="long.txt", content=LONG, kind="text"))
+    quick = process_item(RawArticle(source="short.txt", content=SHORT, kind="text"))
+    assert isinstance(slow, Skip) and "MARSAD_MAX_ARTICLE_SECONDS" in slow.reason
+    assert not isinstance(quick, Skip) and quick.analysis is not None
+
+
+def test_an_ingest_skips_the_slow_article_and_keeps_the_rest(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_SECONDS", "0.2")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-long.txt").write_text(LONG, "utf-8")
+    (tmp_path / "in" / "b-short.txt").write_text(SHORT, "utf-8")
+    with open_store(tmp_path / "m.db") as store:
+        counts = ingest([tmp_path / "in"], store, workers=1)
+        assert store.count() == 1
+    [(source, reason)] = counts.skipped
+    assert source.endswith("a-long.txt") and "MARSAD_MAX_ARTICLE_SECONDS" in reason
