@@ -1,22 +1,13 @@
 """Every page a reader sees is Arabic: no English code (a qualifier, a kind, an entity type) in the
 visible text of the home, story, article, entity, outlet and search pages. Latin is allowed only in
-URLs, entity keys (org:isis), the brand and the names of formats the pages link to (JSON API)."""
+URLs, the brand and the names of formats the pages link to (JSON API): see visible_text.py. The same
+check in a real browser, over the text JavaScript leaves on the page: test_browser_arabic.py."""
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from fastapi.testclient import TestClient
-
-ALLOWED = {"marsad", "API", "JSON"}
-_URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:example|com|net|org|sa)\S*")
-_KEY = re.compile(r"\b(?:per|org|loc|misc):\S+")      # entity keys are identifiers, like URLs
-
-
-def visible_latin(html: str) -> set[str]:
-    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.DOTALL)
-    text = _KEY.sub(" ", _URL.sub(" ", re.sub(r"<[^>]+>", " ", text)))
-    return set(re.findall(r"\b[A-Za-z][A-Za-z_-]+\b", text)) - ALLOWED
+from visible_text import visible_latin
 
 
 def test_the_six_kinds_of_page_show_no_english_words(client: TestClient) -> None:

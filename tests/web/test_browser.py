@@ -1,64 +1,21 @@
 """A real browser over the real server: home -> search -> story -> article -> entity.
 
-Starts uvicorn on a free loopback port over the demo corpus, drives Debian's chromium through
-Playwright (never `playwright install`), fails on any console error or CSP violation, and
-keeps screenshots (in MARSAD_SCREENSHOTS=1 runs, also under test-artifacts/ at the repo root).
+The server (uvicorn on a free loopback port over the demo corpus) and the browser (Debian's
+chromium driven by Playwright, never `playwright install`) are fixtures in conftest.py. Fails on
+any console error or CSP violation, and keeps screenshots (in MARSAD_SCREENSHOTS=1 runs, also
+under test-artifacts/ at the repo root).
 """
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(demo_db: str) -> Iterator[str]:
-    import uvicorn
-
-    from marsad.web import create_app
-
-    port = free_port()
-    config = uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found: the browser test needs Debian's chromium package")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Shots:
