@@ -28,7 +28,7 @@ from typing import Any
 
 from marsad.stories.dedup import BANDS, NUM_PERM, CopyGroup, body_words, shingles, signature
 
-__all__ = ["CopyCounts", "doc_features", "group_copies"]
+__all__ = ["CopyCounts", "doc_features", "group_copies", "read_documents"]
 
 MAX_BUCKET = 1000
 
@@ -46,6 +46,7 @@ class CopyCounts:
                                  # earliest member: two capped buckets led by one article count 1)
     seconds: float = 0.0
     groups: list[CopyGroup] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)   # near pairs: (earlier id, later id)
 
     def to_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "exact_groups": self.exact_groups,
@@ -54,10 +55,10 @@ class CopyCounts:
                 "seconds": self.seconds}
 
 
-def doc_features(line: str, backend: str = "rensa") -> tuple[str, tuple[Order, int | None, tuple[int, ...] | None]]:
-    """One Article JSON line -> (id, (order, exact key, signature)), as `CopyIndex.add` computes them."""
-    data = json.loads(line)
-    doc_id, text = data["id"], data.get("text") or ""
+def doc_features(doc_id: str, text: str | None, published: str | None, backend: str = "rensa",
+                 ) -> tuple[str, tuple[Order, int | None, tuple[int, ...] | None]]:
+    """One article -> (id, (order, exact key, signature)), as `CopyIndex.add` computes them."""
+    text = text or ""
     words = body_words(text)
     items = shingles(text, words=words)
     sig = signature(items, backend) if len(items) >= 3 else None
@@ -65,28 +66,42 @@ def doc_features(line: str, backend: str = "rensa") -> tuple[str, tuple[Order, i
     if words:   # an empty body is nobody's copy
         digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
         key = int.from_bytes(digest[:8], "big")
-    return doc_id, ((data.get("published") or "~", doc_id), key, sig)
+    return doc_id, ((published or "~", doc_id), key, sig)
+
+
+def read_documents(spark: Any, articles: str, fmt: str = "json") -> Any:
+    """(id, text, published) of every article under `articles`: Article JSON lines, or the
+    `articles` Parquet table (`fmt="parquet"`)."""
+    if fmt == "parquet":
+        return spark.read.parquet(articles).select("id", "text", "published").rdd.map(tuple)
+    return spark.sparkContext.textFile(articles).filter(str.strip).map(_json_document)
+
+
+def _json_document(line: str) -> tuple[str, str | None, str | None]:
+    data = json.loads(line)
+    return data["id"], data.get("text"), data.get("published")
 
 
 def group_copies(spark: Any, articles: str, out_dir: str | None = None, threshold: float = 0.8,
-                 backend: str = "rensa", max_bucket: int = MAX_BUCKET) -> CopyCounts:
-    """Copy groups of the Article JSON lines under `articles` (a directory or glob Spark can read).
+                 backend: str = "rensa", max_bucket: int = MAX_BUCKET, fmt: str = "json") -> CopyCounts:
+    """Copy groups of the articles under `articles` (a directory or glob Spark can read): Article
+    JSON lines, or with `fmt="parquet"` the runner's `articles` table.
 
     Writes `groups.jsonl` ({"original", "members"} per line, like `CopyIndex.groups()`), the
     verified near pairs (`near_pairs.jsonl`, [earlier id, later id]) and `counts.json` under
     `out_dir` when given (a local or shared path: these are small and written by the driver).
-    Returns the counts and the groups.
+    Returns the counts, the groups and the near pairs.
     """
     from pyspark import StorageLevel
 
     start = time.perf_counter()
     sc = spark.sparkContext
-    lines = sc.textFile(articles).filter(str.strip)
+    documents = read_documents(spark, articles, fmt)
     # shuffles get one partition per core, more for a large corpus (~50k articles each): few tasks
     # keep small runs quick, and the per-task work stays bounded on big ones
-    parts = max(sc.defaultParallelism, lines.getNumPartitions() // 4, 1)
+    parts = max(sc.defaultParallelism, documents.getNumPartitions() // 4, 1)
     # one record per id (the same url read twice is one article, as in CopyIndex)
-    docs = (lines.map(lambda line: doc_features(line, backend))
+    docs = (documents.map(lambda doc: doc_features(*doc, backend=backend))
             .reduceByKey(lambda a, b: min(a, b, key=lambda v: v[0]), parts)
             .persist(StorageLevel.MEMORY_AND_DISK))
     counts = CopyCounts(articles=docs.count())
@@ -123,12 +138,13 @@ def group_copies(spark: Any, articles: str, out_dir: str | None = None, threshol
     counts.bucket_pairs = compared.value - counts.capped_buckets
     counts.near_pairs = len(near_edges)
     counts.groups = _components(exact_edges + near_edges)
+    counts.pairs = [(a[1], b[1]) for a, b in sorted(near_edges)]
     docs.unpersist()
     exact.unpersist()
     counts.seconds = round(time.perf_counter() - start, 2)
 
     if out_dir is not None:
-        _write(out_dir, counts, near_edges)
+        _write(out_dir, counts)
     return counts
 
 
@@ -180,7 +196,7 @@ def _components(edges: list[tuple[Order, Order]]) -> list[CopyGroup]:
     return [CopyGroup(root[1], [m[1] for m in nodes]) for root, nodes in sorted(groups)]
 
 
-def _write(out_dir: str, counts: CopyCounts, near_edges: list[tuple[Order, Order]]) -> None:
+def _write(out_dir: str, counts: CopyCounts) -> None:
     from pathlib import Path
 
     out = Path(out_dir)
@@ -190,6 +206,6 @@ def _write(out_dir: str, counts: CopyCounts, near_edges: list[tuple[Order, Order
             handle.write(json.dumps({"original": group.original, "members": group.members},
                                     ensure_ascii=False) + "\n")
     with (out / "near_pairs.jsonl").open("w", encoding="utf-8") as handle:
-        for a, b in sorted(near_edges):
-            handle.write(json.dumps([a[1], b[1]]) + "\n")
+        for pair in counts.pairs:
+            handle.write(json.dumps(list(pair)) + "\n")
     (out / "counts.json").write_text(json.dumps(counts.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -5,23 +5,33 @@ hidden entries left out), so the Spark runner sees the same files as the local o
 (a zip of a day's news, a big JSONL) becomes several tasks: each task reads the whole file but
 cleans and analyses only every `shares`-th record. Reading is cheap next to analysis, so this
 spreads one big file over many cores without shuffling raw text between machines.
+
+Inputs given as URIs (`hdfs://…`, `s3a://…`, `file://…`) are not listed here: the driver cannot
+walk them with `os.scandir`, so they are set aside for Spark's own readers (uris.py).
 """
 from __future__ import annotations
 
 import math
 import os
+import re
+import tempfile
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from marsad.ingest import iter_files as walk_files  # the very walk read_paths uses
+from marsad.ingest import read_paths
 from marsad.model import Skip
 
-__all__ = ["DEFAULT_SPLIT_BYTES", "MAX_SHARES", "Plan", "ReadTask", "plan_inputs"]
+__all__ = ["DEFAULT_SPLIT_BYTES", "MAX_SHARES", "Plan", "ReadTask", "is_uri", "missing_reason", "plan_inputs"]
 
 DEFAULT_SPLIT_BYTES = 4 * 2**20   # one task per 4 MiB of (uncompressed) input
 MAX_SHARES = 64
+
+# a scheme of two letters or more, so a Windows drive (C:\news) stays a path
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 @dataclass(frozen=True)
@@ -37,16 +47,35 @@ class ReadTask:
 class Plan:
     tasks: list[ReadTask]
     skips: list[Skip]       # inputs that do not exist (read_paths would skip them the same way)
-    files: int
+    files: int              # local files only: URI inputs are listed by Spark, as they are read
+    uris: list[str] = field(default_factory=list)
+
+
+def is_uri(given: str | Path) -> bool:
+    """True for "hdfs://…", "s3a://…", "file://…": inputs that Spark's readers list and read."""
+    return isinstance(given, str) and _URI.match(given) is not None
+
+
+@cache
+def missing_reason() -> str:
+    """The words `read_paths` gives an input that is not there, for inputs it cannot look at (URIs):
+    every runner then says it the same way, in whatever language the readers speak."""
+    with tempfile.TemporaryDirectory() as empty:
+        [skip] = read_paths([os.path.join(empty, "missing")])
+    return skip.reason
 
 
 def plan_inputs(paths: Iterable[str | Path], split_bytes: int = DEFAULT_SPLIT_BYTES) -> Plan:
-    """Every file under `paths`, as read tasks; tasks of one file are spread apart in the list."""
+    """Every local file under `paths`, as read tasks (tasks of one file spread apart), and the URIs."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []
     skips: list[Skip] = []
+    uris: list[str] = []
     for given in paths:
+        if is_uri(given):
+            uris.append(str(given))
+            continue
         if str(given) == "-":
             skips.append(Skip("-", "the Spark runner cannot read standard input: save it to a file first"))
             continue
@@ -56,7 +85,7 @@ def plan_inputs(paths: Iterable[str | Path], split_bytes: int = DEFAULT_SPLIT_BY
         elif path.exists():
             files.append(path)
         else:
-            skips.append(Skip(str(given), "no such file or directory"))
+            skips.extend(read_paths([given]))     # not there: the local runner's skip, in its words
     tasks = [ReadTask(str(file), share, shares)
              for file in files
              for shares in [_shares(file, split_bytes)]
@@ -64,7 +93,7 @@ def plan_inputs(paths: Iterable[str | Path], split_bytes: int = DEFAULT_SPLIT_BY
     # all first shares, then all second shares...: Spark slices the list into contiguous
     # partitions, and the shares of one big file should land in different ones
     tasks.sort(key=lambda t: t.share)
-    return Plan(tasks, skips, len(files))
+    return Plan(tasks, skips, len(files), uris)
 
 
 def _shares(path: Path, split_bytes: int) -> int:

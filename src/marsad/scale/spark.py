@@ -1,14 +1,20 @@
 """The Spark runner: read -> clean -> analyze over Apache Spark, with the local stage functions.
 
-    python -m marsad.scale.spark PATH... --out DIR [--master local[*]] [--no-analysis] [--copies]
+    python -m marsad.scale.spark INPUT... --out DIR [--format json|parquet] [--master local[*]]
+                                 [--no-analysis] [--copies]
 
-The driver lists the files (plan.py), Spark runs `marsad.ingest.read_paths` and
-`marsad.pipeline.process` on the workers (worker.py), and writes under DIR:
+An INPUT is a local file or directory, or a URI Spark can read (hdfs://…, s3a://…, file://…).
+The driver lists the local files (plan.py) and Spark lists the URIs (uris.py); the workers run
+`marsad.ingest` and `marsad.pipeline.process` on them (worker.py) and write under DIR:
 
     articles/part-*    Article JSON, one per line (what `marsad extract --jsonl` prints)
     skips/part-*       {"source", "reason"}, one per line, for every input that was not read
     counts.json        files, read tasks, articles, skipped, seconds
     copies/            with --copies: groups.jsonl, near_pairs.jsonl, counts.json (copies.py)
+
+With `--format parquet`, the same results as Parquet tables instead (tables.py): articles/,
+lines/, entities/, quotes/, quantities/, dates/, attributions/, skips/, and with --copies the
+copies/ (original, member) and near_pairs/ tables; counts.json as above.
 
 The same code runs on a laptop (local[*]) or a cluster (--master yarn / spark://...): only the
 master changes. docs/scale.md says how to ship the package to workers and what does not scale yet.
@@ -25,12 +31,20 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from marsad.scale.plan import DEFAULT_SPLIT_BYTES, plan_inputs
-from marsad.scale.worker import ARTICLE, SKIP, encode, run_tasks
+from marsad.model import Skip
+from marsad.scale.plan import DEFAULT_SPLIT_BYTES, Plan, plan_inputs
+from marsad.scale.tables import table_rows, write_copy_tables, write_tables
+from marsad.scale.uris import read_uris
+from marsad.scale.worker import ARTICLE, FILES, SKIP, Encoder, json_records, run_tasks
 
-__all__ = ["SparkCounts", "main", "run", "session"]
+if TYPE_CHECKING:
+    from marsad.scale.copies import CopyCounts
+
+__all__ = ["FORMATS", "SparkCounts", "main", "run", "session"]
+
+FORMATS = ("json", "parquet")
 
 _INSTALL = "the Spark runner needs pyspark and Java 17+: pip install 'marsad[spark]'"
 
@@ -89,18 +103,22 @@ def session(master: str | None = "local[*]", app_name: str = "marsad", conf: dic
 
 def run(paths: Iterable[str | Path], out_dir: str | Path, master: str | None = "local[*]",
         analysis: bool = True, *, spark: Any = None, copies: bool = False, overwrite: bool = False,
-        split_bytes: int = DEFAULT_SPLIT_BYTES) -> SparkCounts:
+        split_bytes: int = DEFAULT_SPLIT_BYTES, fmt: str = "json") -> SparkCounts:
     """Read, clean and (unless `analysis` is false) analyse everything under `paths` into `out_dir`.
 
+    `paths`: local files and directories, or URIs Spark reads itself (hdfs://, s3a://, file://).
     `spark`: an existing SparkSession (then `master` is ignored and the session is left running);
     `master=None`: the one spark-submit was given.
     `out_dir`: a local path, or on a cluster a shared filesystem that the driver and every
     executor mount at the same path (the driver writes counts.json, executors the part files).
     `copies`: also compute copy groups (exact + MinHash) over the articles written.
+    `fmt`: "json" (Article JSON lines) or "parquet" (one table per record type, tables.py).
     `out_dir` must not exist yet unless `overwrite`; every input ends up in articles/ or skips/.
     """
     from pyspark import StorageLevel
 
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}")
     start = time.perf_counter()
     out = Path(out_dir).absolute()
     if out.exists() and any(out.iterdir()):
@@ -111,32 +129,63 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, master: str | None = "
     own = spark is None
     spark = spark or session(master)
     try:
-        sc = spark.sparkContext
-        counts = SparkCounts(files=plan.files, tasks=len(plan.tasks))
-        slices = max(1, min(len(plan.tasks), max(sc.defaultParallelism * 4, math.ceil(len(plan.tasks) / 200))))
-        cwd, with_analysis = os.getcwd(), analysis
-        results = sc.parallelize(plan.tasks, slices).mapPartitions(
-            lambda tasks: run_tasks(tasks, cwd, with_analysis))
-        if plan.skips:
-            results = results.union(sc.parallelize([encode(s) for s in plan.skips], 1))
-        results = results.persist(StorageLevel.MEMORY_AND_DISK)   # analysed once, written twice
+        encoder: Encoder = table_rows if fmt == "parquet" else json_records
+        results = _results(spark.sparkContext, plan, analysis, encoder)
+        results = results.persist(StorageLevel.MEMORY_AND_DISK)   # analysed once, written several times
         try:
-            results.filter(lambda r: r[0] == ARTICLE).values().saveAsTextFile(_uri(out / "articles"))
-            results.filter(lambda r: r[0] == SKIP).values().coalesce(1).saveAsTextFile(_uri(out / "skips"))
+            if fmt == "parquet":
+                write_tables(spark, results, _uri(out))
+            else:
+                _write_json(results, out)
             kinds = results.keys().countByValue()
         finally:
             results.unpersist()
-        counts.articles, counts.skipped = kinds.get(ARTICLE, 0), kinds.get(SKIP, 0)
+        from_uris = kinds.get(FILES, 0)     # a file read from a URI is one read task
+        counts = SparkCounts(files=plan.files + from_uris, tasks=len(plan.tasks) + from_uris,
+                             articles=kinds.get(ARTICLE, 0), skipped=kinds.get(SKIP, 0))
         if copies:
-            from marsad.scale.copies import group_copies
-
-            counts.copies = group_copies(spark, _uri(out / "articles"), str(out / "copies")).to_dict()
+            counts.copies = _copies(spark, out, fmt).to_dict()
     finally:
         if own:
             spark.stop()
     counts.seconds = round(time.perf_counter() - start, 2)
     (out / "counts.json").write_text(json.dumps(counts.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
     return counts
+
+
+def _results(sc: Any, plan: Plan, with_analysis: bool, encoder: Encoder) -> Any:
+    """One RDD of the encoded results of every input: local read tasks, URI files, and the skips
+    found while listing."""
+    slices = max(1, min(len(plan.tasks), max(sc.defaultParallelism * 4, math.ceil(len(plan.tasks) / 200))))
+    cwd = os.getcwd()
+    results = sc.parallelize(plan.tasks, slices).mapPartitions(
+        lambda tasks: run_tasks(tasks, cwd, with_analysis, encoder))
+    skips: list[Skip] = list(plan.skips)
+    if plan.uris:
+        from_uris, unreadable = read_uris(sc, plan.uris, with_analysis, encoder)
+        skips.extend(unreadable)
+        if from_uris is not None:
+            results = results.union(from_uris)
+    if skips:
+        results = results.union(sc.parallelize([record for skip in skips for record in encoder(skip)], 1))
+    return results
+
+
+def _write_json(results: Any, out: Path) -> None:
+    """articles/ and skips/ as JSON lines, from the (kind, line) pairs of `results`."""
+    results.filter(lambda r: r[0] == ARTICLE).values().saveAsTextFile(_uri(out / "articles"))
+    results.filter(lambda r: r[0] == SKIP).values().coalesce(1).saveAsTextFile(_uri(out / "skips"))
+
+
+def _copies(spark: Any, out: Path, fmt: str) -> CopyCounts:
+    """Copy groups of the articles just written, saved in the run's format; returns their counts."""
+    from marsad.scale.copies import group_copies
+
+    if fmt == "parquet":
+        found = group_copies(spark, _uri(out / ARTICLE), fmt="parquet")
+        write_copy_tables(spark, found, _uri(out))
+        return found
+    return group_copies(spark, _uri(out / ARTICLE), str(out / "copies"))
 
 
 def _uri(path: Path) -> str:
@@ -146,20 +195,27 @@ def _uri(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m marsad.scale.spark",
-                                     description="read -> clean -> analyze on Apache Spark, to JSON lines")
-    parser.add_argument("paths", nargs="+", help="files or directories (on a filesystem every worker mounts)")
+                                     description="read -> clean -> analyze on Apache Spark, "
+                                                 "to JSON lines or Parquet tables")
+    parser.add_argument("paths", nargs="+", metavar="INPUT",
+                        help="files or directories (on a filesystem every worker mounts), or URIs "
+                             "Spark reads itself: hdfs://…, s3a://…, file://… (a directory or a glob)")
     parser.add_argument("--out", required=True, help="output directory (must not exist, unless --overwrite)")
     parser.add_argument("--master", default=None,
                         help="Spark master (default: spark-submit's, or local[*] under plain python)")
+    parser.add_argument("--format", choices=FORMATS, default="json", dest="fmt",
+                        help="json: Article JSON lines (default); parquet: one table per record type")
     parser.add_argument("--no-analysis", action="store_true", help="read and clean only")
     parser.add_argument("--copies", action="store_true", help="also compute copy groups (exact + MinHash)")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing output directory")
     parser.add_argument("--split-mb", type=float, default=DEFAULT_SPLIT_BYTES / 2**20,
-                        help="spread a file over one task per this many MiB of input (0: one task per file)")
+                        help="spread a local file over one task per this many MiB of input (0: one task "
+                             "per file; a file read from a URI is always one task)")
     args = parser.parse_args(argv)
     try:
         counts = run(args.paths, args.out, master=args.master, analysis=not args.no_analysis,
-                     copies=args.copies, overwrite=args.overwrite, split_bytes=int(args.split_mb * 2**20))
+                     copies=args.copies, overwrite=args.overwrite, split_bytes=int(args.split_mb * 2**20),
+                     fmt=args.fmt)
     except (FileExistsError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
