@@ -33,7 +33,7 @@ class Term:
 def parse_query(text: str) -> list[Term]:
     """Split `text` into normalised terms; "double quotes" make a phrase, a trailing * a prefix."""
     if not text or not text.strip():
-        raise QueryError("empty search: give at least one word (e.g. marsad search الإمارات)")
+        raise QueryError("بحث فارغ: اكتب كلمة واحدة على الأقل (مثل: marsad search الإمارات)")
     folded = normalize(text[:MAX_QUERY_CHARS])
     terms: list[Term] = []
     for match in _CHUNK.finditer(folded):
@@ -50,7 +50,7 @@ def parse_query(text: str) -> list[Term]:
         if len(terms) >= MAX_TERMS:
             break
     if not terms:
-        raise QueryError(f"nothing to search for in {text[:40]!r}: use letters or digits")
+        raise QueryError(f"لا شيء يُبحث عنه في «{text[:40]}»: اكتب حروفاً أو أرقاماً")
     return terms[:MAX_TERMS]
 
 

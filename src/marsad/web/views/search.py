@@ -110,7 +110,7 @@ async def search_page(request: Request, filters: SearchFilters, page: PageParams
         except QueryError as exc:
             message = str(exc)
     elif any(filters.params().values()):
-        message = "اكتب كلمة للبحث أو اختر كياناً (write a word to search for, or pick an entity)"
+        message = "اكتب كلمة للبحث أو اختر كياناً"
     outlets = await request.app.state.search_memo.get_async(
         ("outlets",), lambda: [o for o, _ in store_for(request).outlets() if o])
     return render(request, "search.html", filters=filters, params=filters.params(),
@@ -123,6 +123,6 @@ async def search_page(request: Request, filters: SearchFilters, page: PageParams
 async def search_api(request: Request, filters: SearchFilters, page: PageParams) -> dict[str, Any]:
     """Full-text search (normalised Arabic) with optional outlet, entity and date filters."""
     if not filters.given:
-        raise QueryError("empty search: give q (a word) or entity")
+        raise QueryError("بحث فارغ: أعط q (كلمة) أو entity (كياناً)")
     hits = [h.to_dict() for h in await run_search(request, filters, page)]
     return page.envelope(request, hits, query=filters.params())
