@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -77,7 +78,7 @@ def test_search_survives_hostile_queries(db: str, query: str) -> None:
 def test_empty_search_explains_itself(db: str) -> None:
     result = invoke("search", "", "--db", db)
     assert result.exit_code == 2
-    assert "empty search" in result.stderr
+    assert "بحث فارغ" in result.stderr
 
 
 def test_missing_database_says_to_ingest_first(tmp_path: Path) -> None:
@@ -134,7 +135,20 @@ def test_export_jsonl_goes_to_stdout_without_out(db: str) -> None:
 
 def test_export_parquet_to_stdout_is_refused(db: str) -> None:
     result = invoke("export", "--format", "parquet", "--db", db)
-    assert result.exit_code == 2 and "--out" in result.stderr
+    assert result.exit_code == 2 and "--out" in result.stderr and "ثنائية" in result.stderr
+
+
+def test_export_of_an_unknown_format_names_the_known_ones_in_arabic(db: str) -> None:
+    result = invoke("export", "--format", "xlsx", "--db", db)
+    assert result.exit_code == 2 and "صيغة غير معروفة" in result.stderr and "parquet" in result.stderr
+
+
+def test_a_db_that_is_not_a_database_is_explained_in_arabic(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("ليست قاعدة بيانات\n" * 200, "utf-8")
+    result = invoke("search", "جدة", "--db", bad)
+    assert result.exit_code == 2 and "تعذر فتح قاعدة البيانات" in result.stderr
+    assert "ليس قاعدة بيانات SQLite" in result.stderr
 
 
 def _grouped(db: str) -> str:
@@ -167,10 +181,57 @@ def test_export_graph_writes_graphml(db: str, tmp_path: Path) -> None:
     assert out.read_text("utf-8").startswith("<?xml")
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "analyze", "search", "show", "export", "stories", "story", "serve"])
+COMMANDS = ["ingest", "extract", "analyze", "search", "show", "export", "outlets", "stories", "story", "serve"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = invoke(command, "--help")
-    assert result.exit_code == 0 and "Example" in result.stdout
+    assert result.exit_code == 0 and ("أمثلة" in result.stdout or "مثال" in result.stdout)
+
+
+# Latin words the Arabic help may show: names of formats and products, as a user types or knows them
+HELP_NAMES = {"marsad", "JSON", "SQLite", "PostgreSQL", "FTS5", "TOML", "ISO", "UTF", "CSV", "POST", "Gephi",
+              "jsonl", "csv", "parquet", "graphml", "gexf",      # values of --format and --graph
+              "org", "isis"}                                     # an entity key as typed: org:isis
+# typer's own notation, which it gives no way to translate: the range of a number option ([x>=1]) and
+# the type of an argument (<str>, <list[Path]>)
+TYPER_NOTATION = {"x", "str", "list", "Path"}
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]+")
+
+
+def _latin_words(help_text: str) -> set[str]:
+    """Latin words in help text that are not option names, metavars, env vars, commands, paths,
+    URLs, file extensions or example command lines (shell commands stay as they are typed)."""
+    found = set()
+    for line in help_text.splitlines():
+        text = line.strip(" │╭╮╰╯─")
+        if text.startswith(("marsad ", "echo ", "MARSAD_")):       # an example command line
+            continue
+        for chunk in text.split():
+            if chunk.startswith("-") or "/" in chunk:            # --option, -w, a path or a URL
+                continue
+            for word in _LATIN_WORD.findall(_EXTENSION.sub(" ", chunk)):
+                if not (word.isupper() or word in COMMANDS or word in HELP_NAMES or word in TYPER_NOTATION):
+                    found.add(word)
+    return found
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], *[[c, "--help"] for c in COMMANDS]],
+                         ids=lambda a: " ".join(a))
+def test_help_is_arabic_and_fits_80_columns(args: list[str]) -> None:
+    from rich.cells import cell_len
+
+    result = invoke(*args, env={"COLUMNS": "80"}, prog_name="marsad")
+    assert result.exit_code == 0, result.output
+    assert _latin_words(result.stdout) == set()
+    assert "الاستعمال" in result.stdout and "اعرض هذه المساعدة واخرج" in result.stdout
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_the_help_check_catches_english() -> None:
+    assert _latin_words("│ --db  DB  SQLite file or postgresql:// URL │") == {"file", "or"}
 
 
 def test_console_script_runs_as_a_real_process(db: str) -> None:
@@ -195,6 +256,21 @@ def test_ingest_prints_a_summary_and_lists_skips(tmp_path: Path) -> None:
     assert "بلا تغيير" in again.stderr
     with open_store(db) as store:
         assert store.count() == 5
+
+
+def test_ingest_shows_and_stores_why_a_bad_file_was_skipped_in_arabic(tmp_path: Path) -> None:
+    require_stages(analysis=False)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad" / "broken.zip").write_bytes(b"PK\x03\x04" + bytes(40))
+    db = tmp_path / "m.db"
+    result = invoke("ingest", tmp_path / "bad", "--db", db, "--no-analysis", "--no-stories",
+                    env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "ملف فارغ" in result.stderr and "أرشيف zip تالف (لا يحمل بنية أرشيف zip)" in result.stderr
+    with open_store(db) as store:
+        reasons = {Path(s.source).name: s.reason for s in store.skips()}
+    assert reasons == {"empty.txt": "ملف فارغ", "broken.zip": "أرشيف zip تالف (لا يحمل بنية أرشيف zip)"}
 
 
 def test_ingest_fails_only_when_nothing_could_be_read(tmp_path: Path) -> None:
@@ -276,7 +352,7 @@ def test_killed_ingest_leaves_a_valid_db_and_a_rerun_completes(tmp_path: Path) -
 
 def test_analyze_of_a_missing_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = invoke("analyze", tmp_path / "missing.txt")
-    assert result.exit_code == 2 and "cannot read" in result.stderr
+    assert result.exit_code == 2 and "تعذرت قراءة" in result.stderr and "لا يوجد ملف بهذا الاسم" in result.stderr
 
 
 def _records(folder: Path, outlets: list[str]) -> Path:
@@ -318,3 +394,4 @@ def test_a_broken_outlets_file_is_refused_before_any_work(tmp_path: Path, no_use
     bad.write_text('{"outlets": [{"aliases": ["x"]}]}', "utf-8")
     result = invoke("ingest", tmp_path, "--db", tmp_path / "m.db", "--outlets", bad)
     assert result.exit_code == 2 and "name" in result.stderr and not (tmp_path / "m.db").exists()
+    assert "يُنتظر في الملف قائمة 'outlets'" in result.stderr

@@ -48,7 +48,7 @@ def test_unreadable_inputs_are_skipped_recorded_and_do_not_stop_the_run(tmp_path
         counts = ingest([tmp_path / "news"], store, workers=2)
         assert counts.ingested == 3
         assert [Path(s).name for s, _ in counts.skipped] == ["empty.txt"]
-        assert [Path(s.source).name for s in store.skips()] == ["empty.txt"]
+        assert [(Path(s.source).name, s.reason) for s in store.skips()] == [("empty.txt", "ملف فارغ")]
 
 
 def test_analysis_can_be_left_out_and_added_by_a_later_run(tmp_path: Path) -> None:
@@ -83,6 +83,7 @@ def test_an_input_longer_than_any_article_is_skipped_with_the_setting_to_raise(t
     assert counts.ingested == 3
     [(source, reason)] = counts.skipped
     assert source.endswith("one-line.txt") and "MARSAD_MAX_ARTICLE_CHARS" in reason
+    assert "فوق حد 16,000 حرف" in reason        # the input may be 4x the text limit (markup)
     monkeypatch.setenv("MARSAD_MAX_ARTICLE_CHARS", "100000")
     with open_store(tmp_path / "m.db") as store:
         assert ingest([tmp_path / "news"], store, workers=1).skipped == []

@@ -2,7 +2,8 @@
 
 Every command is a thin layer over a function a user can call too (marsad.analyze, marsad.read,
 marsad.runner.ingest, marsad.store, marsad.export). JSON goes to stdout as UTF-8 with Arabic
-left readable; progress, tables and messages go to stderr unless they are the output.
+left readable; progress, tables and messages go to stderr unless they are the output. Everything
+a person reads here (help, messages, tables) is Arabic; option names, JSON keys and codes are not.
 """
 from __future__ import annotations
 
@@ -13,20 +14,65 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.rich_utils as typer_rich
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
 
 from marsad.store import DEFAULT_DB, QueryError, Store, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
-                  help="marsad — an observatory for Arabic news: who reported what, citing whom.")
+# typer draws a few words of its own around our help (panel titles, [default: ...]); they are
+# constants of typer.rich_utils read each time help is drawn, so the Arabic ones are set here.
+# A name a later typer drops is skipped, and the help test then shows the English word.
+_TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "المعطيات",
+    "OPTIONS_PANEL_TITLE": "الخيارات",
+    "COMMANDS_PANEL_TITLE": "الأوامر",
+    "ERRORS_PANEL_TITLE": "خطأ",
+    "REQUIRED_LONG_STRING": "[مطلوب]",
+    "DEFAULT_STRING": "[الافتراضي: {}]",
+    "ENVVAR_STRING": "[متغير البيئة: {}]",
+    "DEPRECATED_STRING": "(مهمل) ",
+    "ABORTED_TEXT": "أُلغي.",
+    "RICH_HELP": "للمساعدة: [blue]{command_path} {help_option}[/]",
+}
+for _name, _word in _TYPER_WORDS.items():
+    if hasattr(typer_rich, _name):
+        setattr(typer_rich, _name, _word)
+
+
+class _ArabicHelp:
+    """The two words typer's commands hard-code, in Arabic: the usage prefix and --help's own help."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="الاستعمال: ")
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help, option.metavar = "اعرض هذه المساعدة واخرج.", ""
+        return option
+
+
+class _Group(_ArabicHelp, TyperGroup):
+    pass
+
+
+class _Command(_ArabicHelp, TyperCommand):
+    pass
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich", cls=_Group,
+                  help="marsad — مرصد للأخبار العربية: من نقل ماذا، وعمّن نقله.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-OutletsOption = typer.Option(None, "--outlets", help="A JSON or TOML file of outlets with their aliases "
-                             "(names and domains to show as one outlet); see docs/ingest.md.")
+FLAG = ""       # metavar of an on/off option: no value to name (typer would print <bool>)
+OutletsOption = typer.Option(None, "--outlets", metavar="FILE",
+                             help="ملف JSON أو TOML بالمنابر وأسمائها الأخرى (أسماء ونطاقات تُعرض "
+                                  "منبراً واحداً)؛ انظر docs/ingest.md.")
 
 
 def _use_outlets(path: Path | None) -> None:
@@ -39,19 +85,27 @@ def _use_outlets(path: Path | None) -> None:
         raise typer.Exit(2) from None
 
 
-DbOption = typer.Option(DEFAULT_DB, "--db", envvar="MARSAD_DB",
-                        help="SQLite file or postgresql:// URL (env MARSAD_DB).")
+DbOption = typer.Option(DEFAULT_DB, "--db", envvar="MARSAD_DB", metavar="DB",
+                        help="ملف SQLite أو عنوان postgresql://")
 
 
 def _dump(data: Any, indent: int | None = 2) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
+# what SQLite says when --db is not a database it can open, in words a user can act on
+_DB_ERRORS = {
+    "unable to open database file": "لا يمكن فتح الملف (هل المجلد موجود وتجوز الكتابة فيه؟)",
+    "file is not a database": "الملف ليس قاعدة بيانات SQLite",
+    "database is locked": "قاعدة البيانات مقفلة، تستعملها عملية أخرى",
+}
+
+
 def _open(db: str) -> Store:
     try:
         return open_store(db)
     except Exception as exc:
-        err.print(f"[red]تعذر فتح قاعدة البيانات {db}:[/] {exc}")
+        err.print(f"[red]تعذر فتح قاعدة البيانات {db}:[/] {_DB_ERRORS.get(str(exc), exc)}")
         raise typer.Exit(2) from exc
 
 
@@ -63,18 +117,22 @@ def _existing(db: str) -> Store:
     return _open(db)
 
 
-@app.command()
+@app.command(cls=_Command)
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc, .xml, .zip).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="ملفات أو مجلدات (.txt و.html و.jsonl "
+                                                "و.warc و.xml و.zip وغيرها).")],
     db: str = DbOption,
-    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Processes (default: all CPUs)."),
-    no_analysis: bool = typer.Option(False, "--no-analysis", help="Read and clean only; skip extraction."),
-    no_stories: bool = typer.Option(False, "--no-stories", help="Do not group new articles into stories."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, metavar="N",
+                                       help="عدد العمليات (الافتراضي: كل أنوية المعالج)."),
+    no_analysis: bool = typer.Option(False, "--no-analysis", metavar=FLAG,
+                                     help="القراءة والتنظيف فقط، بلا استخراج."),
+    no_stories: bool = typer.Option(False, "--no-stories", metavar=FLAG,
+                                    help="لا تجمع المقالات الجديدة في قصص."),
     outlets: Path | None = OutletsOption,
 ) -> None:
-    """Read, clean, analyse and store articles, then group new ones into stories. Re-running changes nothing that did not change.
+    """قراءة المقالات وتنظيفها وتحليلها وتخزينها، ثم جمع الجديد منها في قصص. إعادة التشغيل لا تغيّر ما لم يتغيّر.
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad ingest examples/
       marsad ingest dumps/*.zip --db postgresql://marsad@localhost/marsad --workers 8
     """
@@ -122,20 +180,22 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
-    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per line instead of a JSON array."),
-    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
-                                       help="Processes (default: all CPUs); output keeps the input order."),
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="ملفات أو مجلدات للقراءة.")],
+    jsonl: bool = typer.Option(False, "--jsonl", metavar=FLAG,
+                               help="كائن JSON في كل سطر بدلاً من مصفوفة JSON واحدة."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, metavar="N",
+                                       help="عدد العمليات (الافتراضي: كل أنوية المعالج)؛ يبقى الإخراج "
+                                            "بترتيب المدخلات."),
     outlets: Path | None = OutletsOption,
 ) -> None:
-    """Read + clean + analyse and print Article JSON (nothing is stored).
+    """قراءة وتنظيف وتحليل، ثم طباعة المقالات بصيغة JSON (لا يُخزَّن شيء).
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad extract article.txt
       marsad extract dumps/ --jsonl > articles.jsonl
-      marsad extract dumps/ --jsonl --workers 1      # one process: the same bytes, slower
+      marsad extract dumps/ --jsonl --workers 1      # عملية واحدة: البايتات نفسها، أبطأ
     """
     from marsad.ingest import read_paths
     from marsad.pipeline import article_json
@@ -161,14 +221,16 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def analyze(
-    file: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
-    published: str | None = typer.Option(None, "--published", help="ISO date relative dates resolve against."),
+    file: str = typer.Argument("-", metavar="FILE", show_default=False,
+                               help="ملف نصي بترميز UTF-8، أو - للمدخل القياسي (الافتراضي)."),
+    published: str | None = typer.Option(None, "--published", metavar="DATE",
+                                         help="تاريخ النشر بصيغة ISO، تُحسب منه التواريخ النسبية."),
 ) -> None:
-    """Analyse plain text (no cleaning) and print one JSON object.
+    """تحليل نص عادي (بلا تنظيف) وطباعة كائن JSON واحد.
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad analyze body.txt --published 2017-10-29
       echo "قال مسؤول إن ..." | marsad analyze -
     """
@@ -177,7 +239,11 @@ def analyze(
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        err.print(f"[red]cannot read {file}:[/] {exc} (analyze takes UTF-8 plain text; use extract for other files)")
+        from marsad.ingest.reasons import os_error
+
+        why = os_error(exc) if isinstance(exc, OSError) else f"ليس نصاً بترميز UTF-8 عند البايت {exc.start}"
+        err.print(f"[red]تعذرت قراءة {file}:[/] {why} (يقبل analyze نصاً عادياً بترميز UTF-8؛ "
+                  "استعمل extract لغيره من الملفات)")
         raise typer.Exit(2) from None
     _dump(marsad.analyze(text, published=published).to_dict())
 
@@ -189,21 +255,27 @@ def _snippet(hit: Any) -> Text:
     return text
 
 
-@app.command()
+@app.command(cls=_Command)
 def search(
-    query: str = typer.Argument("", help='Words (all must match); "quoted words" match a phrase; word* a prefix.'),
+    query: str = typer.Argument("", metavar="QUERY", show_default=False,
+                                help='كلمات يجب أن تطابق كلها؛ "كلمات بين علامتي تنصيص" تطابق عبارة؛ '
+                                     "وكلمة* تطابق ما يبدأ بها."),
     db: str = DbOption,
-    entity: str | None = typer.Option(None, "--entity", "-e", help="Entity key (org:isis) or name."),
-    outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet."),
-    date_from: str | None = typer.Option(None, "--from", help="Published on or after (ISO date)."),
-    date_to: str | None = typer.Option(None, "--to", help="Published on or before (ISO date)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
+    entity: str | None = typer.Option(None, "--entity", "-e", metavar="ENTITY",
+                                      help="مفتاح كيان (مثل org:isis) أو اسمه."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="OUTLET", help="هذا المنبر فقط."),
+    date_from: str | None = typer.Option(None, "--from", metavar="DATE",
+                                         help="المنشور في هذا التاريخ أو بعده (بصيغة ISO)."),
+    date_to: str | None = typer.Option(None, "--to", metavar="DATE",
+                                       help="المنشور في هذا التاريخ أو قبله (بصيغة ISO)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, metavar="N", help="عدد النتائج."),
+    offset: int = typer.Option(0, "--offset", min=0, metavar="N",
+                               help="عدد النتائج التي تُتخطّى من البداية (للصفحات التالية)."),
+    as_json: bool = typer.Option(False, "--json", metavar=FLAG, help="طباعة النتائج بصيغة JSON."),
 ) -> None:
-    """Full-text search; spelling variants match (الامارات finds الإمارات, 2017 finds ٢٠١٧).
+    """بحث في النص الكامل تتطابق فيه أشكال الكتابة (الامارات تجد الإمارات، و2017 تجد ٢٠١٧).
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad search الامارات
       marsad search "وزير الخارجية" --outlet "واس" --from 2015-07-25
       marsad search --entity org:isis --json
@@ -283,15 +355,15 @@ def _render_article(article: Any) -> None:
             out.print(table)
 
 
-@app.command()
+@app.command(cls=_Command)
 def show(
-    article_id: str = typer.Argument(..., metavar="ID", help="Article id, as search prints it."),
+    article_id: str = typer.Argument(..., metavar="ID", help="معرّف المقال كما يطبعه أمر search."),
     db: str = DbOption,
-    as_json: bool = typer.Option(False, "--json", help="Print the Article JSON."),
+    as_json: bool = typer.Option(False, "--json", metavar=FLAG, help="طباعة المقال بصيغة JSON."),
 ) -> None:
-    """Show one stored article: metadata, body and what was extracted from it.
+    """عرض مقال مخزَّن: بياناته ونصه وما استُخرج منه.
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad show 000_47f195348861b221
       marsad show 000_47f195348861b221 --json
     """
@@ -306,17 +378,22 @@ def show(
         _render_article(article)
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
-    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout for jsonl/csv).")] = None,
-    graph: str | None = typer.Option(None, "--graph", help="Export the provenance graph instead: graphml or gexf."),
+    format: str = typer.Option("jsonl", "--format", "-f", metavar="FORMAT",
+                               help="صيغة الملف: jsonl أو csv أو parquet."),
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                                  help="ملف الإخراج (الإخراج القياسي إن لم يُعطَ، "
+                                                       "لصيغتي jsonl وcsv).")] = None,
+    graph: str | None = typer.Option(None, "--graph", metavar="FORMAT",
+                                     help="تصدير مخطط الإسناد بدلاً من المقالات: graphml أو gexf."),
     db: str = DbOption,
 ) -> None:
-    """Export every stored article (Article JSON fields; CSV cells hold lists as JSON), or with
-    --graph the provenance graph of all stories (who cited whom) for Gephi.
+    """تصدير كل المقالات المخزَّنة بحقول JSON المقال، أو مع --graph مخطط الإسناد لكل القصص (من نقل عمّن).
 
-    [bold]Examples[/]
+    في CSV تحمل الخلايا القوائم بصيغة JSON، ويُفتح مخطط الإسناد ببرنامج Gephi.
+
+    [bold]أمثلة[/]
       marsad export --format jsonl > articles.jsonl
       marsad export --format parquet --out articles.parquet
       marsad export --graph gexf --out provenance.gexf
@@ -326,12 +403,16 @@ def export(
     if graph:
         _export_graph(db, graph, out_file)
         return
+    from marsad.export import FORMATS
+
+    if format not in FORMATS:
+        err.print(f"[red]صيغة غير معروفة {format!r}[/]: اختر إحدى الصيغ {'، '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if format == "parquet" and out_file is None:
+        err.print("[red]صيغة parquet ثنائية[/]: اذكر ملفاً بالخيار --out، مثل --out articles.parquet")
+        raise typer.Exit(2)
     with _existing(db) as store:
-        try:
-            n = run_export(store.iter_articles(), format, out_file)
-        except ValueError as exc:
-            err.print(f"[red]{exc}[/]")
-            raise typer.Exit(2) from None
+        n = run_export(store.iter_articles(), format, out_file)
     err.print(f"صُدّر {n} مقالاً" + (f" إلى {out_file}" if out_file else ""))
 
 
@@ -340,25 +421,25 @@ def _export_graph(db: str, fmt: str, out_file: Path | None) -> None:
     from marsad.stories.service import get_story, list_stories
 
     if fmt not in ("graphml", "gexf"):
-        err.print(f"[red]unknown graph format {fmt!r}[/]: use graphml or gexf")
+        err.print(f"[red]صيغة مخطط غير معروفة {fmt!r}[/]: استعمل graphml أو gexf")
         raise typer.Exit(2)
     target = out_file or Path(f"provenance.{fmt}")
     with _existing(db) as store:
         ids = [s["id"] for s in list_stories(store, limit=10**9)]
         graph = provenance_graph(filter(None, (get_story(store, i) for i in ids)))
     write_graph(graph, fmt, target)
-    err.print(f"provenance graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {target}")
+    err.print(f"مخطط الإسناد: {graph.number_of_nodes()} عقدة و{graph.number_of_edges()} حافة، كُتب في {target}")
 
 
-@app.command("outlets")
+@app.command("outlets", cls=_Command)
 def outlets_command(
     db: str = DbOption,
-    as_json: bool = typer.Option(False, "--json", help="Print the outlets as a JSON list."),
+    as_json: bool = typer.Option(False, "--json", metavar=FLAG, help="طباعة المنابر قائمةً بصيغة JSON."),
     outlets: Path | None = OutletsOption,
 ) -> None:
-    """Outlets in the database with their article counts, and the aliases marsad knows for them.
+    """المنابر في قاعدة البيانات مع عدد مقالات كل منها، والأسماء الأخرى التي يعرفها marsad لها.
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad outlets
       marsad outlets --outlets my-outlets.toml --json
     """
@@ -384,18 +465,20 @@ def outlets_command(
     out.print(table)
 
 
-@app.command()
+@app.command(cls=_Command)
 def stories(
     db: str = DbOption,
-    as_json: bool = typer.Option(False, "--json", help="Print the stories as a JSON list (Story JSON)."),
-    limit: int = typer.Option(50, "--limit", min=1, help="How many stories (newest first)."),
-    offset: int = typer.Option(0, "--offset", min=0),
-    min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only stories with this many articles."),
-    outlet: str | None = typer.Option(None, "--outlet", help="Only stories this outlet covered."),
+    as_json: bool = typer.Option(False, "--json", metavar=FLAG, help="طباعة القصص قائمةً بصيغة JSON."),
+    limit: int = typer.Option(50, "--limit", min=1, metavar="N", help="عدد القصص (الأحدث أولاً)."),
+    offset: int = typer.Option(0, "--offset", min=0, metavar="N",
+                               help="عدد القصص التي تُتخطّى من البداية (للصفحات التالية)."),
+    min_articles: int = typer.Option(1, "--min-articles", min=1, metavar="N",
+                                     help="القصص التي فيها هذا العدد من المقالات على الأقل."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="OUTLET", help="القصص التي غطّاها هذا المنبر فقط."),
 ) -> None:
-    """Stories: the same event across outlets, with origin and numbers that disagree.
+    """القصص: الحدث نفسه عبر المنابر، مع مصدره الأول والأرقام المختلف عليها.
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad stories
       marsad stories --min-articles 3 --limit 20
       marsad stories --json > stories.json
@@ -414,15 +497,15 @@ def stories(
     out.print(story_list_table(items, out.width))
 
 
-@app.command()
+@app.command(cls=_Command)
 def story(
-    story_id: Annotated[str, typer.Argument(help="A story id from `marsad stories`.")],
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="معرّف قصة كما يطبعه أمر marsad stories.")],
     db: str = DbOption,
-    as_json: bool = typer.Option(False, "--json", help="Print the story with its comparison as JSON."),
+    as_json: bool = typer.Option(False, "--json", metavar=FLAG, help="طباعة القصة ومقارنتها بصيغة JSON."),
 ) -> None:
-    """One story compared across outlets: timeline, numbers that disagree, naming, who cited whom.
+    """قصة واحدة مقارنةً عبر المنابر: التسلسل الزمني، والأرقام المختلف عليها، والتسميات، ومن نقل عمّن.
 
-    [bold]Example[/]
+    [bold]مثال[/]
       marsad story s_3c44a1b2c3d4
     """
     from marsad.stories.service import get_story
@@ -439,23 +522,24 @@ def story(
         print_story(found, out)
 
 
-@app.command()
+@app.command(cls=_Command)
 def serve(
     db: str = DbOption,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the app."),
-    port: int = typer.Option(8000, "--port"),
-    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
-                                       help="Server processes (default: one per CPU core, which answers most "
-                                            "under load; 1 keeps it to this process)."),
-    cache_seconds: float = typer.Option(5.0, "--cache-seconds", min=0,
-                                        help="How long answers may lag an ongoing ingest (0: no cache)."),
-    ingest_token: str | None = typer.Option(None, "--ingest-token", envvar="MARSAD_INGEST_TOKEN",
-                                            help="Allow POST /api/v1/ingest with this bearer token "
-                                                 "(read-only without it)."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST",
+                             help="العنوان الذي يستمع عليه الخادم؛ أي عنوان غير المحلي يكشف التطبيق للشبكة."),
+    port: int = typer.Option(8000, "--port", metavar="PORT", help="المنفذ."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, metavar="N",
+                                       help="عمليات الخادم (الافتراضي: واحدة لكل نواة، وهو أسرع ما يكون "
+                                            "تحت الحمل؛ 1 يبقيه في هذه العملية)."),
+    cache_seconds: float = typer.Option(5.0, "--cache-seconds", min=0, metavar="SECONDS",
+                                        help="أقصى مدة تتأخر فيها الإجابات عن إدخال جارٍ (0: بلا تخزين مؤقت)."),
+    ingest_token: str | None = typer.Option(None, "--ingest-token", envvar="MARSAD_INGEST_TOKEN", metavar="TOKEN",
+                                            help="يسمح بطلبات POST إلى /api/v1/ingest بهذا الرمز "
+                                                 "(الخادم للقراءة فقط من دونه)."),
 ) -> None:
-    """Serve the web app and JSON API over a database (read-only unless given an ingest token).
+    """تشغيل تطبيق الويب وواجهة JSON البرمجية فوق قاعدة بيانات (للقراءة فقط ما لم يُعطَ رمز إدخال).
 
-    [bold]Examples[/]
+    [bold]أمثلة[/]
       marsad serve --db marsad.db --port 8000
       marsad serve --db marsad.db --workers 1
       MARSAD_INGEST_TOKEN=secret marsad serve --db marsad.db
@@ -466,7 +550,9 @@ def serve(
         run_server(db=db, host=host, port=port, ingest_token=ingest_token,
                    workers=workers or os.cpu_count() or 1, cache_seconds=cache_seconds)
     except OSError as exc:          # the port is taken, the host is not this machine's, ...
-        err.print(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
+        from marsad.ingest.reasons import os_error
+
+        err.print(f"[red]تعذر التشغيل على {host}:{port}:[/] {os_error(exc)}")
         raise typer.Exit(1) from None
 
 

@@ -10,6 +10,7 @@ from marsad.clean import clean
 from marsad.deadline import Expired, deadline
 from marsad.extract import analyze
 from marsad.ingest import read_paths
+from marsad.ingest.reasons import reason
 from marsad.model import Article, RawArticle, Skip
 
 
@@ -53,14 +54,12 @@ def article_deadline() -> Iterator[None]:
         with deadline(seconds):
             yield
     except Expired:
-        raise TooSlow(f"processing the article took over {seconds:g} s and was stopped "
-                      "(set MARSAD_MAX_ARTICLE_SECONDS to raise the limit)") from None
+        raise TooSlow(reason("too_slow", seconds=seconds)) from None
 
 
 def _check_length(size: int, what: str, limit: int) -> None:
     if size > limit:
-        raise TooLong(f"{what} has {size:,} characters, over the {limit:,} limit for one article "
-                      "(set MARSAD_MAX_ARTICLE_CHARS to raise it)")
+        raise TooLong(reason(what, size=size, limit=limit))
 
 
 def process(raw: RawArticle, with_analysis: bool = True) -> Article:
@@ -68,10 +67,10 @@ def process(raw: RawArticle, with_analysis: bool = True) -> Article:
     any article raises TooLong before any work (markup may triple a page's size, hence 4x); one
     that takes longer than `max_article_seconds` raises TooSlow."""
     limit = max_article_chars()
-    _check_length(len(raw.content), "the input", 4 * limit)
+    _check_length(len(raw.content), "input_too_long", 4 * limit)
     with article_deadline():
         article = clean(raw)
-        _check_length(len(article.text), "the article text", limit)
+        _check_length(len(article.text), "text_too_long", limit)
         if with_analysis:
             article.analysis = analyze(article.text, published=article.published, outlet=article.outlet)
     return article
@@ -89,7 +88,7 @@ def process_item(item: RawArticle | Skip, with_analysis: bool = True) -> Article
     except OverLimit as exc:
         return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a batch
-        return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
+        return Skip(item.source, reason("failed", error=f"{type(exc).__name__}: {exc}"))
 
 
 def read_articles(paths: Iterable[str | Path], with_analysis: bool = False) -> Iterator[Article | Skip]:

@@ -65,6 +65,7 @@ def process_one(item: RawArticle | Skip) -> Article | Skip | tuple[str, str]:
     if isinstance(item, Skip):
         return item
     from marsad.extract import analyze
+    from marsad.ingest.reasons import reason
     from marsad.pipeline import OverLimit, article_deadline, process
     from marsad.store.base import content_hash, prepare
 
@@ -79,17 +80,19 @@ def process_one(item: RawArticle | Skip) -> Article | Skip | tuple[str, str]:
     except OverLimit as exc:
         return Skip(item.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a visible Skip
-        return Skip(item.source, f"could not be processed: {type(exc).__name__}: {exc}")
+        return Skip(item.source, reason("failed", error=f"{type(exc).__name__}: {exc}"))
 
 
 # --- parent side ---------------------------------------------------------------------------------
 def _read(paths: Iterable[str | Path]) -> Iterator[RawArticle | Skip]:
     from marsad.ingest import read_paths
+    from marsad.ingest.reasons import reason
 
     try:
         yield from read_paths(paths)
     except Exception as exc:  # noqa: BLE001 - a reader bug must not lose what was read so far
-        yield Skip(", ".join(str(p) for p in paths), f"reading stopped: {type(exc).__name__}: {exc}")
+        yield Skip(", ".join(str(p) for p in paths),
+                   reason("reading_stopped", error=f"{type(exc).__name__}: {exc}"))
 
 
 def process_items(items: Iterable[RawArticle | Skip], workers: int, known: dict[str, str] | None = None,

@@ -35,7 +35,7 @@ def test_zip_with_mixed_members_dispatches_each_by_extension_in_name_order(tmp_p
     kinds = [getattr(i, "kind", None) for i in items]
     assert kinds == ["text", "html", None, "record", "text"]
     assert items[0].encoding == "windows-1256" and items[0].content == BODY
-    assert "unsupported file type '.jpg'" in items[2].reason
+    assert "نوع ملف غير مدعوم '.jpg'" in items[2].reason
     assert items[4].identity == f"{path.resolve()}!inner.zip!deep.txt"
 
 
@@ -43,7 +43,7 @@ def test_corrupt_zip_is_skipped_with_a_reason(tmp_path: Path):
     path = tmp_path / "broken.zip"
     path.write_bytes(b"PK\x03\x04" + bytes(40))
     [skip] = read_paths([path])
-    assert isinstance(skip, Skip) and skip.reason.startswith("corrupt zip archive")
+    assert isinstance(skip, Skip) and skip.reason.startswith("أرشيف zip تالف")
 
 
 def test_zip_member_with_bad_crc_is_skipped_and_others_still_read(tmp_path: Path):
@@ -52,7 +52,7 @@ def test_zip_member_with_bad_crc_is_skipped_and_others_still_read(tmp_path: Path
     data[data.index(b"a.txt") + len("a.txt")] ^= 0xFF        # flip the first compressed byte of a.txt
     path.write_bytes(bytes(data))
     items = list(read_paths([path]))
-    assert isinstance(items[0], Skip) and "corrupt or unreadable zip member" in items[0].reason
+    assert isinstance(items[0], Skip) and "عضو تالف أو غير مقروء في أرشيف zip" in items[0].reason
     assert isinstance(items[1], RawArticle) and items[1].source == f"{path}!b.txt"
 
 
@@ -60,5 +60,5 @@ def test_zip_member_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(archives, "MAX_MEMBER_BYTES", 100)
     path = _zip(tmp_path / "bomb.zip", {"big.txt": ("أ" * 1000).encode(), "small.txt": BODY[:40].encode()})
     big, small = read_paths([path])
-    assert isinstance(big, Skip) and "zip-bomb guard" in big.reason
+    assert isinstance(big, Skip) and "وقاية من قنابل zip" in big.reason
     assert isinstance(small, RawArticle)

@@ -41,17 +41,17 @@ def test_decode_keeps_utf8_with_one_stray_byte_as_utf8(paragraph):
 
 def test_decode_rejects_empty_and_whitespace_only_input():
     for data in (b"", b"  \n\r\n\t"):
-        with pytest.raises(DecodeError, match="empty file"):
+        with pytest.raises(DecodeError, match="ملف فارغ"):
             decode(data)
 
 
 def test_decode_rejects_binary_bytes():
-    with pytest.raises(DecodeError, match="binary file"):
+    with pytest.raises(DecodeError, match="ملف ثنائي"):
         decode(bytes(range(256)) * 20)
 
 
 def test_decode_rejects_latin_text_that_no_arabic_encoding_explains():
-    with pytest.raises(DecodeError, match="tried all four"):
+    with pytest.raises(DecodeError, match="جُرّبت الترميزات الأربعة"):
         decode("Ça été très élégant à Noël, déjà réglé.".encode("latin-1") * 3)
 
 

@@ -34,4 +34,4 @@ def test_malformed_feed_still_yields_items_before_the_damage():
 
 def test_xml_without_items_is_skipped():
     [skip] = read_feed(b"<?xml version='1.0'?><config><a>1</a></config>", Locator("c.xml", "/c.xml", "c.xml"))
-    assert skip.reason == "feed has no <item> or <entry> elements"
+    assert skip.reason == "لا عناصر <item> أو <entry> في الموجز"

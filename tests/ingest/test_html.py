@@ -66,7 +66,7 @@ def test_html_with_only_short_fragments_falls_back_to_all_visible_text():
 def test_html_with_no_text_is_skipped_with_a_reason():
     [skip] = read_html(b"<html><head><script>var a=1;</script></head><body><img src=x></body></html>",
                        Locator("e.html", "/e.html", "e.html"))
-    assert isinstance(skip, Skip) and skip.reason == "no text found in the page"
+    assert isinstance(skip, Skip) and skip.reason == "لم يوجد نص في الصفحة"
 
 
 def test_html_to_paragraphs_puts_blocks_and_breaks_on_their_own_lines():

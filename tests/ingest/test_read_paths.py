@@ -31,10 +31,10 @@ def test_bad_inputs_are_skipped_with_reasons_and_the_batch_goes_on(tmp_path: Pat
     (tmp_path / "4_good.txt").write_text(BODY, "utf-8")
     items = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
     reasons = [i.reason if isinstance(i, Skip) else "ok" for i in items]
-    assert reasons[0] == "empty file" and reasons[1] == "binary file"
-    assert reasons[2].startswith("unsupported file type '.pdf'")
+    assert reasons[0] == "ملف فارغ" and reasons[1] == "ملف ثنائي وليس نصاً"
+    assert reasons[2].startswith("نوع ملف غير مدعوم '.pdf'")
     assert reasons[3] == "ok"
-    assert reasons[4] == "no such file or directory" and items[4].source == str(tmp_path / "missing.txt")
+    assert reasons[4] == "لا يوجد ملف أو مجلد بهذا الاسم" and items[4].source == str(tmp_path / "missing.txt")
 
 
 def test_extensionless_files_are_sniffed_for_html_json_and_plain_text(tmp_path: Path):
@@ -54,7 +54,7 @@ def test_unreadable_file_is_skipped_not_raised(tmp_path: Path):
         if os.access(path, os.R_OK):        # running as root: the file is readable after all
             assert isinstance(items[0], RawArticle)
         else:
-            assert isinstance(items[0], Skip) and items[0].reason.startswith("cannot read file")
+            assert isinstance(items[0], Skip) and items[0].reason == "تعذرت قراءة الملف: لا إذن بقراءته"
     finally:
         path.chmod(0o644)
 

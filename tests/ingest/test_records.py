@@ -19,7 +19,7 @@ def test_jsonl_bad_line_is_skipped_and_its_neighbours_are_kept():
     items = list(read_json("\n".join(lines).encode(), _loc("day.jsonl")))
     assert [type(i) for i in items] == [RawArticle, Skip, RawArticle]
     assert items[0].source == "day.jsonl#1" and items[2].source == "day.jsonl#3"
-    assert items[1].source == "day.jsonl#2" and items[1].reason.startswith("line 2: invalid JSON:")
+    assert items[1].source == "day.jsonl#2" and items[1].reason.startswith("السطر 2: JSON غير صالح:")
     assert items[2].title == "ب" and items[2].kind == "record"
 
 
@@ -48,16 +48,16 @@ def test_json_wrapper_object_with_articles_list_is_unpacked():
 
 def test_json_that_is_not_an_article_shape_is_skipped_with_a_reason():
     [skip] = read_json(b'{"version": 3, "settings": {"dark": true}}', _loc("conf.json"))
-    assert isinstance(skip, Skip) and "has no article text" in skip.reason
+    assert isinstance(skip, Skip) and "بلا نص مقال" in skip.reason
     [skip] = read_json(b"42", _loc("n.json"))
-    assert "not an article" in skip.reason
+    assert skip.reason == "يحوي ملف JSON قيمة من نوع عدد، لا كائن مقال ولا قائمة كائنات مقالات"
     [skip] = read_json(b'[{"title": "x", "content": ""}]', _loc("e.json"))
-    assert skip.reason == "item 1: empty article text"
+    assert skip.reason == "العنصر 1: نص المقال فارغ"
 
 
 def test_broken_json_file_is_skipped_with_position():
     [skip] = read_json(b'[{"title": "x", ', _loc("bad.json"))
-    assert skip.source == "bad.json" and skip.reason.startswith("invalid JSON:")
+    assert skip.source == "bad.json" and skip.reason.startswith("JSON غير صالح:")
 
 
 def test_json_lines_under_a_json_name_are_read_line_by_line():

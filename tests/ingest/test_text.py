@@ -33,4 +33,4 @@ def test_seed_samples_all_read_as_text(shared_dir: Path):
 
 def test_text_reader_skips_a_whitespace_only_file():
     [skip] = read_text(b"\n\n  \n", Locator("b.txt", "/x/b.txt", "b.txt"))
-    assert isinstance(skip, Skip) and skip.reason == "empty file"
+    assert isinstance(skip, Skip) and skip.reason == "ملف فارغ"

@@ -57,7 +57,7 @@ def test_truncated_warc_gz_keeps_earlier_records_and_names_the_cut_one(tmp_path:
     items = list(read_paths([path]))
     assert isinstance(items[0], RawArticle) and items[0].source == f"{path}#1"
     assert isinstance(items[-1], Skip)
-    assert "corrupt or truncated WARC" in items[-1].reason and items[-1].source.startswith(f"{path}#")
+    assert "ملف WARC تالف أو مبتور" in items[-1].reason and items[-1].source.startswith(f"{path}#")
 
 
 def test_warc_with_a_corrupt_record_header_stops_there_with_its_number(tmp_path: Path):
@@ -67,7 +67,7 @@ def test_warc_with_a_corrupt_record_header_stops_there_with_its_number(tmp_path:
     items = list(read_paths([path]))
     assert isinstance(items[0], RawArticle)
     assert isinstance(items[-1], Skip) and items[-1].source == f"{path}#2"
-    assert items[-1].reason.startswith("record 2: corrupt or truncated WARC")
+    assert items[-1].reason.startswith("السجل 2: ملف WARC تالف أو مبتور")
 
 
 def test_gzip_that_is_not_a_warc_is_not_taken_for_one(tmp_path: Path):

@@ -70,4 +70,4 @@ def test_serving_on_a_taken_port_fails_with_a_clear_message(demo_db: str) -> Non
         result = subprocess.run([sys.executable, "-m", "marsad.cli", "serve", "--db", demo_db, "--port", str(port),
                                  "--workers", "2"], check=False, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert f"تعذر التشغيل على 127.0.0.1:{port}" in result.stderr and "مستعمل" in result.stderr

@@ -48,11 +48,19 @@ def user_outlets(path: str | Path) -> list[dict]:
         raw = path.read_text("utf-8")
         data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else json.loads(raw)
     except (OSError, ValueError) as exc:
-        raise ValueError(f"cannot read the outlets file {path}: {exc}") from exc
+        from marsad.ingest.reasons import library_error, os_error, reason
+
+        why: object = exc     # a TOML error stays in tomllib's words
+        if isinstance(exc, OSError):
+            why = os_error(exc)
+        elif isinstance(exc, json.JSONDecodeError):
+            why = reason("json_invalid", error=library_error(exc.msg), line=exc.lineno, column=exc.colno)
+        raise ValueError(f"تعذرت قراءة ملف المنابر {path}: {why}") from exc
     outlets = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(outlets, list) or not all(isinstance(o, dict) and isinstance(o.get("name"), str)
                                                 for o in outlets):
-        raise ValueError(f"{path}: expected a list 'outlets' of tables with a 'name' (and 'aliases', 'domains')")
+        raise ValueError(f"{path}: يُنتظر في الملف قائمة 'outlets' من جداول لكل منها 'name' "
+                         "(و'aliases' و'domains' إن وُجدت)")
     return outlets
 
 

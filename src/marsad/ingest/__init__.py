@@ -16,6 +16,7 @@ from marsad.ingest.encoding import looks_binary
 from marsad.ingest.feeds import read_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.locator import Locator
+from marsad.ingest.reasons import os_error, reason
 from marsad.ingest.records import read_json
 from marsad.ingest.text import read_text
 from marsad.ingest.warc import read_warc
@@ -46,7 +47,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawArticle | Skip]:
         elif path.exists():
             yield from _read_file(path)
         else:
-            yield Skip(str(given), "no such file or directory")
+            yield Skip(str(given), reason("missing_path"))
 
 
 def read_bytes(data: bytes, loc: Locator, depth: int = 0) -> Iterator[RawArticle | Skip]:
@@ -78,25 +79,24 @@ def _read_file(path: Path) -> Iterator[RawArticle | Skip]:
         else:
             yield from _BYTE_READERS[fmt](path.read_bytes(), loc)
     except OSError as exc:
-        yield loc.skip(f"cannot read file: {exc.strerror or exc}")
+        yield loc.skip(reason("unreadable_file", error=os_error(exc)))
 
 
 def _choose(name: str, head: bytes) -> str | Skip:
     """The reader for a file: its extension if it has a known one, else what its first bytes look like."""
     if not head.strip(b" \t\r\n"):
-        return Skip(name, "empty file")
+        return Skip(name, reason("empty_file"))
     fmt = format_by_name(name)
     if fmt is not None:
         return fmt
     suffix = Path(name).suffix
     if suffix and not suffix[1:].isdigit():
-        return Skip(name, f"unsupported file type '{suffix}' (marsad reads .txt, .html, .json/.jsonl, "
-                          ".xml/.rss/.atom, .warc/.warc.gz and .zip)")
+        return Skip(name, reason("unsupported_type", suffix=suffix))
     sniffed = sniff_format(head)
     if sniffed is not None:
         return sniffed
     if looks_binary(head):
-        return Skip(name, "binary file")
+        return Skip(name, reason("binary_file"))
     return "text"
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from marsad.ingest.locator import Locator
+from marsad.ingest.reasons import library_error, reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["MAX_DEPTH", "MAX_MEMBER_BYTES", "read_zip"]
@@ -27,12 +28,12 @@ def read_zip(source: str | BinaryIO, loc: Locator, read_member: ReadBytes, depth
              ) -> Iterator[RawArticle | Skip]:
     """Dispatch each member's bytes to `read_member(data, member_locator, depth)`."""
     if depth >= MAX_DEPTH:
-        yield loc.skip(f"zip nested more than {MAX_DEPTH} deep: not opened")
+        yield loc.skip(reason("zip_too_deep", depth=MAX_DEPTH))
         return
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        yield loc.skip(f"corrupt zip archive ({exc})")
+        yield loc.skip(reason("corrupt_zip", error=library_error(exc)))
         return
     with archive:
         members = sorted((info for info in archive.infolist() if not info.is_dir()), key=lambda i: i.filename)
@@ -42,19 +43,18 @@ def read_zip(source: str | BinaryIO, loc: Locator, read_member: ReadBytes, depth
                 continue
             here = loc.member(name)
             if info.file_size > MAX_MEMBER_BYTES:
-                yield here.skip(f"{info.file_size / 2**20:.0f} MB uncompressed, over the "
-                                f"{MAX_MEMBER_BYTES // 2**20} MB limit for a zip member (zip-bomb guard)")
+                yield here.skip(reason("zip_member_too_large", size=info.file_size / 2**20,
+                                       limit=MAX_MEMBER_BYTES // 2**20))
                 continue
             try:
                 with archive.open(info) as handle:
                     data = handle.read(MAX_MEMBER_BYTES + 1)
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError,
                     ValueError) as exc:   # CRC errors, encryption, unknown compression
-                yield here.skip(f"corrupt or unreadable zip member ({exc})")
+                yield here.skip(reason("zip_member_unreadable", error=library_error(exc)))
                 continue
             if len(data) > MAX_MEMBER_BYTES:
-                yield here.skip(f"more than {MAX_MEMBER_BYTES // 2**20} MB uncompressed though the zip "
-                                "says less (zip-bomb guard)")
+                yield here.skip(reason("zip_member_lied", limit=MAX_MEMBER_BYTES // 2**20))
                 continue
             yield from read_member(data, here, depth + 1)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from marsad.ingest.reasons import reason
+
 __all__ = ["DecodeError", "decode", "looks_binary"]
 
 _BOMS = (
@@ -58,14 +60,14 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     when it names one of the Arabic code pages and decodes cleanly, since pages often lie.
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise DecodeError("empty file")
+        raise DecodeError(reason("empty_file"))
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), _label(name, bom)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {_label(name, bom)} byte-order mark but is not valid "
-                                  f"{name.upper()} (byte {exc.start})") from None
+                raise DecodeError(reason("bom_mismatch", label=_label(name, bom), encoding=name.upper(),
+                                         offset=exc.start)) from None
     head = data[:_SNIFF]
     endian = _utf16_endianness(head)     # before UTF-8: BOM-less UTF-16 Arabic is all bytes < 0x80
     if endian is not None:
@@ -78,7 +80,7 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if looks_binary(head):
-        raise DecodeError("binary file")
+        raise DecodeError(reason("binary_file"))
     lenient = data.decode("utf-8", errors="replace")
     if lenient.count("\ufffd") <= max(1, int(len(lenient) * _MAX_UTF8_ERROR_RATE)):
         return lenient, "utf-8"
@@ -132,8 +134,7 @@ def _decode_arabic_codepage(data: bytes, hint: str | None) -> tuple[str, str]:
     if scored and scored[0][0] > 0:
         best = scored[0][1]
         return candidates[best], best
-    raise DecodeError("not text in UTF-8, UTF-16, Windows-1256 or ISO-8859-6 (tried all four; "
-                      "no reading gives Arabic letters)")
+    raise DecodeError(reason("not_arabic_text"))
 
 
 def _normalise_hint(hint: str | None) -> str | None:

@@ -12,6 +12,7 @@ from lxml import etree
 from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.htmltext import html_to_paragraphs, looks_like_html
 from marsad.ingest.locator import Locator, make_article
+from marsad.ingest.reasons import reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["read_feed"]
@@ -38,15 +39,15 @@ def read_feed(data: bytes, loc: Locator) -> Iterator[RawArticle | Skip]:
         # the XML declaration's encoding no longer applies to decoded text; lxml refuses str with one
         root = etree.fromstring(_drop_declaration(text).encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        yield loc.skip(f"not a readable RSS/Atom feed: {exc}")
+        yield loc.skip(reason("feed_unreadable", error=exc))
         return
     if root is None:
-        yield loc.skip("not a readable RSS/Atom feed: no XML elements found")
+        yield loc.skip(reason("feed_no_elements"))
         return
     channel = _channel_title(root)
     items = [el for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname in ("item", "entry")]
     if not items:
-        yield loc.skip("feed has no <item> or <entry> elements")
+        yield loc.skip(reason("feed_no_items"))
         return
     for n, item in enumerate(items, 1):
         yield _item_article(item, loc.record(n), n, encoding, channel)
@@ -89,11 +90,11 @@ def _item_article(item: etree._Element, loc: Locator, n: int, encoding: str, cha
 
     body = first("content")
     if not body:
-        return loc.skip(f"item {n} has no text (no content:encoded, description, summary or content)")
+        return loc.skip(reason("feed_item_no_text", n=n))
     if looks_like_html(body):
         body = html_to_paragraphs(body)
     if not body.strip():
-        return loc.skip(f"item {n}: empty text")
+        return loc.skip(reason("feed_item_empty", n=n))
     title = first("title")
     authors = [_value(el, name) for name in _ITEM_FIELDS["authors"] for el in children.get(name, [])]
     return make_article(

@@ -16,6 +16,7 @@ from marsad.ingest.htmlmeta import page_meta
 from marsad.ingest.htmltext import html_to_paragraphs
 from marsad.ingest.locator import Locator, make_article
 from marsad.ingest.mainblock import extract_body
+from marsad.ingest.reasons import reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["declared_charset", "page_article", "read_html"]
@@ -50,7 +51,7 @@ def page_article(markup: str, loc: Locator, encoding: str | None,
         body = html_to_paragraphs(markup)
         extractor = "all-text"
     if not body.strip():
-        return loc.skip("no text found in the page")
+        return loc.skip(reason("page_no_text"))
     return make_article(
         loc, "html", body,
         url=meta.url or url, title=meta.title, outlet=meta.outlet,

@@ -15,6 +15,7 @@ from typing import Any
 from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.htmltext import html_to_paragraphs, looks_like_html
 from marsad.ingest.locator import Locator, make_article
+from marsad.ingest.reasons import json_type, library_error, reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["FIELDS", "read_json", "record_article"]
@@ -45,10 +46,10 @@ def read_json(data: bytes, loc: Locator) -> Iterator[RawArticle | Skip]:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             yield from _read_lines(text, loc, encoding)      # JSON Lines under a .json name
         else:
-            yield loc.skip(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+            yield loc.skip(reason("json_invalid", error=library_error(exc.msg), line=exc.lineno, column=exc.colno))
         return
     except RecursionError:
-        yield loc.skip("invalid JSON: nested too deeply")
+        yield loc.skip(reason("json_too_deep"))
         return
     yield from _read_document(doc, loc, encoding)
 
@@ -57,21 +58,21 @@ def _read_document(doc: Any, loc: Locator, encoding: str) -> Iterator[RawArticle
     if isinstance(doc, dict):
         items = _container(doc)
         if items is None:
-            yield record_article(doc, loc, encoding, what="the JSON object")
+            yield record_article(doc, loc, encoding, what=reason("what_object"))
             return
         doc = items
     if not isinstance(doc, list):
-        yield loc.skip(f"JSON holds a {type(doc).__name__}, not an article object or a list of them")
+        yield loc.skip(reason("json_not_articles", kind=json_type(doc)))
         return
     if not doc:
-        yield loc.skip("empty JSON list")
+        yield loc.skip(reason("json_empty_list"))
         return
     for n, item in enumerate(doc, 1):
         here = loc.record(n)
         if isinstance(item, dict):
-            yield record_article(item, here, encoding, what=f"item {n}")
+            yield record_article(item, here, encoding, what=reason("what_item", n=n))
         else:
-            yield here.skip(f"item {n}: a JSON {type(item).__name__}, not an article object")
+            yield here.skip(reason("json_item_not_object", n=n, kind=json_type(item)))
 
 
 def _read_lines(text: str, loc: Locator, encoding: str) -> Iterator[RawArticle | Skip]:
@@ -82,15 +83,15 @@ def _read_lines(text: str, loc: Locator, encoding: str) -> Iterator[RawArticle |
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield here.skip(f"line {n}: invalid JSON: {exc.msg} (column {exc.colno})")
+            yield here.skip(reason("line_invalid_json", n=n, error=library_error(exc.msg), column=exc.colno))
             continue
         except RecursionError:
-            yield here.skip(f"line {n}: invalid JSON: nested too deeply")
+            yield here.skip(reason("line_too_deep", n=n))
             continue
         if isinstance(item, dict):
-            yield record_article(item, here, encoding, what=f"line {n}")
+            yield record_article(item, here, encoding, what=reason("what_line", n=n))
         else:
-            yield here.skip(f"line {n}: a JSON {type(item).__name__}, not an article object")
+            yield here.skip(reason("line_not_object", n=n, kind=json_type(item)))
 
 
 def _container(doc: dict[str, Any]) -> list[Any] | None:
@@ -105,9 +106,11 @@ def _container(doc: dict[str, Any]) -> list[Any] | None:
     return None
 
 
-def record_article(item: dict[str, Any], loc: Locator, encoding: str | None, what: str = "record",
+def record_article(item: dict[str, Any], loc: Locator, encoding: str | None, what: str | None = None,
                    ) -> RawArticle | Skip:
-    """One RawArticle(kind="record") from a dict of article fields, or a Skip naming what is missing."""
+    """One RawArticle(kind="record") from a dict of article fields, or a Skip naming what is missing;
+    `what` names the record in that reason (Arabic, e.g. "السطر 3"; "السجل" by default)."""
+    what = what or reason("what_record")
     aliases = _aliases()
     lowered = {key.lower(): value for key, value in item.items()} if not _all_lower(item) else item
     found: dict[str, Any] = {}
@@ -120,13 +123,13 @@ def record_article(item: dict[str, Any], loc: Locator, encoding: str | None, wha
     body = _text(found.get("content"))
     if body is None:
         if any(alias in lowered for alias in aliases["content"]):
-            return loc.skip(f"{what}: empty article text")
+            return loc.skip(reason("record_empty_text", what=what))
         names = "/".join(aliases["content"][:5])
-        return loc.skip(f"{what} has no article text (no {names} field)")
+        return loc.skip(reason("record_no_text", what=what, fields=names))
     if looks_like_html(body):
         body = html_to_paragraphs(body)
     if not body.strip():
-        return loc.skip(f"{what}: empty article text")
+        return loc.skip(reason("record_empty_text", what=what))
     return make_article(
         loc, "record", body,
         url=_text(found.get("url")), title=_one_line(_text(found.get("title"))),

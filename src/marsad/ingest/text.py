@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.locator import Locator, make_article
+from marsad.ingest.reasons import reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["read_text"]
@@ -23,6 +24,6 @@ def read_text(data: bytes, loc: Locator) -> Iterator[RawArticle | Skip]:
         return
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     if not content.strip():
-        yield loc.skip("empty file")
+        yield loc.skip(reason("empty_file"))
         return
     yield make_article(loc, "text", content, encoding=encoding)

@@ -15,6 +15,7 @@ from warcio.recordloader import ArcWarcRecord
 from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.html import declared_charset, page_article
 from marsad.ingest.locator import Locator
+from marsad.ingest.reasons import reason
 from marsad.model import RawArticle, Skip
 
 __all__ = ["read_warc"]
@@ -43,7 +44,7 @@ def read_warc(stream: BinaryIO, loc: Locator) -> Iterator[RawArticle | Skip]:
         if result is not None:
             yield result
     if n == 0:
-        yield loc.skip("no WARC records found")
+        yield loc.skip(reason("warc_no_records"))
 
 
 def _record_article(record: ArcWarcRecord, here: Locator, n: int) -> RawArticle | Skip | None:
@@ -58,12 +59,12 @@ def _record_article(record: ArcWarcRecord, here: Locator, n: int) -> RawArticle 
     body = record.content_stream().read()
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:     # the archive ended inside this record: what we have is a fragment, not the page
-        raise EOFError(f"archive ends {missing} bytes before the end of the record")
+        raise EOFError(reason("warc_cut_record", missing=missing))
     hint = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
     try:
         markup, encoding = decode(body, hint=hint or declared_charset(body))
     except DecodeError as exc:
-        return here.skip(f"record {n}: {exc}")
+        return here.skip(reason("warc_record", n=n, reason=exc))
     return page_article(
         markup, here, encoding,
         url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -74,5 +75,4 @@ def _record_article(record: ArcWarcRecord, here: Locator, n: int) -> RawArticle 
 def _damaged(loc: Locator, bad: int, exc: Exception) -> Skip:
     text = " ".join(str(exc).split())
     text = text[:160] + "…" if len(text) > 160 else text
-    return loc.record(bad).skip(f"record {bad}: corrupt or truncated WARC ({type(exc).__name__}: {text}); "
-                                f"the {bad - 1} records before it were read")
+    return loc.record(bad).skip(reason("warc_damaged", n=bad, error=f"{type(exc).__name__}: {text}", before=bad - 1))
