@@ -15,9 +15,13 @@ from contextlib import contextmanager
 
 __all__ = ["Expired", "deadline"]
 
+_AGAIN = 0.05
 
-class Expired(Exception):
-    """The block ran past its time limit."""
+
+class Expired(BaseException):
+    """The block ran past its time limit. A BaseException, like KeyboardInterrupt, so that the
+    `except Exception` guards inside the stages (which keep one bad part from failing an article)
+    do not swallow it and carry on past the limit."""
 
 
 def _can_alarm() -> bool:
@@ -42,7 +46,9 @@ def deadline(seconds: float | None) -> Iterator[None]:
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # after the first alarm, one every _AGAIN seconds: Python drops an exception raised while a
+    # finalizer runs ("Exception ignored in…"), so one alarm can land where it cannot stop anything
+    signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
     try:
         yield
     finally:
