@@ -181,7 +181,8 @@ def test_export_graph_writes_graphml(db: str, tmp_path: Path) -> None:
     assert out.read_text("utf-8").startswith("<?xml")
 
 
-COMMANDS = ["ingest", "extract", "analyze", "search", "show", "export", "outlets", "stories", "story", "serve"]
+COMMANDS = ["ingest", "load", "extract", "analyze", "search", "show", "export", "outlets", "stories", "story",
+            "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -191,12 +192,12 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 
 
 # Latin words the Arabic help may show: names of formats and products, as a user types or knows them
-HELP_NAMES = {"marsad", "JSON", "SQLite", "PostgreSQL", "FTS5", "TOML", "ISO", "UTF", "CSV", "POST", "Gephi",
+HELP_NAMES = {"marsad", "JSON", "SQLite", "PostgreSQL", "FTS5", "TOML", "ISO", "UTF", "CSV", "POST", "Gephi", "Spark",
               "jsonl", "csv", "parquet", "graphml", "gexf",      # values of --format and --graph
               "org", "isis"}                                     # an entity key as typed: org:isis
 # typer's own notation, which it gives no way to translate: the range of a number option ([x>=1]) and
 # the type of an argument (<str>, <list[Path]>)
-TYPER_NOTATION = {"x", "str", "list", "Path"}
+TYPER_NOTATION = {"x", "str", "list", "Path", "path"}
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]+")
 
@@ -207,7 +208,7 @@ def _latin_words(help_text: str) -> set[str]:
     found = set()
     for line in help_text.splitlines():
         text = line.strip(" │╭╮╰╯─")
-        if text.startswith(("marsad ", "echo ", "MARSAD_")):       # an example command line
+        if text.startswith(("marsad ", "echo ", "MARSAD_", "python -m ")):   # an example command line
             continue
         for chunk in text.split():
             if chunk.startswith("-") or "/" in chunk:            # --option, -w, a path or a URL
@@ -395,3 +396,15 @@ def test_a_broken_outlets_file_is_refused_before_any_work(tmp_path: Path, no_use
     result = invoke("ingest", tmp_path, "--db", tmp_path / "m.db", "--outlets", bad)
     assert result.exit_code == 2 and "name" in result.stderr and not (tmp_path / "m.db").exists()
     assert "يُنتظر في الملف قائمة 'outlets'" in result.stderr
+
+
+def test_version_prints_the_package_version() -> None:
+    from marsad import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"marsad {__version__}"
+
+
+def test_load_refuses_a_folder_that_is_not_spark_output(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "m.db")])
+    assert result.exit_code == 2 and "articles/" in result.output

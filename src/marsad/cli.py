@@ -70,6 +70,20 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 FLAG = ""       # metavar of an on/off option: no value to name (typer would print <bool>)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from marsad import __version__
+
+        out.print(f"marsad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", metavar=FLAG, is_eager=True,
+                                          callback=_print_version, help="اطبع رقم الإصدار واخرج.")) -> None:
+    pass
 OutletsOption = typer.Option(None, "--outlets", metavar="FILE",
                              help="ملف JSON أو TOML بالمنابر وأسمائها الأخرى (أسماء ونطاقات تُعرض "
                                   "منبراً واحداً)؛ انظر docs/ingest.md.")
@@ -139,6 +153,19 @@ def ingest(
     from marsad.runner import ingest as run_ingest
 
     _use_outlets(outlets)
+    counts, grouped = _store_with_progress(
+        db, lambda store, progress: run_ingest(paths, store, workers=workers, with_analysis=not no_analysis,
+                                               progress=progress),
+        stories=not no_stories, workers=workers)
+    _print_summary(db, counts, grouped)
+    if counts.read == 0:
+        err.print("[red]تعذرت قراءة أي شيء[/] من " + "، ".join(str(p) for p in paths))
+        raise typer.Exit(1)
+
+
+def _store_with_progress(db: str, work: Any, stories: bool, workers: int | None) -> tuple[Any, dict | None]:
+    """Run `work(store, progress)` (an ingest or a load) under a progress line, then group the new
+    articles into stories; Ctrl-C keeps the committed batches and says how to go on."""
     with _open(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                       TextColumn("[bold]{task.completed}[/] مدخلات"), TimeElapsedColumn(),
                                       console=err, transient=True) as bar:
@@ -150,9 +177,9 @@ def ingest(
                                    f"· {len(counts.skipped)} متروك")
 
         try:
-            counts = run_ingest(paths, store, workers=workers, with_analysis=not no_analysis, progress=progress)
+            counts = work(store, progress)
             grouped = None
-            if not no_stories:
+            if stories:
                 bar.update(task, description="تجميع القصص")
                 from marsad.stories.service import update_stories
 
@@ -160,6 +187,10 @@ def ingest(
         except KeyboardInterrupt:
             err.print("[yellow]توقف[/]: حُفظت الدفعات المكتملة؛ أعد تشغيل الأمر نفسه لإكمال الإدخال")
             raise typer.Exit(130) from None
+    return counts, grouped
+
+
+def _print_summary(db: str, counts: Any, grouped: dict | None) -> None:
     summary = Table(title=f"الإدخال في {db}", show_header=False)
     rows = [("أُدخل", counts.ingested), ("حُدّث", counts.updated),
             ("بلا تغيير", counts.unchanged), ("متروك", len(counts.skipped))]
@@ -175,9 +206,35 @@ def ingest(
         for source, reason in counts.skipped:
             skipped.add_row(source, reason)
         err.print(skipped)
-    if counts.read == 0:
-        err.print("[red]تعذرت قراءة أي شيء[/] من " + "، ".join(str(p) for p in paths))
-        raise typer.Exit(1)
+
+
+@app.command(cls=_Command)
+def load(
+    out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="المجلد الذي كتب فيه تشغيلُ Spark ناتجه.")],
+    db: str = DbOption,
+    no_stories: bool = typer.Option(False, "--no-stories", metavar=FLAG,
+                                    help="لا تجمع المقالات الجديدة في قصص."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, metavar="N",
+                                       help="عدد العمليات لتجميع القصص (الافتراضي: كل أنوية المعالج)."),
+) -> None:
+    """إدخال ناتج تشغيل Spark في قاعدة البيانات دون إعادة قراءة الملفات الخام.
+
+    المقالات منظفة ومحللة سلفاً؛ إعادة التشغيل لا تغيّر ما لم يتغيّر.
+
+    [bold]مثال[/]
+      python -m marsad.scale.spark dumps/ --out out/
+      marsad load out/ --db marsad.db
+    """
+    from marsad.load import OutputError, load_output
+
+    try:
+        counts, grouped = _store_with_progress(
+            db, lambda store, progress: load_output(out_dir, store, progress=progress),
+            stories=not no_stories, workers=workers)
+    except OutputError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    _print_summary(db, counts, grouped)
 
 
 @app.command(cls=_Command)
