@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from marsad.ingest.reasons import reason
 from marsad.model import Article, Skip
 from marsad.runner import IngestCounts
 from marsad.store.base import BATCH_SIZE, Store, content_hash, prepare
@@ -32,7 +33,7 @@ def read_output(out_dir: str | Path) -> Iterator[Article | Skip]:
     """The articles and skips a Spark run wrote under `out_dir`, part file by part file."""
     out = Path(out_dir)
     if not (out / "articles").is_dir():
-        raise OutputError(f"{out}: لا مجلد articles/ فيه؛ هذا ليس ناتج python -m marsad.scale.spark --out")
+        raise OutputError(reason("not_spark_output", path=out))
     for part in _parts(out / "articles"):
         with part.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
@@ -41,7 +42,7 @@ def read_output(out_dir: str | Path) -> Iterator[Article | Skip]:
                 try:
                     yield Article.from_json(json.loads(line))
                 except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                    yield Skip(f"{part}:{number}", f"سطر ليس مقالاً بصيغة JSON: {type(exc).__name__}: {exc}")
+                    yield Skip(f"{part}:{number}", reason("bad_output_line", error=f"{type(exc).__name__}: {exc}"))
     for part in _parts(out / "skips"):
         with part.open(encoding="utf-8") as lines:
             for line in lines:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from marsad.ingest import iter_files as walk_files  # the very walk read_paths uses
 from marsad.ingest import read_paths
+from marsad.ingest.reasons import reason
 from marsad.model import Skip
 
 __all__ = ["DEFAULT_SPLIT_BYTES", "MAX_SHARES", "Plan", "ReadTask", "is_uri", "missing_reason", "plan_inputs"]
@@ -77,7 +78,7 @@ def plan_inputs(paths: Iterable[str | Path], split_bytes: int = DEFAULT_SPLIT_BY
             uris.append(str(given))
             continue
         if str(given) == "-":
-            skips.append(Skip("-", "the Spark runner cannot read standard input: save it to a file first"))
+            skips.append(Skip("-", reason("spark_stdin")))
             continue
         path = Path(given)
         if path.is_dir():

@@ -17,6 +17,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from marsad.ingest.reasons import reason
 from marsad.model import Skip
 from marsad.scale.plan import missing_reason
 from marsad.scale.worker import Encoder, run_uri_files
@@ -52,13 +53,13 @@ def why_unreadable(sc: Any, uri: str) -> str | None:
         path = jvm.org.apache.hadoop.fs.Path(uri)
         found = path.getFileSystem(sc._jsc.hadoopConfiguration()).globStatus(path)
     except Exception as exc:  # noqa: BLE001 - a Java error (no FileSystem for the scheme, unknown host…)
-        return f"cannot list: {_java_message(exc)}"
+        return reason("uri_cannot_list", error=_java_message(exc))
     if found is None:
         return missing_reason()
     if len(found) == 0:
-        return "no file matches this pattern"
+        return reason("uri_no_match")
     if all(status.getPath().getName().startswith(("_", ".")) for status in found):
-        return "hidden: Spark leaves out names that start with '_' or '.'"
+        return reason("uri_hidden")
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest.locator import Locator
+from marsad.ingest.reasons import reason
 from marsad.model import Article, RawArticle, Skip
 from marsad.pipeline import process_item
 from marsad.scale.plan import ReadTask
@@ -71,7 +72,7 @@ def read_task(task: ReadTask) -> Iterator[RawArticle | Skip]:
             position += 1
     except Exception as exc:  # noqa: BLE001 - a reader bug must not lose the rest of the batch
         if task.share == 0:   # every share hits it; report it once
-            yield Skip(task.path, f"reading stopped: {type(exc).__name__}: {exc}")
+            yield Skip(task.path, reason("reading_stopped", error=f"{type(exc).__name__}: {exc}"))
 
 
 def read_uri(uri: str, data: bytes) -> Iterator[RawArticle | Skip]:
@@ -82,7 +83,7 @@ def read_uri(uri: str, data: bytes) -> Iterator[RawArticle | Skip]:
     try:
         yield from read_bytes(data, loc)
     except Exception as exc:  # noqa: BLE001 - a reader bug must not lose the rest of the batch
-        yield Skip(uri, f"reading stopped: {type(exc).__name__}: {exc}")
+        yield Skip(uri, reason("reading_stopped", error=f"{type(exc).__name__}: {exc}"))
 
 
 def shown_uri(path: str) -> str:
