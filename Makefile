@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: run test install dev train bench fuzz lint clean-db help
+.PHONY: run test install dev train bench fuzz stress lint clean-db help
 
 help:
 	@echo "make run    # set up .venv, ingest $(DATA) into $(DB), print the stories, serve the web app"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
 	@echo "make train  # rebuild the entity tagger in src/marsad/extract/data/tagger/ from ../shared"
 	@echo "make fuzz   # the reader fuzz suite at 100,000 generated inputs (make test runs 10,000)"
+	@echo "make stress # 100 readers (web app, marsad search, store) while all of SaudiNewsNet is ingested (../shared; 10-20 min on 2 cores)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,11 @@ bench: dev
 
 fuzz: dev
 	MARSAD_FUZZ_EXAMPLES=12500 $(BIN)/python -m pytest tests/fuzz
+
+# readers while writing at full size: `make test` ingests a slice of SaudiNewsNet, this all of it
+stress: dev
+	MARSAD_STRESS_FULL=1 MARSAD_SHARED=$(abspath $(SHARED)) $(BIN)/python -m pytest -s \
+		tests/store/test_readers_while_writing.py -k saudinewsnet
 
 lint: dev
 	$(BIN)/ruff check src tests benchmarks
