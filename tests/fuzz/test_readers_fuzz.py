@@ -34,10 +34,33 @@ text_chars = st.text(alphabet=ARABIC + CONTROLS + "abc<>&;\"'{}[]:,.\n0123456789
 EXTENSIONS = (".txt", ".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz", ".zip", ".gz")
 
 
+TIMINGS: list[tuple[float, str, int]] = []    # (seconds, input, bytes) of every input read
+
+
+@pytest.fixture(scope="module", autouse=True)
+def timing_report(request: pytest.FixtureRequest):
+    """After the module: how many inputs were read and the slowest, on the terminal (and as JSON in
+    MARSAD_FUZZ_REPORT when set), for the figures the issue notes give."""
+    yield
+    if not TIMINGS:
+        return
+    seconds, name, size = max(TIMINGS)
+    line = (f"fuzz: {len(TIMINGS):,} inputs read or skipped, slowest {seconds:.2f} s "
+            f"({name}, {size:,} bytes), total {sum(t for t, _, _ in TIMINGS):.1f} s")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+    if os.environ.get("MARSAD_FUZZ_REPORT"):
+        Path(os.environ["MARSAD_FUZZ_REPORT"]).write_text(json.dumps(
+            {"inputs": len(TIMINGS), "slowest_seconds": seconds, "slowest_input": name, "slowest_bytes": size}))
+
+
 def read_all(path: Path, analyse: bool = False) -> list[Article | Skip]:
     started = time.monotonic()
     items = list(read_articles([path], with_analysis=analyse))
-    assert time.monotonic() - started < SLOWEST, f"{path.name} took too long"
+    took = time.monotonic() - started
+    TIMINGS.append((took, f"{path.parent.name[:-1].rstrip('0123456789')}/{path.name}", path.stat().st_size))
+    assert took < SLOWEST, f"{path.name} took too long"
     assert all(isinstance(i, (Article, Skip)) for i in items)
     assert all(ARABIC_LETTER.search(i.reason) for i in items if isinstance(i, Skip)), "reasons are Arabic"
     return items
