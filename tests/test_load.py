@@ -2,7 +2,6 @@
 holds the same articles and, once grouped, the same stories as `marsad ingest examples/`."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -66,7 +65,7 @@ def test_loading_twice_changes_nothing(spark_out: Path, tmp_path: Path) -> None:
 def test_a_broken_line_is_skipped_with_its_place_and_the_rest_loads(spark_out: Path, tmp_path: Path) -> None:
     copy = tmp_path / "out"
     shutil.copytree(spark_out, copy)
-    part = sorted((copy / "articles").glob("part-*"))[0]
+    part = min((copy / "articles").glob("part-*"))
     lines = part.read_text("utf-8").splitlines()
     part.write_text("\n".join(["{not json", *lines]) + "\n", "utf-8")
     with open_store(tmp_path / "m.db") as store:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from marsad.ingest.reasons import reason
 from marsad.model import Article, Skip
-from marsad.runner import IngestCounts
+from marsad.runner import IngestCounts, store_results
 from marsad.store.base import BATCH_SIZE, Store, content_hash, prepare
 
 __all__ = ["OutputError", "load_output", "read_output"]
@@ -54,39 +54,11 @@ def read_output(out_dir: str | Path) -> Iterator[Article | Skip]:
 def load_output(out_dir: str | Path, store: Store, progress: Progress | None = None,
                 batch_size: int = BATCH_SIZE) -> IngestCounts:
     """Store every article and skip of a Spark run; returns what happened to each, as ingest does."""
-    counts = IngestCounts()
-    run_id = store.start_run([str(out_dir)])
     known = store.known_hashes()
-    articles: list[Article] = []
-    skips: list[Skip] = []
 
-    def flush() -> None:
-        if articles:
-            result = store.upsert(articles)
-            counts.ingested += result.ingested
-            counts.updated += result.updated
-            counts.unchanged += result.unchanged
-            articles.clear()
-        if skips:
-            store.record_skips(skips)
-            skips.clear()
-
-    seen = 0
-    for item in read_output(out_dir):
-        seen += 1
+    def result(item: Article | Skip) -> Article | Skip | tuple[str, str]:
         if isinstance(item, Skip):
-            skips.append(item)
-            counts.skipped.append((item.source, item.reason))
-        elif known.get(item.id) == content_hash(item):
-            counts.unchanged += 1
-        else:
-            articles.append(prepare(item))
-        if len(articles) >= batch_size or len(skips) >= batch_size:
-            flush()
-        if progress is not None and seen % 100 == 0:
-            progress(seen, counts)
-    flush()
-    if progress is not None:
-        progress(seen, counts)
-    store.finish_run(run_id, counts.to_dict())
-    return counts
+            return item
+        return ("unchanged", item.id) if known.get(item.id) == content_hash(item) else prepare(item)
+
+    return store_results(map(result, read_output(out_dir)), store, [str(out_dir)], progress, batch_size)

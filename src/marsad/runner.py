@@ -18,7 +18,7 @@ from marsad.model import Article, RawArticle, Skip
 from marsad.pool import pooled_map
 from marsad.store.base import BATCH_SIZE, Store
 
-__all__ = ["IngestCounts", "ingest", "ingest_items", "process_items", "process_one"]
+__all__ = ["IngestCounts", "ingest", "ingest_items", "process_items", "process_one", "store_results"]
 
 Progress = Callable[[int, "IngestCounts"], None]   # (inputs processed, counts so far)
 
@@ -119,10 +119,17 @@ def ingest_items(items: Iterable[RawArticle | Skip], store: Store, workers: int 
                  with_analysis: bool = True, progress: Progress | None = None, chunksize: int = 8,
                  batch_size: int = BATCH_SIZE, label: list[str] | None = None) -> IngestCounts:
     """`ingest` over records already read (a reader's output, stdin, a slice for benchmarks)."""
-    workers = workers or os.cpu_count() or 1
-    counts = IngestCounts()
-    run_id = store.start_run(label or [])
     known = store.known_hashes(with_analysis=with_analysis)
+    results = process_items(items, workers or os.cpu_count() or 1, known, with_analysis, chunksize)
+    return store_results(results, store, label or [], progress, batch_size)
+
+
+def store_results(results: Iterable[Article | Skip | tuple[str, str]], store: Store, label: list[str],
+                  progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> IngestCounts:
+    """Write processed articles and skips in batches of `batch_size` (("unchanged", id) counts only),
+    as one run of the store's run log; what any way in (ingest, a Spark run's output) ends with."""
+    counts = IngestCounts()
+    run_id = store.start_run(label)
     articles: list[Article] = []
     skips: list[Skip] = []
 
@@ -138,7 +145,7 @@ def ingest_items(items: Iterable[RawArticle | Skip], store: Store, workers: int 
             skips.clear()
 
     processed = 0
-    for result in process_items(items, workers, known, with_analysis, chunksize):
+    for result in results:
         processed += 1
         if isinstance(result, Article):
             articles.append(result)
