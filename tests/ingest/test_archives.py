@@ -46,6 +46,17 @@ def test_corrupt_zip_is_skipped_with_a_reason(tmp_path: Path):
     assert isinstance(skip, Skip) and skip.reason.startswith("أرشيف zip تالف")
 
 
+def test_a_zip_asking_for_an_unknown_zip_version_is_skipped_not_raised(tmp_path: Path):
+    # found by `make fuzz`: one flipped byte in the central directory's "version needed" field
+    path = _zip(tmp_path / "version.zip", {"a.txt": BODY.encode()})
+    data = bytearray(path.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 78                                     # version needed to extract: 7.8
+    path.write_bytes(bytes(data))
+    [skip] = read_paths([path])
+    assert isinstance(skip, Skip) and skip.reason.startswith("أرشيف zip تالف")
+
+
 def test_zip_member_with_bad_crc_is_skipped_and_others_still_read(tmp_path: Path):
     path = _zip(tmp_path / "crc.zip", {"a.txt": BODY.encode(), "b.txt": BODY.encode()})
     data = bytearray(path.read_bytes())

@@ -7,6 +7,7 @@ others.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -32,7 +33,8 @@ def read_zip(source: str | BinaryIO, loc: Locator, read_member: ReadBytes, depth
         return
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, struct.error) as exc:
+        # NotImplementedError: a directory entry that asks for a zip version Python does not know
         yield loc.skip(reason("corrupt_zip", error=library_error(exc)))
         return
     with archive:
