@@ -109,5 +109,5 @@ def _uncompressed_size(path: Path) -> int:
             with zipfile.ZipFile(path) as archive:
                 return sum(info.file_size for info in archive.infolist())
         return os.stat(path).st_size
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError):
         return 0    # the reader will report what is wrong with it
