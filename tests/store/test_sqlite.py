@@ -93,3 +93,17 @@ def test_a_failed_batch_leaves_no_partial_write(tmp_path: Path) -> None:
             store.upsert([good, broken])
         assert store.count() == 0
         assert store.upsert([good]).ingested == 1
+
+
+def test_one_batch_may_carry_two_versions_of_an_article(tmp_path: Path) -> None:
+    from store_fixtures import entity
+
+    body = "زار الوفد مدينة حمص أمس."
+    first = make_article("a1", body, entities=[entity("حمص", body, "LOC", "حمص", "loc:homs")])
+    second = make_article("a1", body + " ثم عاد.", entities=[entity("حمص", body, "LOC", "حمص", "loc:homs")])
+    with SqliteStore(tmp_path / "m.db") as store:
+        counts = store.upsert([first, second])
+        assert (counts.ingested, counts.updated) == (1, 1)
+        assert store.get("a1").text.endswith("ثم عاد.")
+        assert store.entities() == [{"key": "loc:homs", "canonical": "حمص", "type": "LOC", "mentions": 1,
+                                     "articles": 1}]

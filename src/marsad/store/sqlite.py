@@ -163,7 +163,6 @@ class SqliteStore(StoryTables, Store):
         known = {r["id"]: (r["content_hash"], r["analysed"], r["rid"]) for r in self.conn.execute(
             f"SELECT id, rid, content_hash, analysis IS NOT NULL AS analysed FROM articles WHERE id IN ({marks})",
             ids)}
-        names: list[tuple[int, int, int]] = []
         stamp = now_iso()
         for article in batch:
             digest = content_hash(article)
@@ -190,9 +189,9 @@ class SqliteStore(StoryTables, Store):
                 counts.updated += 1
             self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                               (rid, *indexed))
-            names += self._name_rows(rid, mentions)
+            self.conn.executemany("INSERT INTO name_mentions (name_id, rid, n) VALUES (?, ?, ?)",
+                                  self._name_rows(rid, mentions))
             known[article.id] = (digest, article.analysis is not None, rid)
-        self.conn.executemany("INSERT INTO name_mentions (name_id, rid, n) VALUES (?, ?, ?)", names)
         return counts
 
     def _name_rows(self, rid: int, mentions: list[tuple]) -> list[tuple[int, int, int]]:
