@@ -20,8 +20,8 @@ from marsad.scale.worker import ARTICLE, SKIP
 if TYPE_CHECKING:
     from marsad.scale.copies import CopyCounts
 
-__all__ = ["COLUMNS", "COPY_TABLES", "RESULT_TABLES", "schema", "table_rows", "write_copy_tables",
-           "write_tables"]
+__all__ = ["COLUMNS", "COPY_TABLES", "RESULT_TABLES", "STORY_TABLES", "schema", "table_rows",
+           "write_copy_tables", "write_rows", "write_tables"]
 
 # column: type; "!" marks the keys, which are never null. Types: string, int, double, strings
 # (list<string>). Record tables take their columns from the model's fields (model.py).
@@ -45,10 +45,17 @@ COLUMNS: dict[str, dict[str, str]] = {
     SKIP: {"source": "string!", "reason": "string!"},
     "copies": {"original": "string!", "member": "string!"},       # --copies: one row per member
     "near_pairs": {"earlier": "string!", "later": "string!"},     # --copies: verified near copies
+    # --stories: the stored story row, its nested values (outlets, disagreements, report) as JSON
+    "stories": {"id": "string!", "title": "string", "first_seen": "string", "last_seen": "string",
+                "n_articles": "int", "outlets": "string", "origin": "string", "disagreements": "string",
+                "report": "string"},
+    "story_articles": {"story_id": "string!", "article_id": "string!", "original_id": "string!",
+                       "position": "int"},
 }
 ITEM_TABLES = ("entities", "quotes", "quantities", "dates", "attributions")   # Analysis fields
 RESULT_TABLES = (ARTICLE, "lines", *ITEM_TABLES, SKIP)
 COPY_TABLES = ("copies", "near_pairs")
+STORY_TABLES = ("stories", "story_articles")
 
 
 def schema(table: str) -> Any:
@@ -81,15 +88,15 @@ def write_tables(spark: Any, results: Any, out: str) -> None:
         rows = results.filter(lambda r, name=table: r[0] == name).values()
         if table == SKIP:
             rows = rows.coalesce(1)
-        _write(spark, rows, table, out)
+        write_rows(spark, rows, table, out)
 
 
 def write_copy_tables(spark: Any, copies: CopyCounts, out: str) -> None:
     """The copy groups (original, member; the original is a member too) and the verified near pairs."""
     members = [(group.original, member) for group in copies.groups for member in group.members]
     sc = spark.sparkContext
-    _write(spark, sc.parallelize(members, 1), "copies", out)
-    _write(spark, sc.parallelize(copies.pairs, 1), "near_pairs", out)
+    write_rows(spark, sc.parallelize(members, 1), "copies", out)
+    write_rows(spark, sc.parallelize(copies.pairs, 1), "near_pairs", out)
 
 
 def _row(table: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -107,6 +114,7 @@ def _cast(value: Any, kind: str) -> Any:
     return value
 
 
-def _write(spark: Any, rows: Any, table: str, out: str) -> None:
-    """One table as Parquet part files under `out`/`table` (a URI Hadoop can write)."""
+def write_rows(spark: Any, rows: Any, table: str, out: str) -> None:
+    """One table from an RDD of rows in its column order, as Parquet part files under `out`/`table`
+    (a URI Hadoop can write)."""
     spark.createDataFrame(rows, schema(table)).write.parquet(f"{out}/{table}")

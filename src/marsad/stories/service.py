@@ -21,7 +21,8 @@ from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
 from marsad.text import normalize
 
-__all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_of_article", "update_stories"]
+__all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_features", "story_of_article",
+           "story_row", "update_stories"]
 
 
 def story_doc(article: Article) -> StoryDoc:
@@ -84,11 +85,18 @@ class GroupingInput:
     hints: dict[str, int]
 
 
-def grouping_input(article: Article) -> GroupingInput:
+def story_features(article: Article) -> tuple[StoryDoc, dict[str, int]]:
+    """The story document (terms counted, text dropped) and entity-key hints of an article: all that
+    grouping needs of it but its copy fingerprint, which the Spark runner finds in its own stages."""
     doc = story_doc(article)
     doc.counts, doc.text = doc_terms(doc), ""
     hints: dict[str, int] = {}
     _signal_hints(article, hints)
+    return doc, hints
+
+
+def grouping_input(article: Article) -> GroupingInput:
+    doc, hints = story_features(article)
     return GroupingInput(doc, fingerprint(article.text), hints)
 
 
@@ -192,7 +200,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
         for sid in touched[start:start + batch]:
             articles = sorted(store.get_articles(grouping.index.members(sid)),
                               key=lambda a: (a.published or "~", a.id))
-            rows.append(_story_row(sid, articles))
+            rows.append(story_row(sid, articles))
             for a in articles:
                 original = copies.original_of(a.id) if a.id in copies.docs else a.id
                 members_out.append((sid, a.id, original))
@@ -202,7 +210,8 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
             "stories": store.story_count(), "copies": n_copies}
 
 
-def _story_row(sid: str, articles: list[Article]) -> dict[str, Any]:
+def story_row(sid: str, articles: list[Article]) -> dict[str, Any]:
+    """The stored row of a story (what `save_stories` takes) from its articles in story order."""
     report = compare(articles)
     dated = [a.published for a in articles if a.published]
     return {
