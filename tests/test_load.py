@@ -78,3 +78,22 @@ def test_a_broken_line_is_skipped_with_its_place_and_the_rest_loads(spark_out: P
 def test_a_folder_that_is_not_spark_output_is_refused(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.db") as store, pytest.raises(OutputError, match="articles/"):
         load_output(tmp_path, store)
+
+
+def test_a_run_with_stories_loads_its_own_stories(examples_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("pyspark")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("Java is not installed")
+    from marsad.load import load_stories
+    from marsad.scale.spark import run, session
+
+    out = tmp_path / "out"
+    run([examples_dir], out, spark=session("local[2]", app_name="marsad-load-tests"), stories=True)
+    with open_store(tmp_path / "m.db") as store:
+        load_output(out, store)
+        saved = load_stories(out, store)
+        listed = list_stories(store, limit=1000)
+        assert saved == len(listed) > 10
+        assert update_stories(store)["new_articles"] == 0       # every loaded article already has its story
+    with open_store(tmp_path / "other.db") as other:
+        assert load_stories(tmp_path, other) is None     # a run without --stories

@@ -219,18 +219,23 @@ def load(
 ) -> None:
     """إدخال ناتج تشغيل Spark في قاعدة البيانات دون إعادة قراءة الملفات الخام.
 
-    المقالات منظفة ومحللة سلفاً؛ إعادة التشغيل لا تغيّر ما لم يتغيّر.
+    المقالات منظفة ومحللة سلفاً، والقصص مجمّعة إن شُغّل Spark مع الخيار --stories؛ إعادة التشغيل لا تغيّر
+    ما لم يتغيّر.
 
     [bold]مثال[/]
-      python -m marsad.scale.spark dumps/ --out out/
+      python -m marsad.scale.spark dumps/ --out out/ --stories
       marsad load out/ --db marsad.db
     """
-    from marsad.load import OutputError, load_output
+    from marsad.load import OutputError, load_output, load_stories
+
+    def work(store: Store, progress: Any) -> Any:
+        counts = load_output(out_dir, store, progress=progress)
+        if not no_stories:
+            load_stories(out_dir, store)     # the run's own stories; articles left out are grouped after
+        return counts
 
     try:
-        counts, grouped = _store_with_progress(
-            db, lambda store, progress: load_output(out_dir, store, progress=progress),
-            stories=not no_stories, workers=workers)
+        counts, grouped = _store_with_progress(db, work, stories=not no_stories, workers=workers)
     except OutputError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from None

@@ -1,5 +1,6 @@
 """Put a Spark run's output (`python -m marsad.scale.spark … --out DIR`) into a store, without
-re-reading the raw files: the articles were cleaned and analysed on the cluster already.
+re-reading the raw files: the articles were cleaned and analysed on the cluster already, and with
+`--stories` grouped into stories there too.
 
 Like `marsad ingest`, loading is idempotent (an article already stored with the same content is
 counted unchanged and not rewritten) and commits in batches, so an interrupted load is simply
@@ -16,7 +17,7 @@ from marsad.model import Article, Skip
 from marsad.runner import IngestCounts, store_results
 from marsad.store.base import BATCH_SIZE, Store, content_hash, prepare
 
-__all__ = ["OutputError", "load_output", "read_output"]
+__all__ = ["OutputError", "load_output", "load_stories", "read_output"]
 
 Progress = Callable[[int, IngestCounts], None]
 
@@ -62,3 +63,13 @@ def load_output(out_dir: str | Path, store: Store, progress: Progress | None = N
         return ("unchanged", item.id) if known.get(item.id) == content_hash(item) else prepare(item)
 
     return store_results(map(result, read_output(out_dir)), store, [str(out_dir)], progress, batch_size)
+
+
+def load_stories(out_dir: str | Path, store: Store) -> int | None:
+    """Store the stories a Spark run grouped (`--stories`), after its articles; None when the run
+    made none (then `update_stories` groups the loaded articles here, as after an ingest)."""
+    if not (Path(out_dir) / "stories").is_dir():
+        return None
+    from marsad.scale.stories import save_story_output
+
+    return save_story_output(out_dir, store)
