@@ -8,8 +8,6 @@ pyarrow and compared with the JSON output of the same input; a folder given as a
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -121,18 +119,6 @@ def _lines(folder: Path) -> list[dict]:
 
 def _order(article: dict) -> tuple[str, str]:
     return article["id"], article["source"]
-
-
-@pytest.fixture(scope="module")
-def spark():
-    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'marsad[spark]'")
-    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        pytest.skip("Java is not installed (Spark needs a JDK 17+ on PATH or JAVA_HOME)")
-    from marsad.scale.spark import session
-
-    spark = session("local[2]", app_name="marsad-tests")
-    yield spark
-    spark.stop()
 
 
 @pytest.fixture(scope="module")

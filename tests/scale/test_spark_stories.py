@@ -8,8 +8,6 @@ run wrote, read back, so both group the very same analysed articles.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,18 +19,6 @@ from marsad.stories.cluster import story_id
 from marsad.stories.service import get_story, group, list_stories, update_stories
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::FutureWarning")]
-
-
-@pytest.fixture(scope="module")
-def spark():
-    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'marsad[spark]'")
-    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        pytest.skip("Java is not installed (Spark needs a JDK 17+ on PATH or JAVA_HOME)")
-    from marsad.scale.spark import session
-
-    spark = session("local[2]", app_name="marsad-story-tests")
-    yield spark
-    spark.stop()
 
 
 @pytest.fixture(scope="module")
