@@ -119,3 +119,14 @@ def test_static_assets_are_served_locally(client: TestClient) -> None:
     css = client.get("/static/marsad.css")
     assert css.status_code == 200 and "Noto Naskh Arabic" in css.text and "prefers-color-scheme" in css.text
     assert "localStorage" in client.get("/static/theme.js").text
+
+
+def test_article_page_without_url_names_its_file_but_not_the_server_folders(client: TestClient) -> None:
+    for row in client.get("/api/v1/articles?limit=200").json()["items"]:
+        article = client.get(f"/api/v1/articles/{row['id']}").json()
+        if not article.get("url") and "/" in article["source"]:
+            folder, name = article["source"].rsplit("/", 1)
+            html = client.get(f"/article/{row['id']}").text
+            assert name in html and folder not in html
+            return
+    raise AssertionError("no demo article without a URL")
