@@ -408,3 +408,33 @@ def test_version_prints_the_package_version() -> None:
 def test_load_refuses_a_folder_that_is_not_spark_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "m.db")])
     assert result.exit_code == 2 and "articles/" in result.output
+
+
+BAD_CALLS = {
+    "missing argument": (["show"], "ينقص المعطى ID"),
+    "unknown option, with the close one": (["ingest", "x", "--outlet", "y"], "هل تقصد: --outlets"),
+    "unknown command, with the close ones": (["storie"], "هل تقصد: stories، story"),
+    "option without its value": (["stories", "--db"], "يحتاج إلى قيمة"),
+    "not a number": (["stories", "--limit", "many"], "يُنتظر عدد صحيح"),
+    "below the range": (["stories", "--limit", "0"], "لا يقل عن 1"),
+    "extra argument": (["outlets", "surplus"], "معطيات زائدة"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_CALLS)
+def test_usage_errors_are_said_in_arabic(name: str) -> None:
+    args, arabic = BAD_CALLS[name]
+    result = invoke(*args, env={"COLUMNS": "200"}, prog_name="marsad")
+    assert result.exit_code == 2
+    assert arabic in result.output
+    typed = {word for arg in args for word in _LATIN_WORD.findall(arg)}
+    assert _latin_words(result.output) - typed == set(), result.output
+
+
+def test_a_usage_error_nobody_worded_gets_general_arabic_not_english() -> None:
+    from marsad.cli_errors import arabic_message
+
+    class UsageError(Exception):
+        message = "Something click says one day that we never saw."
+
+    assert arabic_message(UsageError()) == "استدعاء غير صحيح للأمر؛ راجع المساعدة."

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
+from marsad.cli_errors import say_in_arabic
 from marsad.store import DEFAULT_DB, QueryError, Store, open_store
 
 # typer draws a few words of its own around our help (panel titles, [default: ...]); they are
@@ -41,6 +42,17 @@ _TYPER_WORDS = {
 for _name, _word in _TYPER_WORDS.items():
     if hasattr(typer_rich, _name):
         setattr(typer_rich, _name, _word)
+
+_typer_format_error = typer_rich.rich_format_error
+
+
+def _format_error_in_arabic(exc: Any) -> None:
+    """typer prints click's usage errors through this function: reword them in Arabic first."""
+    say_in_arabic(exc)
+    _typer_format_error(exc)
+
+
+typer_rich.rich_format_error = _format_error_in_arabic
 
 
 class _ArabicHelp:
