@@ -13,16 +13,28 @@ def _q(text, value, unit, qualifier="exact", low=None, high=None):
     return Quantity(text, value, low, high, qualifier, unit, 0, len(text))
 
 
+def _said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
+    """An article of `outlet` published on `day` whose text holds the quantities (see `_at`) and
+    names the places, as the extractor would (an entity key each)."""
+    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places if p in text]
+    return _article(aid, outlet, day, text, entities=entities, quantities=[_at(text, *q) for q in quantities])
+
+
+QUAKE = "وقالت السلطات إن زلزال الحوز أودى بحياة {} في القرى الجبلية المحيطة بمراكش."
+
+
 def test_numbers_that_disagree_are_reported_with_each_outlets_wording_and_hedge():
-    arts = [_article("1", "الأفق", "2025-03-01", quantities=[_q("نحو 500 قتيل", 500, "قتيل", "approx")]),
-            _article("2", "المشرق", "2025-03-02", quantities=[_q("أكثر من ألف قتيل", 1000, "قتيل", "more_than")]),
-            _article("3", "الساحل", "2025-03-02", quantities=[_q("بين 600 و700 قتيل", None, "قتيل", "range",
-                                                                 600, 700)])]
+    arts = [_said("1", "الأفق", QUAKE.format("نحو 500 قتيل"), ("نحو 500 قتيل", 500, "قتيل", "approx")),
+            _said("2", "المشرق", QUAKE.format("أكثر من ألف قتيل"), ("أكثر من ألف قتيل", 1000, "قتيل", "more_than")),
+            _said("3", "الساحل", QUAKE.format("بين 600 و700 قتيل"), ("بين 600 و700 قتيل", None, "قتيل", "range"))]
+    ranged = arts[2].analysis.quantities[0]
+    ranged.low, ranged.high = 600, 700
     [d] = disagreements(arts)
     assert d["what"] == "قتلى"
     assert d["values"] == {"الأفق": 500, "المشرق": 1000, "الساحل": [600, 700]}
     assert d["qualifiers"]["المشرق"] == "more_than"
     assert d["wording"]["الأفق"] == "نحو 500 قتيل"
+    assert d["basis"] == "sentences" and d["confidence"] >= 0.7
 
 
 def test_outlets_that_agree_make_no_disagreement():
@@ -91,12 +103,13 @@ def _by_what(arts):
 
 
 def test_attackers_killed_are_compared_across_names_plurals_and_of_them():
-    a = "أعلنت الشرطة أن الهجوم على المركز انتهى بمقتل 9 من المهاجمين واعتقال ثلاثة آخرين."
-    b = "وبحسب مصادر محلية، فإن نحو 25 إرهابياً اقتحموا المركز، قتل منهم 7 وفر الباقون."
-    c = "ذكرت الوكالة أن 30 مسلحاً هاجموا المركز، وأن القوات قتلت تسعة مهاجمين."
-    arts = [_told("1", "أ", a, ("9", 9, "مهاجمين"), ("ثلاثة", 3, None)),
-            _told("2", "ب", b, ("نحو 25", 25, "إرهابي", "approx"), ("7", 7, None)),
-            _told("3", "ج", c, ("30", 30, "مسلح"), ("تسعة", 9, "مهاجمين"))]
+    a = "أعلنت قسد أن الهجوم على سجن غويران في الحسكة انتهى بمقتل 9 من المهاجمين واعتقال ثلاثة آخرين."
+    b = "وقالت قسد إن نحو 25 إرهابياً اقتحموا سجن غويران في الحسكة، قتل منهم 7 وفر الباقون."
+    c = "وذكرت قسد أن 30 مسلحاً هاجموا سجن غويران في الحسكة، وأن قواتها قتلت تسعة مهاجمين."
+    places = ("غويران", "الحسكة")
+    arts = [_said("1", "أ", a, ("9", 9, "مهاجمين"), ("ثلاثة", 3, None), places=places),
+            _said("2", "ب", b, ("نحو 25", 25, "إرهابي", "approx"), ("7", 7, None), places=places),
+            _said("3", "ج", c, ("30", 30, "مسلح"), ("تسعة", 9, "مهاجمين"), places=places)]
     found = _by_what(arts)
     # "مهاجمين" is the plural of a listed synonym; "قتل منهم 7" counts the 25 of its sentence
     assert found["مسلح (قتلى)"] == {"أ": 9, "ب": 7, "ج": 9}
@@ -112,27 +125,28 @@ def test_a_number_without_unit_and_without_of_them_counts_nothing():
 
 
 def test_percent_increase_of_a_price_is_one_quantity_however_it_is_phrased():
-    a = "ورفعت الحكومة سعر ربطة الخبز إلى 3 جنيهات بزيادة 20 في المئة."
-    b = "وارتفع سعر ربطة الخبز بنسبة 25% بحسب القرار الجديد."
-    c = "وقالت الوزارة إن نسبة الزيادة بلغت 20%."
-    d = "وارتفعت نسبة التضخم إلى 30 في المئة."
-    e = "وبلغ معدل التضخم 28% في الشهر الماضي."
-    arts = [_told("1", "أ", a, ("3", 3, "جنيه"), ("20 في المئة", 20, "%")),
-            _told("2", "ب", b, ("25%", 25, "%")),
-            _told("3", "ج", c, ("20%", 20, "%")),
-            _told("4", "د", d, ("30 في المئة", 30, "%")),
-            _told("5", "هـ", e, ("28%", 28, "%"))]
+    a = "ورفعت وزارة التموين المصرية سعر ربطة الخبز المدعم إلى 3 جنيهات بزيادة 20 في المئة."
+    b = "وارتفع سعر ربطة الخبز المدعم 25% بحسب قرار وزارة التموين المصرية."
+    c = "وقالت وزارة التموين المصرية إن زيادة سعر ربطة الخبز المدعم بلغت 20%."
+    d = "وارتفعت نسبة التضخم السنوي في المدن المصرية إلى 30 في المئة بحسب جهاز الإحصاء."
+    e = "وبلغ معدل التضخم السنوي في المدن المصرية 28% بحسب جهاز الإحصاء."
+    arts = [_said("1", "أ", a, ("3", 3, "جنيه"), ("20 في المئة", 20, "%")),
+            _said("2", "ب", b, ("25%", 25, "%")),
+            _said("3", "ج", c, ("20%", 20, "%")),
+            _said("4", "د", d, ("30 في المئة", 30, "%")),
+            _said("5", "هـ", e, ("28%", 28, "%"))]
     found = _by_what(arts)
     assert found["% (تغير)"] == {"أ": 20, "ب": 25, "ج": 20}
-    # "rose to 30%" gives a level, not a change: compared with the other rate, not with the increases
+    # "rose to 30%" gives a level, not a change: compared with the other level, not with the increases
     assert found["% (نسبة)"] == {"د": 30, "هـ": 28}
 
 
+RANSOM = "وقالت مصادر دبلوماسية إن فدية بلغت {} دفعت مقابل الإفراج عن عمال الإغاثة المختطفين في ميناكا."
+
+
 def test_a_vague_amount_in_a_plural_currency_is_compared_with_the_exact_one():
-    a = "دفعت الحكومة فدية بلغت 3 ملايين يورو مقابل الإفراج عن الصحفيين."
-    b = "وتحدثت تقارير عن دفع مئات آلاف اليوروهات للإفراج عنهم."
-    arts = [_told("1", "أ", a, ("3 ملايين", 3_000_000, "يورو")),
-            _told("2", "ب", b, ("مئات آلاف", None, "يوروهات", "vague"))]
+    arts = [_said("1", "أ", RANSOM.format("3 ملايين يورو"), ("3 ملايين", 3_000_000, "يورو")),
+            _said("2", "ب", RANSOM.format("مئات آلاف اليوروهات"), ("مئات آلاف", None, "يوروهات", "vague"))]
     [d] = disagreements(arts)
     assert d["unit"] == "يورو"
     assert d["values"] == {"أ": 3_000_000, "ب": None}
@@ -140,17 +154,15 @@ def test_a_vague_amount_in_a_plural_currency_is_compared_with_the_exact_one():
 
 
 def test_a_vague_amount_that_can_hold_the_exact_one_is_no_disagreement():
-    a = "دفعت الحكومة فدية بلغت 3 ملايين يورو مقابل الإفراج عن الصحفيين."
-    b = "وتحدثت تقارير عن دفع ملايين اليوروهات للإفراج عنهم."
-    arts = [_told("1", "أ", a, ("3 ملايين", 3_000_000, "يورو")),
-            _told("2", "ب", b, ("ملايين", None, "يوروهات", "vague"))]
+    arts = [_said("1", "أ", RANSOM.format("3 ملايين يورو"), ("3 ملايين", 3_000_000, "يورو")),
+            _said("2", "ب", RANSOM.format("ملايين اليوروهات"), ("ملايين", None, "يوروهات", "vague"))]
     assert disagreements(arts) == []
 
 
 def test_prison_sentences_in_years_are_compared_whether_in_sana_or_am():
-    a = "قضت المحكمة بسجن الوزير السابق 7 سنوات بتهمة الرشوة."
-    b = "وصدر بحقه حكم بالسجن 9 أعوام."
-    arts = [_told("1", "أ", a, ("7", 7, "سنة")), _told("2", "ب", b, ("9", 9, "عام"))]
+    a = "قضت محكمة جنايات الكرخ بسجن مدير شركة المعدات الهندسية 7 سنوات بتهمة هدر المال العام."
+    b = "وحكمت محكمة جنايات الكرخ على مدير شركة المعدات الهندسية بالسجن 9 أعوام بتهمة هدر المال العام."
+    arts = [_said("1", "أ", a, ("7", 7, "سنة")), _said("2", "ب", b, ("9", 9, "عام"))]
     [d] = disagreements(arts)
     assert d["what"] == "سنة (حكم)"
     assert d["values"] == {"أ": 7, "ب": 9}
@@ -166,35 +178,37 @@ def test_a_sentence_is_not_compared_with_a_deadline_or_a_term_in_office():
 
 
 def test_hedges_are_intervals_about_and_exact_agree_more_than_and_a_larger_number_agree():
-    arts = [_article("1", "أ", None, quantities=[_q("نحو 500 قتيل", 500, "قتيل", "approx")]),
-            _article("2", "ب", None, quantities=[_q("500 قتيل", 500, "قتيل")])]
+    arts = [_said("1", "أ", QUAKE.format("نحو 500 قتيل"), ("نحو 500 قتيل", 500, "قتيل", "approx")),
+            _said("2", "ب", QUAKE.format("500 قتيل"), ("500 قتيل", 500, "قتيل"))]
     assert disagreements(arts) == []
-    arts = [_article("1", "أ", None, quantities=[_q("أكثر من 100 قتيل", 100, "قتيل", "more_than")]),
-            _article("2", "ب", None, quantities=[_q("150 قتيلا", 150, "قتيل")])]
+    arts = [_said("1", "أ", QUAKE.format("أكثر من 100 قتيل"), ("أكثر من 100 قتيل", 100, "قتيل", "more_than")),
+            _said("2", "ب", QUAKE.format("150 قتيلا"), ("150 قتيلا", 150, "قتيل"))]
     assert disagreements(arts) == []
 
 
 def test_more_than_a_thousand_and_about_five_hundred_cannot_both_be_true():
-    arts = [_article("1", "أ", None, quantities=[_q("أكثر من ألف قتيل", 1000, "قتيل", "more_than")]),
-            _article("2", "ب", None, quantities=[_q("نحو 500 قتيل", 500, "قتيل", "approx")])]
+    arts = [_said("1", "أ", QUAKE.format("أكثر من ألف قتيل"), ("أكثر من ألف قتيل", 1000, "قتيل", "more_than")),
+            _said("2", "ب", QUAKE.format("نحو 500 قتيل"), ("نحو 500 قتيل", 500, "قتيل", "approx"))]
     [d] = disagreements(arts)
     assert d["apart"] == ["ب", "أ"] and 0 < d["confidence"] <= 1
 
 
 def test_each_disagreement_carries_each_outlets_sentence():
-    a = "وأعلنت السلطات مقتل 12 شخصا في السيول. وبدأت فرق الإنقاذ عملها."
-    b = "قالت مصادر محلية إن حصيلة السيول بلغت 20 قتيلا. وتواصل البحث عن مفقودين."
-    arts = [_told("1", "أ", a, ("12", 12, "شخص")), _told("2", "ب", b, ("20", 20, "قتيل"))]
+    a = "وأعلنت السلطات مقتل 12 شخصا في سيول وادي حضرموت. وبدأت فرق الإنقاذ عملها."
+    b = "قالت السلطات إن حصيلة سيول وادي حضرموت بلغت 20 قتيلا. وتواصل البحث عن مفقودين."
+    arts = [_said("1", "أ", a, ("12", 12, "شخص"), places=("حضرموت",)),
+            _said("2", "ب", b, ("20", 20, "قتيل"), places=("حضرموت",))]
     [d] = disagreements(arts)
     assert d["what"] == "قتلى"
-    assert d["sentences"] == {"أ": "وأعلنت السلطات مقتل 12 شخصا في السيول", "ب": "قالت مصادر محلية إن حصيلة السيول بلغت 20 قتيلا"}
+    assert d["sentences"] == {"أ": "وأعلنت السلطات مقتل 12 شخصا في سيول وادي حضرموت",
+                              "ب": "قالت السلطات إن حصيلة سيول وادي حضرموت بلغت 20 قتيلا"}
 
 
 def test_others_after_the_wounded_count_the_people_of_the_previous_number():
-    a = "أسفر الزلزال عن مقتل 6 أشخاص وإصابة نحو 40 آخرين."
-    b = "ارتفعت حصيلة الزلزال إلى 14 قتيلا و93 جريحا."
-    arts = [_told("1", "أ", a, ("6", 6, "شخص"), ("نحو 40", 40, None, "approx")),
-            _told("2", "ب", b, ("14", 14, "قتيل"), ("93", 93, "جريح"))]
+    a = "أسفر زلزال الحسيمة عن مقتل 6 أشخاص وإصابة نحو 40 آخرين في إقليم الحسيمة."
+    b = "ارتفعت حصيلة زلزال الحسيمة إلى 14 قتيلا و93 جريحا في إقليم الحسيمة."
+    arts = [_said("1", "أ", a, ("6", 6, "شخص"), ("نحو 40", 40, None, "approx"), places=("الحسيمة",)),
+            _said("2", "ب", b, ("14", 14, "قتيل"), ("93", 93, "جريح"), places=("الحسيمة",))]
     found = _by_what(arts)
     assert found["جرحى"] == {"أ": 40, "ب": 93}
     assert found["قتلى"] == {"أ": 6, "ب": 14}
@@ -228,11 +242,11 @@ def test_an_article_without_outlet_or_url_is_an_unknown_source_not_its_file_name
 
 
 def test_a_publisher_named_with_and_without_its_descriptor_is_one_outlet():
-    a = "قالت السلطات إن الزلزال أودى بحياة 6 أشخاص."
-    b = "ارتفعت حصيلة الزلزال إلى 14 قتيلا بحسب السلطات."
-    c = "وأكدت السلطات أن الزلزال أودى بحياة 6 أشخاص على الأقل."
-    arts = [_told("1", "النهار المغاربية", a, ("6", 6, "شخص")), _told("2", "صحيفة الأفق", b, ("14", 14, "قتيل")),
-            _told("3", "صحيفة النهار المغاربية", c, ("6", 6, "شخص"))]
+    a = "قالت السلطات إن زلزال الحسيمة أودى بحياة 6 أشخاص في إقليم الحسيمة."
+    b = "قالت السلطات إن زلزال الحسيمة أودى بحياة 14 قتيلا في إقليم الحسيمة."
+    c = "وأكدت السلطات أن زلزال الحسيمة أودى بحياة 6 أشخاص في إقليم الحسيمة."
+    arts = [_said("1", "النهار المغاربية", a, ("6", 6, "شخص")), _said("2", "صحيفة الأفق", b, ("14", 14, "قتيل")),
+            _said("3", "صحيفة النهار المغاربية", c, ("6", 6, "شخص"))]
     report = compare(arts)
     assert report.outlets == ["الأفق", "النهار المغاربية"]
     [row] = report.disagreements

@@ -1,11 +1,18 @@
-"""A headline and its rewrite by another outlet: they group, a changed number is reported, and a
-paraphrase that keeps the numbers raises nothing."""
+"""A headline and its rewrite by another outlet: a changed number is reported, and a paraphrase
+that keeps the numbers raises nothing. The pairs (tests/stories/data/headline_rewrites.json) were
+written for these tests; the rates are measured over all of them, as the issue states its target
+(a changed number reported in at least 60% of pairs, false alarms on at most 5% of paraphrases)."""
+import json
+from pathlib import Path
+
 import pytest
 
 from marsad import analyze
 from marsad.model import Article
 from marsad.stories.compare import disagreements
 from marsad.stories.service import group
+
+PAIRS = json.loads((Path(__file__).parent / "data" / "headline_rewrites.json").read_text("utf-8"))
 
 
 def _pair(a: str, b: str) -> list[Article]:
@@ -18,13 +25,25 @@ def _pair(a: str, b: str) -> list[Article]:
     return out
 
 
+def _reported(a: str, b: str, values: list[float]) -> bool:
+    return any(sorted(v for v in row["values"].values() if v is not None) == sorted(values)
+               for row in disagreements(_pair(a, b)))
+
+
+def test_a_rewrite_that_changes_one_number_is_reported_in_most_pairs():
+    found = [_reported(a, b, values) for a, b, values in PAIRS["changed"]]
+    assert len(found) >= 20
+    assert sum(found) / len(found) >= 0.6, f"{sum(found)}/{len(found)} changed numbers reported"
+
+
+def test_a_paraphrase_that_keeps_the_numbers_rarely_raises_a_disagreement():
+    alarms = [bool(disagreements(_pair(a, b))) for a, b in PAIRS["kept"]]
+    assert len(alarms) >= 20
+    assert sum(alarms) / len(alarms) <= 0.05, f"{sum(alarms)}/{len(alarms)} paraphrases raised a disagreement"
+
+
 @pytest.mark.parametrize("a,b,values", [
     ("مقتل 5 أشخاص في حريق بمستودع في جدة", "مصرع 7 أشخاص إثر حريق في مستودع بجدة", (5, 7)),
-    ("وفاة الفنان نور الشريف عن عمر يناهز 69 عاما", "رحيل الفنان نور الشريف عن 71 عاما بعد صراع مع المرض", (69, 71)),
-    ("الحكومة تخصص 2 مليار ريال لدعم مشاريع الإسكان", "المملكة ترصد 3 مليارات ريال لمشروعات الإسكان",
-     (2_000_000_000, 3_000_000_000)),
-    ("الهلال يتعاقد مع المهاجم البرازيلي رودريغو سيلفا لمدة 3 مواسم",
-     "الهلال يضم البرازيلي رودريغو سيلفا بعقد يمتد 4 مواسم", (3, 4)),
 ])
 def test_a_rewrite_that_changes_one_number_groups_and_reports_it(a, b, values):
     articles = _pair(a, b)
@@ -32,15 +51,6 @@ def test_a_rewrite_that_changes_one_number_groups_and_reports_it(a, b, values):
     assert assignment["a0"] == assignment["a1"]
     [row] = disagreements(articles)
     assert tuple(row["values"].values()) == values
-
-
-@pytest.mark.parametrize("a,b", [
-    ("اعتقال 12 مشتبها بهم في عملية أمنية بالقطيف", "القبض على 12 مشتبها في حملة أمنية بالقطيف"),
-    ("نحو 500 زائر في افتتاح معرض الكتاب", "500 زائر يحضرون افتتاح معرض الكتاب"),
-    ("أكثر من 100 قتيل في زلزال بالنيبال", "زلزال النيبال يخلف 150 قتيلا"),
-])
-def test_a_paraphrase_that_keeps_the_numbers_raises_no_disagreement(a, b):
-    assert disagreements(_pair(a, b)) == []
 
 
 @pytest.mark.parametrize("a,b", [

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,9 @@ from typing import Any
 from marsad.clean.outlets import outlet_name
 from marsad.labels import label
 from marsad.model import Article, Quantity
-from marsad.stories.features import stem, stopwords
+from marsad.stories.align import Mention, judge, mention
+from marsad.stories.align import rules as align_rules
+from marsad.stories.features import stopwords
 from marsad.text import normalize
 from marsad.text.numbers import vague_words
 
@@ -84,12 +87,11 @@ def _role_rules() -> dict[str, Any]:
         "percent_of": dict(rules.get("percent_of", {})),
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
         "age_before": tuple(mark.strip() for mark in rules.get("age_before", [])),
-        "needs_context": set(rules.get("needs_context", [])),
         "death_cues": tuple(normalize(w) for w in rules.get("death_cues", [])),
     }
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_SENTENCE_BREAK = re.compile(r"\.(?![\d\u200f\u200e])|[!?؟\n]")    # "2.5" is a number, not two sentences
 _CLAUSE_BREAK = re.compile(r"[،,؛;]")
 
 
@@ -167,22 +169,6 @@ def _magnitude(q: Quantity) -> float | None:
     return float(q.value) if isinstance(q.value, (int, float)) else None
 
 
-def _bands(mentions: list[tuple[str, Quantity]], ratio: float = 50.0) -> list[list[tuple[str, Quantity]]]:
-    """Split mentions of one counted thing into magnitude bands: 17 pounds a litre and a 150-billion
-    subsidy bill are both 'جنيه', but not the same quantity. Vague mentions join the only band."""
-    sized = sorted(((m, q) for m, q in mentions if _magnitude(q) is not None), key=lambda mq: _magnitude(mq[1]))
-    bands: list[list[tuple[str, Quantity]]] = []
-    for outlet, q in sized:
-        if bands and _magnitude(q) <= ratio * max(_magnitude(bands[-1][-1][1]), 1e-9):
-            bands[-1].append((outlet, q))
-        else:
-            bands.append([(outlet, q)])
-    vague = [(m, q) for m, q in mentions if _magnitude(q) is None]
-    if len(bands) == 1:
-        bands[0] += vague
-    return bands
-
-
 @lru_cache(maxsize=1)
 def _units_data() -> dict[str, Any]:
     return json.loads(resources.files("marsad.stories").joinpath("data/units.json").read_text("utf-8"))
@@ -256,62 +242,149 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
 
 
 def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
-    """Same counted thing, same role, same order of magnitude, values that cannot all be true
-    (each outlet's first mention in that band, read as an interval: see `interval`).
+    """Numbers two outlets give for one quantity of one event that cannot both be true: the same
+    counted thing and role, sentences that say the same fact (marsad.stories.align), values read
+    as intervals (`interval`) that do not overlap, and a confidence of at least align's threshold.
 
-    Each row carries each outlet's value, wording, hedge and sentence, the pair of outlets whose
-    intervals lie furthest apart, and a confidence in [0, 1] (see `_confidence`)."""
+    Each row carries the two outlets set against each other ("apart", lower value first), their
+    values, wordings, hedges and sentences, other outlets' aligned figures, the confidence, and
+    its basis: "sentences" (the two sentences say the same fact) or "leads" (each article's first
+    figure of the kind, in a small short story)."""
     return _disagreements(one_name_per_publisher(articles))
 
 
 def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
-    """`disagreements` over articles whose publishers already have one name each."""
-    counted: list[tuple[int, str, Quantity, str, str | None, str]] = []
+    """`disagreements` over articles whose publishers already have one name each.
+
+    Every counted number is read as a `Mention` (marsad.stories.align); two outlets' mentions of
+    one kind (unit and role) are a candidate when they align (`align.judge`) and their
+    intervals cannot both be true, and neither has, in the other outlet, an aligned mention that
+    agrees with it (an outlet that gives both "46 for" and "40 against" agrees with one that gives
+    both). Candidates are taken best first, each mention in one row at most."""
     if len({outlet_of(a) for a in articles}) < 2:
         return []                # one outlet cannot disagree with itself (most stories: skip the reading)
-    for order, article in enumerate(sorted(articles, key=lambda a: (a.published or "~", a.id))):
+    found: list[tuple[Article, str, Quantity, str, str | None]] = []
+    for article in sorted(articles, key=lambda a: (a.published or "~", a.id)):
         if not article.analysis:
             continue
+        outlet = outlet_of(article)
         for q, unit in _counted(article.text, article.analysis.quantities):
             if unit and (q.value is not None or q.qualifier in ("range", "vague")):
                 if q.kind == "fraction" and isinstance(q.value, (int, float)) and q.value < 1:
                     continue     # a share of a whole ("ثلثي الأعضاء") is not a count of it
-                counted.append((order * 10_000 + q.start, outlet_of(article), q, unit, role_of(article.text, q),
-                                _sentence(article.text, q)))
-    keys = _unit_keys({unit for _, _, _, unit, _, _ in counted})
-    per_kind: dict[tuple[str, str | None], list[tuple[int, str, Quantity, str]]] = defaultdict(list)
-    for at, outlet, q, unit, role, sentence in counted:
-        per_kind[_people(keys[unit], role)].append((at, outlet, q, sentence))
+                found.append((article, outlet, q, unit, role_of(article.text, q)))
+    keys = _unit_keys({unit for _, _, _, unit, _ in found})
+    kinds = [_people(keys[unit], role) for _, _, _, unit, role in found]
+    outlets_of: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for (_, outlet, _, _, _), kind in zip(found, kinds):
+        outlets_of[kind].add(outlet)
+    per_kind: dict[tuple[str, str | None], list[Mention]] = defaultdict(list)
+    firsts: set[tuple[str, tuple[str, str | None]]] = set()
+    for (article, outlet, q, unit, role), kind in zip(found, kinds):
+        if len(outlets_of[kind]) < 2:
+            continue             # a thing one outlet alone counts has nothing to disagree with
+        m = mention(article, outlet, q, kind[0], role, _sentence(article.text, q), _sentence_span(article.text, q))
+        if m is not None and interval(q) is not None:
+            if (article.id, kind) not in firsts:
+                firsts.add((article.id, kind))
+                m = replace(m, first=True)
+            per_kind[kind].append(m)
     out = []
+    threshold = align_rules()["threshold"]
+    compact = _compact(articles)
     for (unit, role), mentions in per_kind.items():
-        mentions.sort(key=lambda m: m[0])
-        sentences = {id(q): sentence for _, _, q, sentence in mentions}
-        for band in _bands([(outlet, q) for _, outlet, q, _ in mentions]):
-            in_band = {id(q) for _, q in band}
-            by_outlet: dict[str, Quantity] = {}
-            every: dict[str, list[Quantity]] = defaultdict(list)
-            for _, outlet, q, _ in mentions:          # reading order: each outlet's first mention
-                if id(q) in in_band:
-                    by_outlet.setdefault(outlet, q)
-                    every[outlet].append(q)
-            apart = _furthest_apart(by_outlet, {o: sentences[id(q)] for o, q in by_outlet.items()}, role, every)
-            if apart is None:
-                continue                               # every pair of intervals can both be true
+        for low, high, score, aligned, basis in _clashes(mentions, threshold, compact):
+            shown = {low.outlet: low, high.outlet: high, **{m.outlet: m for m in aligned
+                                                             if m.outlet not in (low.outlet, high.outlet)}}
             out.append({
                 "what": role if unit == _PERSON and role else unit if role is None or role == unit else f"{unit} ({role})",
                 "unit": unit,
                 "role": role,
-                "values": {outlet: _value(q) for outlet, q in by_outlet.items()},
-                "wording": {outlet: q.text for outlet, q in by_outlet.items()},
-                "qualifiers": {outlet: q.qualifier for outlet, q in by_outlet.items()},
-                "sentences": {outlet: sentences[id(q)] for outlet, q in by_outlet.items()},
-                "apart": list(apart[:2]),
-                "confidence": _confidence(role, by_outlet[apart[0]], by_outlet[apart[1]],
-                                          context_share(sentences[id(by_outlet[apart[0]])],
-                                                        sentences[id(by_outlet[apart[1]])],
-                                                        by_outlet[apart[0]], by_outlet[apart[1]])),
+                "values": {o: _value(m.q) for o, m in shown.items()},
+                "wording": {o: m.q.text for o, m in shown.items()},
+                "qualifiers": {o: m.q.qualifier for o, m in shown.items()},
+                "sentences": {o: m.sentence for o, m in shown.items()},
+                "apart": [low.outlet, high.outlet],
+                "confidence": score,
+                "basis": basis,
             })
     return sorted(out, key=lambda d: (-d["confidence"], -len(d["values"]), d["what"]))
+
+
+def _compact(articles: list[Article]) -> bool:
+    """Whether a story is small and short enough for its articles' lead figures to be one event's:
+    in SaudiNewsNet, lead figures set against each other in stories of more articles or days (a
+    season of accidents, a week of a war) were mostly two events' (about one pair in four right)."""
+    rules = align_rules()
+    days = sorted(a.published[:10] for a in articles if a.published)
+    try:
+        span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
+    except ValueError:
+        span = 0
+    return len(articles) <= rules["lead_story_articles"] and span <= rules["lead_story_days"]
+
+
+def _clashes(mentions: list[Mention], threshold: float,
+             compact: bool = True) -> list[tuple[Mention, Mention, float, list[Mention], str]]:
+    """(lower mention, higher mention, confidence, other outlets' mentions aligned with them) for
+    each pair of outlets' mentions of one kind that align at `threshold` or more and cannot both be
+    true, best first, each mention used once.
+
+    Two articles' first figures of a kind in their leads (`align.judge`: "leads") are set against
+    each other only in a `compact` story. Without that, two leads of a topic blob (two fires,
+    two weddings) would be set against each other."""
+    scored: list[tuple[float, int, int, str]] = []
+    agrees: set[tuple[int, str]] = set()      # (mention, outlet): an aligned mention of that outlet agrees with it
+    aligned: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b = mentions[j]
+            if a.outlet == b.outlet:
+                continue
+            score, why = judge(a, b)
+            if score is None:
+                continue
+            aligned[i].append((score, j))
+            aligned[j].append((score, i))
+            if _compatible(a.q, b.q) or _far_apart(a.q, b.q):
+                if not _far_apart(a.q, b.q):
+                    agrees.update(((i, b.outlet), (j, a.outlet)))
+            elif score >= threshold:
+                scored.append((score, i, j, why))
+    out = []
+    used: set[int] = set()
+    for score, i, j, why in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        a, b = mentions[i], mentions[j]
+        if (i, b.outlet) in agrees or (j, a.outlet) in agrees or i in used or j in used:
+            continue
+        if why == "leads" and not compact:
+            continue
+        used.update((i, j))
+        low, high = (a, b) if interval(a.q)[1] < interval(b.q)[0] else (b, a)  # type: ignore[index]
+        others = {}
+        for s, k in sorted(aligned[i] + aligned[j], reverse=True):
+            m = mentions[k]
+            if s >= threshold and m.outlet not in (a.outlet, b.outlet) \
+                    and not _far_apart(m.q, a.q) and not _far_apart(m.q, b.q):
+                others.setdefault(m.outlet, m)
+        out.append((low, high, score, list(others.values()), "leads" if why == "leads" else "sentences"))
+    return out
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether both can be true; "-18" against "- 18" is one number read twice, not two."""
+    sa, sb = interval(a), interval(b)
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) and abs(a.value) == abs(b.value):
+        return True
+    return sa is None or sb is None or (sa[0] <= sb[1] and sb[0] <= sa[1])
+
+
+def _far_apart(a: Quantity, b: Quantity, ratio: float = 50.0) -> bool:
+    """Values so far apart (17 pounds a litre, a 150-billion bill) that they are not one quantity."""
+    ma, mb = _magnitude(a), _magnitude(b)
+    if ma is None or mb is None or ma <= 0 or mb <= 0:
+        return False
+    return max(ma, mb) / min(ma, mb) > ratio
 
 
 _PERSON = "شخص"
@@ -338,7 +411,8 @@ def _people_words() -> tuple[dict[str, str], frozenset[str]]:
 
 def interval(q: Quantity) -> tuple[float, float] | None:
     """The values a mention allows: 'نحو 500' is 450..550, 'نحو 38' 37.05..38.95, 'أكثر من 100' 100..∞, 'بين 5 و10' 5..10,
-    'عشرات' 20..99; an exact number allows itself (within half a percent, for rounding).
+    'عشرات' 20..99; an exact number allows itself, a big one also what rounds to it ("350 ألف" is
+    345,000..355,000: half a percent either side, or the rounding its digits show up to 3%).
     None when the mention bounds nothing (العديد)."""
     rules = _interval_rules()
     if q.qualifier == "range" and q.low is not None and q.high is not None:
@@ -353,6 +427,8 @@ def interval(q: Quantity) -> tuple[float, float] | None:
     if not isinstance(q.value, (int, float)):
         return None
     v = float(q.value)
+    if q.qualifier == "exact" and 100 <= abs(v) < 1000 and not re.search(r"[\d٠-٩]", q.text):
+        return v - 0.5, v + 0.5          # a number in words leaves out the half: "ثلاثمائة وتسعين جراما ونصف"
     if q.qualifier == "approx":
         spread = min(max(_rounding(v), rules["approx_min"] * abs(v)), rules["approx_max"] * abs(v))
         return v - spread, v + spread
@@ -360,36 +436,9 @@ def interval(q: Quantity) -> tuple[float, float] | None:
         return v, math.inf
     if q.qualifier in ("less_than", "at_most"):
         return -math.inf if v < 0 else 0.0, v
-    spread = abs(v) * rules["exact"] if abs(v) >= 1000 else 0.0      # rounding only matters for big numbers
+    spread = max(abs(v) * rules["exact"], min(_rounding(v), abs(v) * rules["exact_rounding"])) \
+        if abs(v) >= 1000 else 0.0      # "1.9 مليار" may be 1.949 billion, "عشرة ملايين" is not nine
     return v - spread, v + spread
-
-
-def context_share(a: str, b: str, qa: Quantity, qb: Quantity) -> float:
-    """Share of the shorter sentence's content words found in the other (0 when either has none)."""
-    left, right = _content(a, qa), _content(b, qb)
-    if not left or not right:
-        return 0.0
-    return len(left & right) / min(len(left), len(right))
-
-
-def same_context(a: str, b: str, qa: Quantity, qb: Quantity) -> bool:
-    """Whether two sentences speak of the same thing around their numbers: enough content words in
-    common (light stems, stopwords, numbers and the counted nouns left out). Outlets that report
-    one event reuse its words (the place, the actor, the verb); "the lira fell 0.75%" and "the
-    bank cut its deposit rate from 3.5%" share only the day."""
-    rules = _interval_rules()
-    left, right = _content(a, qa), _content(b, qb)
-    if not left or not right:
-        return True                  # nothing to judge by (a bare number): do not veto
-    shared, shorter = len(left & right), min(len(left), len(right))
-    needed = min(rules["context_shared"], max(1, shorter // 3))     # a headline has few words to share
-    return shared >= needed and shared / shorter >= rules["context_share"]
-
-
-def _content(sentence: str, q: Quantity) -> frozenset[str]:
-    skip = stopwords()
-    unit = stem(normalize(q.unit)) if q.unit else ""
-    return frozenset(stem(w) for w in _words_any(sentence) if len(w) > 2 and w not in skip) - {unit}
 
 
 def _rounding(v: float) -> float:
@@ -400,61 +449,17 @@ def _rounding(v: float) -> float:
     return 10.0 ** int(exponent) / 2
 
 
-def _furthest_apart(by_outlet: dict[str, Quantity], sentences: dict[str, str], role: str | None,
-                    every: dict[str, list[Quantity]]) -> tuple[str, str, float] | None:
-    """(outlet, outlet, gap ratio) of the two first mentions furthest apart, None if all overlap.
-    Two outlets disagree only when none of the one's numbers for this thing can be true with any of
-    the other's: an outlet that gives both "46 for" and "40 against" agrees with one that gives both.
-    Without a role (قتلى، سعر ...) to say what is counted, two mentions are compared only when
-    their sentences say the same thing around the number (`same_context`)."""
-    spans = {outlet: interval(q) for outlet, q in by_outlet.items()}
-    best: tuple[str, str, float] | None = None
-    names = [o for o, span in spans.items() if span is not None]
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if (role is None or role in _role_rules()["needs_context"]) and \
-                    not same_context(sentences[a], sentences[b], by_outlet[a], by_outlet[b]):
-                continue
-            (lo_a, hi_a), (lo_b, hi_b) = spans[a], spans[b]  # type: ignore[misc]
-            low, high = (a, b) if hi_a < lo_b else (b, a) if hi_b < lo_a else (None, None)
-            if low is None or _any_overlap(every[a], every[b]):
-                continue
-            top = spans[high][0]  # type: ignore[index]
-            bottom = spans[low][1]  # type: ignore[index]
-            ratio = top / bottom if bottom > 0 else math.inf
-            if best is None or ratio > best[2]:
-                best = (low, high, ratio)  # type: ignore[assignment]
-    return best
-
-
-def _any_overlap(left: list[Quantity], right: list[Quantity]) -> bool:
-    """Whether some number of one list can be true together with some number of the other."""
-    spans = [s for s in map(interval, right) if s is not None]
-    for q in left:
-        span = interval(q)
-        if span is not None and any(span[0] <= hi and lo <= span[1] for lo, hi in spans):
-            return True
-    return False
-
-
-def _confidence(role: str | None, low: Quantity, high: Quantity, context: float) -> float:
-    """How sure we are that two outlets really disagree on one quantity of one event. Most of it is
-    how much the two sentences say the same thing around the number (`context`, the share of
-    content words in common: outlets that report one fact reuse its words); a named role (قتلى،
-    جرحى) and the counted noun written beside both numbers add to it."""
-    score = 0.15 + 0.6 * min(1.0, context / 0.5)
-    if role is not None:
-        score += 0.15
-    if low.unit and high.unit:
-        score += 0.1
-    return round(min(score, 0.95), 2)
-
-
 def _sentence(text: str, q: Quantity, width: int = 240) -> str:
     """The sentence holding a mention (cut to `width` characters either side)."""
+    lo, hi = _sentence_span(text, q, width)
+    return " ".join(text[lo:hi].split())
+
+
+def _sentence_span(text: str, q: Quantity, width: int = 240) -> tuple[int, int]:
+    """Where the sentence holding a mention begins and ends (at most `width` characters either side)."""
     left = _SENTENCE_BREAK.split(text[max(0, q.start - width):q.start])[-1]
     right = _SENTENCE_BREAK.split(text[q.end:q.end + width])[0]
-    return " ".join((left + text[q.start:q.end] + right).split())
+    return q.start - len(left), q.end + len(right)
 
 
 @lru_cache(maxsize=1)

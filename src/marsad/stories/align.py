@@ -1,0 +1,296 @@
+"""Which numbers of two outlets are the same quantity of the same event, and how sure we are.
+
+A story may hold several events of one topic (two fires, two matches, two days of trading), and an
+article names many numbers besides the event's own. Two numbers that count the same thing (same
+unit, same role) are compared only when their sentences say the same fact: they share rare words
+(the place, the actor, the trigger), words right around the numbers, and no word near either number
+sets it in another time or scope ('last year', 'since 2014', 'daily'). Rules and thresholds are in
+data/align.json.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.model import Article, Quantity
+from marsad.stories.features import background, stem, stopwords
+from marsad.text import normalize
+
+__all__ = ["Mention", "judge", "mention", "overlap", "rules"]
+
+_TOKEN = re.compile(r"[^\W_]+")
+_CUT = re.compile(r"[\d?][)(»«\"رٍ,٫.]?\s*$")
+_CUT_AFTER = re.compile(r"[رٍ,٫.]?\d")
+_YEAR = re.compile(r"^(19\d\d|20\d\d|14\d\d)$")
+_YEAR_VALUES = frozenset(float(y) for y in (*range(1900, 2100), *range(1400, 1500)))
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    return json.loads(resources.files("marsad.stories").joinpath("data/align.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _scope_cues() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """(single folded word -> scope class, [(phrase, class)])."""
+    single: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for group, cues in rules()["scope"].items():
+        for cue in cues:
+            folded = normalize(cue)
+            if " " in folded:
+                phrases.append((folded, group))
+            else:
+                single.setdefault(folded, group)
+    return single, phrases
+
+
+@lru_cache(maxsize=200_000)
+def _idf(term: str) -> float:
+    df, n_docs = background()
+    return math.log((n_docs + 1) / (df.get(term, rules()["unknown_df"]) + 1))
+
+
+_fold = lru_cache(maxsize=200_000)(normalize)     # a word is folded once, not once per mention near it
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str:
+    """A folded word's light stem, '' for a function word or a number."""
+    if word.isdigit() or len(word) < 3 or word in stopwords():
+        return ""
+    s = stem(word)
+    return "" if s in stopwords() else s
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number of one outlet, read for alignment."""
+    outlet: str
+    article: str
+    day: str | None
+    q: Quantity
+    unit: str                     # the unit it is compared as
+    role: str | None
+    sentence: str
+    words: frozenset[str]         # content stems of the sentence, the counted noun left out
+    near: frozenset[str]          # content stems within `near_window` words of the number
+    scope: frozenset[str]         # scope classes and years within `scope_window` words of it
+    entities: frozenset[str]      # entity keys named in the sentence
+    actors: frozenset[str]        # keys of the people, bodies and places named near the number
+    market: bool                  # its sentence reads a market's ticks (an ounce, a barrel, an index)
+    days: frozenset[str]          # the days its sentence dates (resolved: "أمس" is the day before publication)
+    others: frozenset[float]      # the other counted numbers near it in its sentence (rounded values)
+    told: frozenset[float]        # every other number of its sentence (rounded values)
+    value: float | None           # its own value, rounded as those are
+    item: str | None              # in a list ("قطاع النقل 1.1% والتأمين 2%"), the word that names its item
+    lead: frozenset[str] = frozenset()   # content stems of its article's lead, when it stands in that lead
+    first: bool = False           # the first number of its kind in its article (set by the caller)
+    lead_keys: frozenset[str] = frozenset()   # entity keys its article's lead names, when it stands in that lead
+    headline: bool = False        # its sentence is its article's whole text (a headline, a teaser)
+
+
+def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | None,
+            sentence: str, span: tuple[int, int]) -> Mention | None:
+    """The mention of `q` in `sentence` (at `span` of the article's text), or None when its wording
+    shows a misread number (a direction mark inside the digits, a piece of a longer number) or it
+    counts the dead and the wounded together."""
+    r = rules()
+    text = article.text
+    if any(mark in q.text for mark in r["bad_marks"]) or _CUT.search(text[max(0, q.start - 4):q.start]) \
+            or _CUT_AFTER.match(text[q.end:q.end + 3]):
+        return None              # "3ر42 مليون" read as "مليون", "39 الفا و225" as 1225: a piece of a number
+    before = [_fold(w) for w in _TOKEN.findall(text[max(0, q.start - 20):q.start])]
+    if before and (before[-1] in _compound_heads() or before[-1] == "و" and len(before) > 1
+                   and before[-2] in _compound_heads()):
+        return None              # "واحد وعشرون" read as 20, "كيلو وأربعمائة جرام" as 400 grams
+    lo, hi = span
+    unit_stem = stem(normalize(unit)) if unit else ""
+    left: list[str] = []
+    right: list[str] = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        if m.end() <= q.start:
+            left.append(_fold(m.group()))
+        elif m.start() >= q.end:
+            right.append(_fold(m.group()))
+    if right and right[0] in _mixed():
+        return None              # "33 قتيلا وجريحا": the dead and the wounded together, neither one
+    words = {t for t in map(_term, left + right) if t and t != unit_stem}
+    k = r["near_window"]
+    near = {t for t in map(_term, left[-k:] + right[:k]) if t and t != unit_stem}
+    s = r["scope_window"]
+    scope = _scope_of(left[-s:] + right[:s])
+    entities = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+                         if lo <= e.start and e.end <= hi)
+    quantities = article.analysis.quantities if article.analysis else []
+    reach = r["others_reach"]
+    others = frozenset(v for o in quantities
+                       if max(lo, q.start - reach) <= o.start and o.end <= min(hi, q.end + reach) and o is not q
+                       and o.unit is not None
+                       and (v := _rounded(o)) is not None and v not in _YEAR_VALUES)
+    told = frozenset(v for o in quantities if lo <= o.start and o.end <= hi and o is not q
+                     and (v := _rounded(o)) is not None)
+    listed = sum(1 for o in quantities if lo <= o.start and o.end <= hi and o.unit == q.unit) >= r["list_size"]
+    item = next((t for t in map(_term, reversed(left[-3:])) if t and t not in _generic()), "") if listed else None
+    actors = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+                       if e.type in ("PER", "ORG", "LOC")
+                       and max(lo, q.start - reach) <= e.start and e.end <= min(hi, q.end + reach))
+    days = frozenset(d.value[:10] for d in (article.analysis.dates if article.analysis else [])
+                     if lo <= d.start and d.end <= hi and d.value and len(d.value) >= 10)
+    lead_end = r["lead_chars"]
+    lead = _lead_terms((article.title or "") + " " + text[:lead_end]) if q.start < lead_end else frozenset()
+    lead_keys = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+                          if e.end <= lead_end) if lead else frozenset()
+    return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
+                   unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
+                   scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
+                   market=bool(_market() & set(left + right)), others=others, item=item, days=days, lead=lead,
+                   lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")))
+
+
+@lru_cache(maxsize=4096)
+def _lead_terms(lead: str) -> frozenset[str]:
+    """Content stems of an article's title and lead (read once per article, not per mention)."""
+    return frozenset(t for t in (_term(_fold(w)) for w in _TOKEN.findall(lead)) if t)
+
+
+def _scope_of(window: list[str]) -> frozenset[str]:
+    """The scope classes, years and clock times a window of folded words names."""
+    single, phrases = _scope_cues()
+    clocks = {normalize(w) for w in rules()["clock_words"]}
+    scope = set()
+    for at, word in enumerate(window):
+        if _YEAR.match(word):
+            scope.add(word)
+            continue
+        if word.isdigit() and at and window[at - 1] in clocks:
+            scope.add(word)           # "بحلول الساعة 1056": a figure of that hour
+            continue
+        for w in (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3)):
+            if w in single:
+                scope.add(single[w])
+                break
+    joined = " ".join(window)
+    scope.update(group for phrase, group in phrases if phrase in joined)
+    return frozenset(scope)
+
+
+@lru_cache(maxsize=1)
+def _market() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["market"])
+
+
+@lru_cache(maxsize=1)
+def _mixed() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["mixed"])
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> frozenset[str]:
+    """Words after which a number is the tail of a longer one ("واحد وعشرون", "كيلو وأربعمائة")."""
+    return frozenset(normalize(w) for w in rules()["compound_heads"])
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """Words that name no item of a list (بنسبة، ارتفع ...): the role cues and the listed generic words."""
+    words = {normalize(w) for w in rules()["generic"]}
+    words.update(normalize(cue) for role, cues in _roles().items() if isinstance(cues, list) for cue in cues)
+    return frozenset(_term(w) for w in words) | frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, Any]:
+    return json.loads(resources.files("marsad.stories").joinpath("data/roles.json").read_text("utf-8"))
+
+
+def _rounded(q: Quantity) -> float | None:
+    value = q.value if q.qualifier != "range" else q.low
+    return round(float(value), 2) if isinstance(value, (int, float)) else None
+
+
+def _same_scope(a: Mention, b: Mention) -> bool:
+    """Whether two mentions stand in the same scope: the same scope classes near them (a rise or a
+    fall, said of a count of people, is a toll's update, not another quantity), and no two
+    different years or clock times."""
+    r = rules()
+    ignore = set(r["moves"]) if a.role in r["lead_roles"] else set()
+    years_a = {s for s in a.scope if s.isdigit()}      # years and clock times
+    years_b = {s for s in b.scope if s.isdigit()}
+    if years_a and years_b and not years_a & years_b:
+        return False
+    return a.scope - years_a - ignore == b.scope - years_b - ignore
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Rarity-weighted share of the smaller set's words found in the other."""
+    if not a or not b:
+        return 0.0
+    shared = sum(_idf(t) for t in a & b)
+    return shared / min(sum(_idf(t) for t in a), sum(_idf(t) for t in b))
+
+
+def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
+    """(confidence or None, why): None when the two mentions cannot be one quantity of one event:
+    published too far apart, set in other scopes or on other days, their sentences sharing too few
+    specific words or none right around the numbers, two items of a list, or the numbers beside them
+    differing too."""
+    r = rules()
+    if a.value in b.told or b.value in a.told:
+        return None, "number in the other"   # "مقتل 26 وإصابة 227" both ways: the roles were paired wrong
+    apart = _days_apart(a.day, b.day)
+    if a.first and b.first and a.lead and b.lead and (apart is None or apart <= r["lead_max_days"]) \
+            and len(a.lead_keys & b.lead_keys) >= r["lead_keys"] and _same_scope(a, b) \
+            and a.role in r["lead_roles"] and not (a.days and b.days and not a.days & b.days):
+        lead = overlap(a.lead, b.lead)
+        if lead >= r["min_lead"] and sum(_idf(t) for t in a.lead & b.lead - _generic()) >= r["min_lead_shared"]:
+            w = r["weights"]
+            score = w["lead"] * lead + w["role"] * (1.0 if a.role is not None else 0.0) + w["lead_base"]
+            return round(min(score, 1.0), 2), "leads"   # each article's first figure of the kind, in leads that tell one event
+    if apart is not None and apart > r["max_days"]:
+        return None, "days apart"
+    if not _same_scope(a, b):
+        return None, "scope"
+    if a.days and b.days and not a.days & b.days:
+        return None, "dated days"
+    if a.market and b.market:
+        return None, "market ticks"     # two reports of a price or an index are two hours' or days' figures
+    if a.item is not None and b.item is not None and a.item != b.item:
+        return None, "list items"       # "البلاتين 0.2%" is not "الفضة 0.6%"
+    if a.actors and b.actors and not a.actors & b.actors:
+        return None, "other actors"     # "سابك" and "سبكيم", "بيشة" and "خيبر" each beside its own figure
+    if a.others - b.others and b.others - a.others:
+        return None, "other numbers"    # "إلى 49.89" / "إلى 50.41": another day, item or time
+    if sum(_idf(t) for t in a.words & b.words - _generic()) < r["min_shared"]:
+        return None, "few shared words"
+    sentence = overlap(a.words, b.words)
+    shared_near = a.near & b.near
+    near = len(shared_near)
+    anchor = max((_idf(t) for t in shared_near), default=0.0)
+    if a.actors & b.actors:
+        anchor = max(anchor, r["min_anchor"])    # the same person, body or place named beside both numbers
+    if sentence < r["min_sentence"] or near < r["min_near"] or anchor < r["min_anchor"]:
+        return None, "little overlap"
+    same_others = len(a.others & b.others)
+    w = r["weights"]
+    near_share = near / max(1, min(len(a.near), len(b.near)))
+    score = (w["sentence"] * sentence + w["near"] * near_share
+             + w["entity"] * (1.0 if a.entities & b.entities else 0.0)
+             + w["role"] * (1.0 if a.role is not None else 0.0)
+             + w["others"] * (1.0 if same_others else 0.0)
+             + w["headline"] * (1.0 if a.headline and b.headline else 0.0))
+    return round(min(score, 1.0), 2), "aligned"

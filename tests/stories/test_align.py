@@ -1,0 +1,68 @@
+"""Alignment of two outlets' numbers (marsad.stories.align): a disagreement is reported only for
+one quantity of one event."""
+from marsad.model import Analysis, Article, Entity, Quantity
+from marsad.stories.compare import disagreements
+
+
+def _at(text, snippet, value, unit, qualifier="exact"):
+    start = text.index(snippet)
+    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
+
+
+def _said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
+    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places]
+    a = Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=day)
+    a.analysis = Analysis(entities=entities, quantities=[_at(text, *q) for q in quantities])
+    return a
+
+
+FIRE = "وأعلن الدفاع المدني في جدة أن حريق مستودع حي الصفا أسفر عن إصابة {} من العمال."
+
+
+def test_the_same_fact_told_with_two_numbers_is_reported():
+    arts = [_said("1", "أ", FIRE.format("12"), ("12", 12, "مصاب")),
+            _said("2", "ب", FIRE.format("18"), ("18", 18, "مصاب"))]
+    [row] = disagreements(arts)
+    assert row["values"] == {"أ": 12, "ب": 18} and row["basis"] == "sentences"
+
+
+def test_figures_of_two_days_are_not_compared():
+    arts = [_said("1", "أ", FIRE.format("12"), ("12", 12, "مصاب"), day="2025-04-01"),
+            _said("2", "ب", FIRE.format("18"), ("18", 18, "مصاب"), day="2025-04-05")]
+    assert disagreements(arts) == []
+
+
+def test_two_items_of_a_list_are_not_one_quantity():
+    a = "ومن بين المعادن النفيسة صعد البلاتين 0.5 في المائة وزادت الفضة 0.2 في المائة في تعاملات لندن."
+    b = "ومن بين المعادن النفيسة زادت الفضة 0.6 في المائة وصعد البلاتين 0.5 في المائة في تعاملات لندن."
+    arts = [_said("1", "أ", a, ("0.5 في المائة", 0.5, "%"), ("0.2 في المائة", 0.2, "%")),
+            _said("2", "ب", b, ("0.6 في المائة", 0.6, "%"), ("0.5 في المائة", 0.5, "%"))]
+    assert disagreements(arts) == []
+
+
+def test_a_toll_is_not_set_against_its_injured():
+    """One outlet's reading pairs the dead of the other with its wounded: the other's number stands
+    in its own sentence, so the two are not one quantity."""
+    a = "وأسفر تفجير مسجد الإمام الصادق بالصوابر عن استشهاد 26 مصليا وإصابة 227 آخرين."
+    b = "وأسفر تفجير مسجد الإمام الصادق بالصوابر عن 26 مصابا بين 227 مصليا."
+    arts = [_said("1", "أ", a, ("227", 227, "جريح"), ("26", 26, None)),
+            _said("2", "ب", b, ("26", 26, "مصاب"), ("227", 227, None))]
+    assert disagreements(arts) == []
+
+
+def test_a_piece_of_a_number_is_not_a_number():
+    a = "وبلغ عدد قراء الصحف في البلاد 3ر42 مليون شخص بحسب التقرير السنوي للناشرين."
+    b = "وبلغ عدد قراء الصحف في البلاد 42.3 مليون شخص بحسب التقرير السنوي للناشرين."
+    arts = [_said("1", "أ", a, ("مليون", 1_000_000, "شخص")), _said("2", "ب", b, ("42.3 مليون", 42_300_000, "شخص"))]
+    assert disagreements(arts) == []
+
+
+def test_lead_figures_are_compared_in_a_small_story_but_not_in_a_topic_blob():
+    a = "قتل 9 أشخاص في سيول اجتاحت محافظة حجة شمال غربي اليمن، بحسب مصادر محلية."
+    b = "ارتفعت حصيلة ضحايا السيول في محافظة حجة إلى 17 قتيلا وفق وزارة الصحة."
+    small = [_said("1", "أ", a, ("9", 9, "شخص"), places=("حجة",)),
+             _said("2", "ب", b, ("17", 17, "قتيل"), places=("حجة",))]
+    [row] = disagreements(small)
+    assert row["basis"] == "leads" and row["values"] == {"أ": 9, "ب": 17}
+    filler = [_said(str(n), f"منبر {n}", "وتواصل فرق الإنقاذ أعمالها في القرى المتضررة.") for n in range(3, 12)]
+    assert disagreements(small + filler) == []
