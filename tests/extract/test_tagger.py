@@ -106,3 +106,33 @@ def test_a_tagged_name_loses_a_proclitic_but_never_its_own_first_letter():
 
     assert peel("فرانس") == 0 and peel("كولن") == 0          # not ف + رانس, not ك + ولن
     assert peel("والهند") == 1 and peel("وسوريا") == 1 and peel("للولايات") == 1
+
+
+def _tagged(doc: Doc, first: int, last: int, etype: str, entry=None):
+    from marsad.extract.entity_doc import Mention
+
+    return Mention(first, last, doc.starts[first], doc.ends[last], etype, entry, "tagger")
+
+
+def test_a_tagged_name_with_the_table_key_keeps_its_span_when_the_table_adds_a_nationality():
+    doc = Doc("وقال حزب الله اللبناني إن الهدنة صامدة")
+    rule_mentions(doc)
+    table = next(m for m in doc.mentions if m.entry is not None)
+    tagged = _tagged(doc, 1, 2, "ORG", table.entry)          # "حزب الله", already org:hezbollah
+    assert [(m.first, m.last, m.entry.key) for m in tagger._with_known_names(doc, [tagged])] == [(1, 2, "org:hezbollah")]
+
+
+def test_a_table_name_that_adds_more_than_a_nationality_is_still_taken_whole():
+    doc = Doc("نقلت سكاي نيوز عربية عن مصادر أن الوفد وصل")
+    rule_mentions(doc)
+    table = next(m for m in doc.mentions if m.entry is not None)
+    tagged = _tagged(doc, 1, 2, "ORG", table.entry)          # "سكاي نيوز" without "عربية"
+    assert [(m.first, m.last) for m in tagger._with_known_names(doc, [tagged])] == [(1, 3)]
+
+
+def test_the_tagger_type_stands_on_a_table_name_of_two_types_and_takes_that_types_key():
+    doc = Doc("تقع هذه الدول في الشرق الأوسط")
+    rule_mentions(doc)
+    assert [m.entry.key for m in doc.mentions] == ["loc:middle-east"]
+    kept = tagger._with_known_names(doc, [_tagged(doc, 4, 5, "ORG")])     # the newspaper, in context
+    assert [(m.type, m.entry.key) for m in kept] == [("ORG", "org:asharq-al-awsat")]

@@ -241,7 +241,11 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     starts where it starts ("الدولة الإسلامية في العراق والشام", not "الدولة الإسلامية" + "العراق" +
     "الشام") or none has its type (the place in "قوات سوريا الديمقراطية"); a head noun before a
     tagged name of the same type is left out as the annotated corpora do ("قطاع غزة" -> "غزة").
-    A table name that touches no tagged name is added, unless it is a nationality adjective alone."""
+    A table name that touches no tagged name is added, unless it is a nationality adjective alone.
+    A tagged name on exactly a table name's words takes the table's type and key ("داعشي" is
+    org:isis, whatever type the tagger gave it), unless the table also gives those words the
+    tagger's type; and a tagged name the table name only lengthens by a nationality may stand
+    (`_tagger_name_holds`)."""
     out = list(found)
     for r in doc.mentions:
         if r.type not in TYPES or r.source != "gazetteer" or r.entry is None or not r.entry.curated:
@@ -249,12 +253,38 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         if r.first == r.last and is_adjective(doc.norms[r.first]):
             continue                    # "السوداني" alone: the adjective, unless the tagger says a name
         touching = [m for m in out if m.last >= r.first and m.first <= r.last]
+        if len(touching) == 1 and _tagger_name_holds(doc, touching[0], r):
+            continue
         inside = all(r.first <= m.first and m.last <= r.last for m in touching)
-        if not touching or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
-                                                             or all(m.type != r.type for m in touching))):
+        same = len(touching) == 1 and (touching[0].first, touching[0].last) == (r.first, r.last)
+        if not touching or same or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
+                                                                     or all(m.type != r.type for m in touching))):
             out = [m for m in out if all(m is not t for t in touching)]
             out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
     return out
+
+
+def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
+    """Whether the tagged name `m` stands against the table name `r` that touches it, which both
+    corpora annotate the tagger's way: `m` starts where `r` does, already carries `r`'s key, and
+    `r` only adds nationality adjectives ("حزب الله" in "حزب الله اللبناني", "الكونغرس" in "الكونغرس
+    الأميركي"; "مكة المكرمة" and "سكاي نيوز عربية" stay whole); or `m` covers exactly `r`'s tokens
+    with another type the table also gives that phrase (the newspaper "الشرق الأوسط", not the
+    region), which then gives `m` its entry."""
+    if m.first != r.first or m.last > r.last or r.entry is None:
+        return False
+    if m.last < r.last:
+        return m.entry is not None and m.entry.key == r.entry.key and all(
+            doc.norms[k].startswith("ال") and is_adjective(doc.norms[k]) for k in range(m.last + 1, r.last + 1))
+    if m.type == r.type:
+        return False
+    words = " ".join(doc.norms[k] for k in range(m.first, m.last + 1))
+    entry = next((e for e in gazetteer().phrases.get(words, ()) if e.type == m.type), None)
+    if entry is None:
+        return False
+    if m.entry is None:
+        m.entry = entry
+    return True
 
 
 def _never_alone(doc: Doc, k: int) -> bool:
