@@ -12,6 +12,9 @@ Method (knobs in `ClusterSettings`, documented in docs/stories.md):
 3. A candidate must share at least `min_shared` of the article's heaviest content terms (not entity
    keys; names are blanked out of the text once their key stands for them) with the story, so that
    two events that share only 'داعش' and 'العراق' stay apart.
+4. Events, not kinds of event: the article must hold `min_anchors` of the story's anchors (rare terms
+   most of its members hold), its lead must not date it `event_days` from the story's first event
+   day, and a story only its own outlet has covered asks `own_outlet_threshold` (issue 14).
 New articles are assigned against the stored stories without re-clustering the corpus.
 """
 from __future__ import annotations
@@ -33,7 +36,7 @@ __all__ = ["ClusterSettings", "StoryDoc", "StoryIndex", "doc_terms"]
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.13      # cosine to a story centroid needed to join it
+    threshold: float = 0.16      # cosine to a story centroid needed to join it
     window_days: float = 3.0     # a story takes articles up to this long after its latest one...
     max_span_days: float = 7.0   # ...and up to this long after its first: events, not topics
     min_shared: int = 2          # heavy terms an article must share with the story
@@ -47,7 +50,18 @@ class ClusterSettings:
     short_terms: int = 30        # an article or story with fewer terms is short (a headline, a teaser):
     short_threshold: float = 0.24  # two short ones need this cosine, and names count among shared terms
     event_days: float = 2.0      # an article whose lead dates its event this many days away from
-                                 # every event day of a story is another event
+                                 # the story's event day (see first_day) is another event
+    anchor_idf: float = 5.5      # a term this rare (IDF) is specific to an event: a place, a name, a thing
+    anchor_share: float = 0.5    # a story's anchors: its rare terms that this share of its members hold
+    min_anchors: int = 2         # anchors an article must share with a story to join it...
+    brief_terms: int = 60        # ...but one for an article with fewer terms than this (a paragraph
+                                 # holds fewer particulars than a full report)
+    own_outlet_threshold: float = 0.3  # cosine needed to join a story only the article's own outlet has
+                                 # covered: an outlet's two pieces on one topic are seldom one event
+    first_day: bool = True       # event days are measured from the story's first dated member, so that a
+                                 # week of daily reports cannot chain day by day
+    apart_places: bool = False   # an article whose lead names places, none of them the story's, is
+                                 # another event (a fire in Jeddah is not a fire in Riyadh)
 
 
 @dataclass
@@ -81,6 +95,9 @@ class _Story:
     norm: float = 0.0
     places: set[str] = field(default_factory=set)
     days: set[date] = field(default_factory=set)
+    rare: Counter[str] = field(default_factory=Counter)   # members holding each rare term
+    outlets: set[str | None] = field(default_factory=set)
+    day0: date | None = None                               # the first dated member's event day
 
 
 def _day(value: str | None) -> date | None:
@@ -192,11 +209,15 @@ class StoryIndex:
                 continue
             if self._other_event(story, doc):
                 continue
+            if not self._anchored(story, vector, len(vector) < s.brief_terms):
+                continue         # only the kind of event in common (حريق، الدفاع المدني): another event
             score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
             if score < s.threshold * (1 + s.size_growth * math.log(len(story.members))):
                 continue         # a big story asks more: it grows by its event, not by its topic
             if short and len(centroid) < s.short_terms and score < s.short_threshold:
                 continue         # two headlines sharing "أعلنت وزارة" are not one story
+            if score < s.own_outlet_threshold and story.outlets == {doc.outlet}:
+                continue         # a column after a column, a section's next item: the topic, not the event
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best
@@ -221,14 +242,38 @@ class StoryIndex:
         Leads that name no place or date leave it to the words."""
         day = _day(doc.day)
         if day and story.days:
-            return all(abs((day - other).days) > self.settings.event_days for other in story.days)
+            days = (story.day0,) if self.settings.first_day and story.day0 else story.days
+            if all(abs((day - other).days) > self.settings.event_days for other in days):
+                return True
+        return bool(self.settings.apart_places and doc.places and story.places
+                    and story.places.isdisjoint(doc.places))
+
+    def _anchored(self, story: _Story, vector: dict[str, float], brief: bool) -> bool:
+        """Whether the article holds enough of the story's anchors: the rare terms that most of its
+        members hold. A topic blob (a week of fires) has none, as its members share only generic
+        terms; one event keeps its place, names and particulars from report to report."""
+        need = min(1, self.settings.min_anchors) if brief else self.settings.min_anchors
+        if need <= 0:
+            return True
+        floor = self.settings.anchor_share * len(story.members)
+        rare = story.rare
+        found = 0
+        for term in vector:
+            if rare.get(term, 0) >= floor:
+                found += 1
+                if found >= need:
+                    return True
         return False
 
     def _join(self, story: _Story, doc: StoryDoc, vector: dict[str, float], when: datetime | None) -> None:
         story.members.append(doc.id)
+        story.outlets.add(doc.outlet)
+        cut, idf = self.settings.anchor_idf, self.weights.idf
+        story.rare.update(t for t in vector if idf(t) >= cut)     # the vector's IDFs are memoised
         story.places.update(doc.places)
         if (day := _day(doc.day)) is not None:
             story.days.add(day)
+            story.day0 = story.day0 or day
         for term, weight in vector.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + weight
         if len(story.centroid) > self.settings.centroid_terms:

@@ -130,10 +130,19 @@ class _Grouping:
     def add(self, item: GroupingInput) -> None:
         self.docs.append(self.take(item))
 
-    def seed(self, sid: str, articles: list[Article]) -> None:
-        docs = [self.take(grouping_input(a)) for a in articles]
+    def seed(self, stories: dict[str, list[str]], articles: Iterable[Article], workers: int = 1) -> None:
+        """Load stored stories ({story id: member ids}) so that new articles can join them. Their
+        inputs are made by `workers` processes, and the entity-key hints are applied once, after
+        all of them: per story, re-applying them cost minutes for one day's update."""
+        story_of = {aid: sid for sid, members in stories.items() for aid in members}
+        docs: dict[str, list[StoryDoc]] = {sid: [] for sid in stories}
+        for item in pooled_map(grouping_input, (a for a in articles if a.id in story_of),
+                               workers if workers > 1 else 0, chunksize=32, ordered=True):
+            docs[story_of[item.doc.id]].append(self.take(item))
         self.index.weights.hint(self.hints)
-        self.index.seed(sid, docs)
+        for sid, members in docs.items():
+            if members:
+                self.index.seed(sid, members)
 
     def result(self) -> tuple[dict[str, str], dict[str, str]]:
         assignment = self.run()
@@ -186,10 +195,11 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
             dates.append(when)
     if not grouping.docs:
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
-    since = (min(dates) - timedelta(days=settings.max_span_days)).isoformat() if dates else None
+    # a story takes no article later than window_days after its latest: older ones cannot take these
+    since = (min(dates) - timedelta(days=settings.window_days)).isoformat() if dates else None
     active = store.story_members(store.stories_active_since(since))
-    for sid, members in active.items():
-        grouping.seed(sid, store.get_articles([aid for aid, _ in members]))
+    grouping.seed({sid: [aid for aid, _ in members] for sid, members in active.items()},
+                  store.get_articles([aid for members in active.values() for aid, _ in members]), workers)
     assignment = grouping.run()
 
     touched = sorted(set(assignment.values()))
@@ -197,8 +207,10 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
     n_copies = 0
     for start in range(0, len(touched), batch):
         rows, members_out = [], []
-        for sid in touched[start:start + batch]:
-            articles = sorted(store.get_articles(grouping.index.members(sid)),
+        part = touched[start:start + batch]
+        fetched = {a.id: a for a in store.get_articles([aid for sid in part for aid in grouping.index.members(sid)])}
+        for sid in part:
+            articles = sorted((fetched[aid] for aid in grouping.index.members(sid) if aid in fetched),
                               key=lambda a: (a.published or "~", a.id))
             rows.append(story_row(sid, articles))
             for a in articles:
