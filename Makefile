@@ -8,12 +8,16 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: run test install dev train bench fuzz stress lint clean-db help
+SCALE  ?= 100000
+SCALE_WORK ?= /tmp/scale
+
+.PHONY: run test install dev train bench bench-scale fuzz stress lint clean-db help
 
 help:
 	@echo "make run    # set up .venv, ingest $(DATA) into $(DB), print the stories, serve the web app"
 	@echo "make test   # set up .venv with dev dependencies and run the whole test suite"
 	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
+	@echo "make bench-scale # SCALE=100000 synthetic articles on SQLite and PostgreSQL: ingest, stories, search, 50-client web (docs/scale.md; ~1 h on 2 cores)"
 	@echo "make train  # rebuild the entity tagger in src/marsad/extract/data/tagger/ from ../shared"
 	@echo "make fuzz   # the reader fuzz suite at 100,000 generated inputs (make test runs 10,000)"
 	@echo "make stress # 100 readers (web app, marsad search, store) while all of SaudiNewsNet is ingested (../shared; 10-20 min on 2 cores)"
@@ -47,6 +51,11 @@ train: dev
 
 bench: dev
 	$(BIN)/python benchmarks/run.py
+
+# a synthetic corpus of SCALE articles (benchmarks/synth.py), measured on SQLite and on a private PostgreSQL
+# server; work files and databases in SCALE_WORK, a finished phase is not redone (docs/scale.md)
+bench-scale: dev
+	$(BIN)/python benchmarks/scale_bench.py --articles $(SCALE) --work $(SCALE_WORK) --pg auto --web
 
 fuzz: dev
 	MARSAD_FUZZ_EXAMPLES=12500 $(BIN)/python -m pytest tests/fuzz

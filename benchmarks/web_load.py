@@ -10,6 +10,12 @@ HTML search page for `--seconds`, while another process ingests more articles in
 database. Reports requests/s, p50/p95/p99 latency, errors and how many answers came from the
 server's cache. Loopback only; every phase is bounded in time.
 
+With `--db TARGET` it serves an existing database instead (a SQLite file or a postgresql:// URL;
+no build, no concurrent ingest), and `--story-share` sends that share of the requests to story
+pages (`/story/ID` and `/api/v1/stories/ID`, the database's largest stories drawn with Zipf
+weights): the figures are then given per kind of page too. `--queries FILE` takes the queries
+from a file (one a line, most frequent first) instead of the database.
+
 Queries are the hand-picked ones below (normalisation variants, FTS syntax, junk) plus the
 names of the 400 entities and the 400 title words found most often in the database, drawn with
 Zipf weights (the k-th most frequent query about 1/k as often as the first), the way search
@@ -180,12 +186,16 @@ class Connection:
         self.reader = self.writer = None
 
 
-async def load(base: str, seconds: float, clients: int, queries: list[str], weights: list[float]) -> dict:
-    """`clients` closed-loop clients, each on its own connection, for `seconds`."""
+async def load(base: str, seconds: float, clients: int, queries: list[str], weights: list[float],
+               stories: list[str] | None = None, story_share: float = 0.0) -> dict:
+    """`clients` closed-loop clients, each on its own connection, for `seconds`; with `stories`,
+    `story_share` of the requests open a story page (HTML or JSON) instead of a search."""
     host, _, port = base.removeprefix("http://").partition(":")
     latencies: list[float] = []
     computed: list[float] = []          # answers the server did not have in its response cache
     statuses: dict[str, int] = {}
+    by_page: dict[str, list[float]] = {"search": [], "story": []}
+    story_weights = [1 / rank for rank in range(1, len(stories or []) + 1)]
     cache_hits = 0
     deadline = time.perf_counter() + seconds
 
@@ -195,12 +205,17 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
         connection = Connection(host, int(port))
         i = 0
         while time.perf_counter() < deadline:
-            q = rng.choices(queries, weights)[0]
-            path = "/search" if i % 4 == 3 else "/api/v1/search"
-            params = {"q": q, "limit": rng.choice([10, 20, 50]), "offset": rng.choice([0, 0, 0, 20])}
+            if stories and rng.random() < story_share:
+                page, sid = "story", rng.choices(stories, story_weights)[0]
+                target = f"/story/{sid}" if i % 2 else f"/api/v1/stories/{sid}"
+            else:
+                q = rng.choices(queries, weights)[0]
+                path = "/search" if i % 4 == 3 else "/api/v1/search"
+                params = {"q": q, "limit": rng.choice([10, 20, 50]), "offset": rng.choice([0, 0, 0, 20])}
+                page, target = "search", f"{path}?{urlencode(params)}"
             t0 = time.perf_counter()
             try:
-                status, headers, _ = await connection.get(f"{path}?{urlencode(params)}")
+                status, headers, _ = await connection.get(target)
                 key = str(status)
                 hit = headers.get("x-marsad-cache") == "hit"
                 cache_hits += hit
@@ -210,6 +225,7 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
                 key = type(exc).__name__
                 connection.close()
             latencies.append(time.perf_counter() - t0)
+            by_page[page].append(latencies[-1])
             statuses[key] = statuses.get(key, 0) + 1
             i += 1
         connection.close()
@@ -219,6 +235,8 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
     elapsed = time.perf_counter() - started
     latencies.sort()
     computed.sort()
+    for values in by_page.values():
+        values.sort()
 
     def pick(p: float, values: list[float] = latencies) -> float | None:
         return round(1000 * values[min(len(values) - 1, int(p * len(values)))], 1) if values else None
@@ -228,7 +246,10 @@ async def load(base: str, seconds: float, clients: int, queries: list[str], weig
             "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": pick(0.50), "p95_ms": pick(0.95),
             "p99_ms": pick(0.99), "max_ms": pick(1.0), "statuses": statuses, "errors": errors,
             "cache_hit_share": round(cache_hits / max(1, len(latencies)), 3), "distinct_queries": len(queries),
-            "computed_p50_ms": pick(0.50, computed), "computed_p95_ms": pick(0.95, computed)}
+            "computed_p50_ms": pick(0.50, computed), "computed_p95_ms": pick(0.95, computed),
+            **{f"{page}_{key}": value for page, values in by_page.items() if values and stories
+               for key, value in (("requests", len(values)), ("p50_ms", pick(0.50, values)),
+                                  ("p95_ms", pick(0.95, values)))}}
 
 
 def wait_ready(base: str, server: subprocess.Popen, timeout: float = 30) -> None:
@@ -246,6 +267,59 @@ def wait_ready(base: str, server: subprocess.Popen, timeout: float = 30) -> None
     raise RuntimeError("server did not answer in time")
 
 
+def file_queries(path: str) -> tuple[list[str], list[float]]:
+    queries = list(dict.fromkeys(line.strip() for line in Path(path).read_text("utf-8").splitlines() if line.strip()))
+    return queries, [1 / rank for rank in range(1, len(queries) + 1)]
+
+
+def largest_stories(target: str, n: int = 500) -> list[str]:
+    """Ids of the database's `n` largest stories, largest first (either backend)."""
+    from marsad.store import open_store
+
+    with open_store(target) as store:
+        rows = store.conn.execute(f"SELECT id FROM stories ORDER BY n_articles DESC, id LIMIT {int(n)}").fetchall()
+    return [row["id"] if isinstance(row, dict) else row[0] for row in rows]   # PostgreSQL rows are dicts
+
+
+def start_server(target: str, workers: int, cache_seconds: float) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-c", (f"from marsad.web import serve; serve({target!r}, host='127.0.0.1', port={port}, "
+                                f"workers={workers}, cache_seconds={cache_seconds})")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    wait_ready(base, server, timeout=120)
+    return server, base
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def serve_existing(args: argparse.Namespace) -> dict:
+    """The load check on a database that is already there: reads only, search and story pages."""
+    queries, weights = file_queries(args.queries) if args.queries else query_mix(args.db)
+    stories = largest_stories(args.db) if args.story_share > 0 else []
+    server, base = start_server(args.db, args.workers, args.cache_seconds)
+    try:
+        figures = asyncio.run(load(base, args.seconds, args.clients, queries, weights, stories, args.story_share))
+    finally:
+        stop_server(server)
+    result = {"db": args.db.split("@")[-1], "clients": args.clients, "workers": args.workers,
+              "cache_seconds": args.cache_seconds, "story_share": args.story_share, **figures}
+    print(f"web load on {result['db']}: {args.clients} clients for {result['seconds']} s: {result['requests_per_s']} "
+          f"req/s, p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, errors {result['errors']} "
+          f"(statuses {result['statuses']}); search p95 {result.get('search_p95_ms')} ms, "
+          f"story p95 {result.get('story_p95_ms')} ms; {result['cache_hit_share']:.0%} from the cache")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    return result
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Run the load check, print a summary (and JSON with --json), return the figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -258,6 +332,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--cache-seconds", type=float, default=5.0, help="0 turns the server's cache off")
     parser.add_argument("--ingest-nice", type=int, default=0,
                         help="run the concurrent ingest at this niceness (as `nice -n N marsad ingest` would)")
+    parser.add_argument("--db", metavar="TARGET", help="serve this existing database (SQLite file or postgresql:// URL)"
+                        " instead of building one; no concurrent ingest")
+    parser.add_argument("--queries", metavar="FILE", help="queries, one a line, most frequent first")
+    parser.add_argument("--story-share", type=float, default=0.0, help="share of requests that open a story page")
     parser.add_argument("--lone", metavar="DB", help="only time single searches (60 hits) on this database")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", nargs=4, metavar=("DB", "SKIP", "LIMIT", "PATHS_JSON"), help=argparse.SUPPRESS)
@@ -275,6 +353,8 @@ def main(argv: list[str] | None = None) -> dict:
         print(json.dumps(ingest_child(db, json.loads(paths), int(skip), int(limit))))
         return {}
 
+    if args.db:
+        return serve_existing(args)
     work = Path(tempfile.mkdtemp(prefix="marsad-load-"))
     db = str(work / "load.db")
     server = None
