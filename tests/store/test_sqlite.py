@@ -107,3 +107,37 @@ def test_one_batch_may_carry_two_versions_of_an_article(tmp_path: Path) -> None:
         assert store.get("a1").text.endswith("ثم عاد.")
         assert store.entities() == [{"key": "loc:homs", "canonical": "حمص", "type": "LOC", "mentions": 1,
                                      "articles": 1}]
+
+
+def _full_query_ids(store: SqliteStore, query: str, limit: int, offset: int) -> list[str]:
+    """The page as the join of every match to its article ranks it (the path filters take)."""
+    depth, store.search_depth = store.search_depth, 10**9
+    try:
+        store._rank_on_index = lambda *args: None          # type: ignore[method-assign]
+        return [h.id for h in store.search(query, limit=limit, offset=offset)]
+    finally:
+        del store._rank_on_index
+        store.search_depth = depth
+
+
+def test_search_ranked_on_the_index_alone_gives_the_pages_of_the_full_query(tmp_path: Path) -> None:
+    # copies score alike, so ties cross page ends; varied lengths give varied scores
+    bodies = [f"حريق في مستودع بمدينة جدة {'وصلت فرق الدفاع المدني ' * (k % 4)}رقم {k}." for k in range(60)]
+    bodies += ["حريق في مستودع بمدينة جدة." for _ in range(30)]
+    with SqliteStore(tmp_path / "m.db") as store:
+        # ids out of storing order: ties are broken by id, not by the index's row order
+        store.upsert([make_article(f"a{(37 * k) % 90:03d}", body) for k, body in enumerate(bodies)])
+        for query in ("حريق", "مستودع جدة", "الدفاع المدني"):
+            for limit, offset in ((10, 0), (20, 20), (7, 50), (20, 85), (5, 200)):
+                fast = [h.id for h in store.search(query, limit=limit, offset=offset)]
+                assert fast == _full_query_ids(store, query, limit, offset), (query, limit, offset)
+
+
+def test_a_word_in_more_articles_than_the_search_depth_ranks_the_newest_stored(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "m.db") as store:
+        # the first stored mention the word most, so on the whole table they would rank first
+        store.upsert([make_article(f"a{k}", "مطر " * (8 - k) + "على المدينة اليوم.") for k in range(8)])
+        store.search_depth = 3
+        assert {h.id for h in store.search("مطر", limit=10)} == {"a5", "a6", "a7"}
+        store.search_depth = 100
+        assert [h.id for h in store.search("مطر", limit=3)] == ["a0", "a1", "a2"]

@@ -211,6 +211,9 @@ class Store(abc.ABC):
     """Articles, their entity mentions, skipped inputs and runs, with normalised full-text search."""
 
     url: str
+    # a plain text search that matches more articles than this ranks the most recently stored this
+    # many of them (docs/scale.md): what keeps a common word fast at a million articles
+    search_depth: int = 20_000
 
     # --- writing -------------------------------------------------------------------------------
     @abc.abstractmethod

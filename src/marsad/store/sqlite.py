@@ -67,6 +67,8 @@ MIGRATIONS: list[list[str | Callable[[sqlite3.Connection], None]]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
+_HEAD_KEYS = ("id", "title", "outlet", "published", "text")
+_TIE_MARGIN = 20       # index rows read past a search page, so that ties at its end are all seen
 READ_MMAP_BYTES = 1 << 30
 
 
@@ -308,6 +310,10 @@ class SqliteStore(StoryTables, Store):
         if date_to:
             where.append("substr(a.published, 1, length(?)) <= ?")
             params += [date_to, date_to]
+        if terms and not where:
+            ranked = self._rank_on_index(to_fts5(terms), limit, offset)
+            if ranked is not None:
+                return ranked
         if terms:
             # rank and cut the page on narrow rows first, then fetch bodies for that page only:
             # sorting every match with its text attached made common words several times slower
@@ -328,6 +334,48 @@ class SqliteStore(StoryTables, Store):
                 return []
             raise
         return [(dict(r), r["score"]) for r in rows]
+
+    def _rank_on_index(self, match: str, limit: int, offset: int) -> list[tuple[dict[str, Any], float]] | None:
+        """A plain text search ranked on the full-text index alone, then the page's rows fetched.
+
+        Joining every match to `articles` (for the id that breaks ties) read one article row per
+        match: at a million articles a common word took 0.3 s. The index gives the best
+        `offset + limit` scores plus a margin; when the last of them scores below the page's last,
+        every article tied with the page's last is among them and sorting them by (score, id)
+        gives the same page as the full query. Otherwise (a tie as long as the margin, or an
+        index row with no article) None: the caller runs the full query.
+
+        A word found in more than `search_depth` articles is ranked among the `search_depth` most
+        recently stored of them: ranking half a million matches for "السعودية" costs a second and
+        says little, and the newest matches are what a reader of the news is after."""
+        want = offset + limit
+        if limit <= 0:
+            return []
+        fetch = want + _TIE_MARGIN
+        try:
+            # past `search_depth` matches, rank the most recently stored ones (bm25 costs 1-2 µs a match)
+            beyond = self.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                                       "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, self.search_depth)).fetchone()
+            ranked = self.conn.execute(
+                "SELECT rowid, -bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts "
+                "WHERE articles_fts MATCH ? AND rowid > ? ORDER BY score DESC LIMIT ?",
+                (match, beyond[0] if beyond else 0, fetch)).fetchall()
+        except sqlite3.OperationalError:
+            return None                      # the full query reports or absorbs it
+        if len(ranked) == fetch and ranked[-1][1] >= ranked[want - 1][1]:
+            return None
+        score_of = {rid: score for rid, score in ranked}
+        marks = ",".join("?" * len(score_of))
+        ids = self.conn.execute(f"SELECT rid, id FROM articles WHERE rid IN ({marks})", list(score_of)).fetchall()
+        if len(ids) < len(score_of):
+            return None
+        page = sorted(ids, key=lambda r: (-score_of[r[0]], r[1]))[offset:want]
+        if not page:
+            return []
+        marks = ",".join("?" * len(page))
+        rows = {r["rid"]: r for r in self.conn.execute(
+            f"SELECT a.rid AS rid, {_HEAD} FROM articles a WHERE a.rid IN ({marks})", [r[0] for r in page])}
+        return [({k: rows[rid][k] for k in _HEAD_KEYS}, score_of[rid]) for rid, _ in page]
 
     def close(self) -> None:
         self.conn.close()
