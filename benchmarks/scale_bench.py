@@ -39,6 +39,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import synth  # a sibling script, not a package
+from web_load import latency_summary  # a sibling script too
 
 PG_BIN = Path(os.environ.get("MARSAD_PG_BIN", shutil.which("initdb") or "/usr/local/bin/initdb")).parent
 
@@ -122,13 +123,8 @@ def child_search(target: str, n: int, seed: int, limit: int) -> dict:
                     continue
                 times.append(1000 * (time.perf_counter() - t0))
 
-    def summary(times: list[float]) -> dict:
-        times = sorted(times)
-        return {"p50_ms": round(times[len(times) // 2], 1), "p95_ms": round(times[int(0.95 * len(times))], 1),
-                "max_ms": round(times[-1], 1)}
-
-    return {"articles": articles, "queries": n, "with_hits": hits // 2, "first": summary(passes[0]),
-            "again": summary(passes[1])}
+    return {"articles": articles, "queries": n, "with_hits": hits // 2, "first": latency_summary(passes[0]),
+            "again": latency_summary(passes[1])}
 
 
 CHILDREN = {"ingest": child_ingest, "load": child_load, "stories": child_stories, "search": child_search}

@@ -2,6 +2,7 @@
 
     python benchmarks/spark_bench.py                       # all zips, local[2], with analysis
     python benchmarks/spark_bench.py --files 3 --master 'local[4]' --no-local --copies
+    python benchmarks/spark_bench.py /tmp/scale/synth-100k/articles   # a synthetic corpus (synth.py)
 
 Skips cleanly (exit 0, a message) when the corpus or Spark/Java is absent. Figures:
   session   seconds to start the JVM and the SparkSession (paid once per job, not per article)
@@ -71,6 +72,11 @@ def bench_local(files: list[Path], workers: int, analysis: bool) -> dict:
             "seconds": round(seconds, 2), "per_second": round(articles / seconds, 1) if seconds else None}
 
 
+def _inputs_in(folder: Path) -> list[Path]:
+    """A folder's zips (SaudiNewsNet), or else its JSON lines parts (a `benchmarks/synth.py` corpus)."""
+    return sorted(folder.glob("*.zip")) or sorted(folder.glob("*.jsonl"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help=f"zips or folders (default {CORPUS})")
@@ -82,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     paths = args.paths or [CORPUS]
-    files = sorted(f for p in paths for f in ([p] if p.is_file() else p.glob("*.zip")) if f.exists())
+    files = sorted(f for p in paths for f in ([p] if p.is_file() else _inputs_in(p)) if f.exists())
     if not files:
         print(f"skipped: no input found at {', '.join(map(str, paths))} (SaudiNewsNet zips expected)")
         return 0

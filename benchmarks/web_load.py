@@ -105,13 +105,15 @@ def lone_searches(db: str, n: int = 300, depth: int = 60) -> dict:
                     continue
                 times.append(1000 * (time.perf_counter() - t0))
 
-    def summary(times: list[float]) -> dict:
-        times = sorted(times)
-        return {"p50_ms": round(times[len(times) // 2], 1), "p95_ms": round(times[int(0.95 * len(times))], 1),
-                "max_ms": round(times[-1], 1)}
+    return {"articles": articles, "searches": len(passes[0]), "first": latency_summary(passes[0]),
+            "again": latency_summary(passes[1])}
 
-    return {"articles": articles, "searches": len(passes[0]), "first": summary(passes[0]),
-            "again": summary(passes[1])}
+
+def latency_summary(times: list[float]) -> dict:
+    """p50, p95 and max of milliseconds, rounded to a tenth."""
+    times = sorted(times)
+    return {"p50_ms": round(times[len(times) // 2], 1), "p95_ms": round(times[int(0.95 * len(times))], 1),
+            "max_ms": round(times[-1], 1)}
 
 
 def corpus_inputs(limit_days: int | None = None) -> list[Path]:
@@ -369,13 +371,7 @@ def main(argv: list[str] | None = None) -> dict:
         else:
             more, skip = inputs, args.articles
 
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [sys.executable, "-c", (f"from marsad.web import serve; serve({db!r}, host='127.0.0.1', port={port}, "
-                                    f"workers={args.workers}, cache_seconds={args.cache_seconds})")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-        wait_ready(base, server)
+        server, base = start_server(db, args.workers, args.cache_seconds)
 
         writer = None
         if not args.no_ingest:
@@ -399,11 +395,7 @@ def main(argv: list[str] | None = None) -> dict:
                   "ingest_nice": args.ingest_nice, **figures, "concurrent_ingest": ingest_result}
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"web load: {result['clients']} clients for {result['seconds']} s over {result['db_articles']} "
