@@ -1,6 +1,7 @@
 """Dedup + story grouping over a store: time, peak memory, copy groups and stories.
 
     python benchmarks/stories_bench.py --db benchmarks/results/saudinewsnet.db [--sample 50]
+    python benchmarks/stories_bench.py --db DB_WITH_STORIES --last-day     # one day's incremental update
 
 The database is one `marsad ingest` (or benchmarks/ingest_bench.py) built. Prints the exact-copy
 recall against the groups of identical raw bodies in SaudiNewsNet when ../shared is present, and,
@@ -43,6 +44,35 @@ def identical_body_groups(urls_by_article: dict[str, str]) -> list[set[str]]:
     return [ids for ids in by_content.values() if len(ids) > 1]
 
 
+def last_day_update(db: str, workers: int) -> dict:
+    """Issue 14's incremental figure: on a copy of a database with stories, take the articles of its
+    last day out of their stories (stories left empty are dropped) and time `update_stories`, which
+    groups them against the stories still open, as a daily `marsad ingest` would."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from marsad.stories.service import update_stories
+
+    work = Path(tempfile.mkdtemp(prefix="marsad-last-day-"))
+    copy = work / "m.db"
+    try:
+        shutil.copyfile(db, copy)
+        with sqlite3.connect(copy) as conn:
+            day = conn.execute("SELECT max(substr(published, 1, 10)) FROM articles").fetchone()[0]
+            conn.execute("DELETE FROM story_articles WHERE article_id IN "
+                         "(SELECT id FROM articles WHERE substr(published, 1, 10) = ?)", (day,))
+            conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+        with open_store(str(copy)) as store:
+            t0 = time.perf_counter()
+            counts = update_stories(store, workers=workers)
+            seconds = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"day": day, **counts, "seconds": round(seconds, 1), "peak_rss_mib": round(_peak_mib()),
+            "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=str(ROOT / "benchmarks" / "results" / "saudinewsnet.db"))
@@ -50,10 +80,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
                         help="feature processes (1: all in this one; default: cores + 1)")
     parser.add_argument("--sample", type=int, default=0, help="print N random stories for a hand check")
+    parser.add_argument("--last-day", action="store_true",
+                        help="time adding the database's last day to the stories of the others (a copy; needs stories)")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
         print(f"stories bench: no database at {args.db} (run benchmarks/ingest_bench.py first); skipped")
         return {}
+    if args.last_day:
+        result = last_day_update(args.db, min(args.workers, os.cpu_count() or 1))
+        print(json.dumps(result, ensure_ascii=False))
+        return result
     store = open_store(args.db)
     t0 = time.perf_counter()
     # streamed: read from the store as it goes; features computed in worker processes

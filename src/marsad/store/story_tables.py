@@ -108,11 +108,15 @@ class StoryTables:
         return out
 
     def get_articles(self, ids: list[str]) -> list[Article]:
-        articles: list[Article] = []
+        return [row_to_article(r) for r in self.get_rows(ids)]
+
+    def get_rows(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The stored rows of these articles, undecoded (`row_to_article` makes Articles): cheap to
+        hand to worker processes."""
+        rows: list[dict[str, Any]] = []
         for marks, part in self._chunks(list(dict.fromkeys(ids))):
-            articles += [row_to_article(r) for r in self._q(
-                f"SELECT {self._article_columns} FROM articles WHERE id IN ({marks})", part)]
-        return articles
+            rows += self._q(f"SELECT {self._article_columns} FROM articles WHERE id IN ({marks})", part)
+        return rows
 
     def list_story_rows(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
                         query: str | None = None, min_articles: int = 1) -> list[dict[str, Any]]:

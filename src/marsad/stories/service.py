@@ -100,8 +100,21 @@ def grouping_input(article: Article) -> GroupingInput:
     return GroupingInput(doc, fingerprint(article.text), hints)
 
 
+def _row_article(row: dict[str, Any]) -> Article:
+    """The Article of a stored row without its lines, which grouping and comparison never read
+    (decoding them was most of the cost of reading an article back)."""
+    return row_to_article({**row, "lines": None})
+
+
 def _row_input(row: dict[str, Any]) -> GroupingInput:
-    return grouping_input(row_to_article(row))
+    return grouping_input(_row_article(row))
+
+
+def _rows_story(item: tuple[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], list[str]]:
+    """(story row, member ids in story order) from the members' stored rows."""
+    sid, rows = item
+    articles = sorted(map(_row_article, rows), key=lambda a: (a.published or "~", a.id))
+    return story_row(sid, articles), [a.id for a in articles]
 
 
 def _grouping_inputs(rows: Iterable[dict[str, Any]], workers: int) -> Iterator[GroupingInput]:
@@ -130,13 +143,14 @@ class _Grouping:
     def add(self, item: GroupingInput) -> None:
         self.docs.append(self.take(item))
 
-    def seed(self, stories: dict[str, list[str]], articles: Iterable[Article], workers: int = 1) -> None:
-        """Load stored stories ({story id: member ids}) so that new articles can join them. Their
-        inputs are made by `workers` processes, and the entity-key hints are applied once, after
-        all of them: per story, re-applying them cost minutes for one day's update."""
+    def seed(self, stories: dict[str, list[str]], rows: Iterable[dict[str, Any]], workers: int = 1) -> None:
+        """Load stored stories ({story id: member ids}) from their members' stored rows so that new
+        articles can join them. Their inputs are made by `workers` processes, and the entity-key
+        hints are applied once, after all of them: per story, re-applying them cost minutes for
+        one day's update."""
         story_of = {aid: sid for sid, members in stories.items() for aid in members}
         docs: dict[str, list[StoryDoc]] = {sid: [] for sid in stories}
-        for item in pooled_map(grouping_input, (a for a in articles if a.id in story_of),
+        for item in pooled_map(_row_input, (r for r in rows if r["id"] in story_of),
                                workers if workers > 1 else 0, chunksize=32, ordered=True):
             docs[story_of[item.doc.id]].append(self.take(item))
         self.index.weights.hint(self.hints)
@@ -199,24 +213,25 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
     since = (min(dates) - timedelta(days=settings.window_days)).isoformat() if dates else None
     active = store.story_members(store.stories_active_since(since))
     grouping.seed({sid: [aid for aid, _ in members] for sid, members in active.items()},
-                  store.get_articles([aid for members in active.values() for aid, _ in members]), workers)
+                  store.get_rows([aid for members in active.values() for aid, _ in members]), workers)
     assignment = grouping.run()
 
     touched = sorted(set(assignment.values()))
     copies = grouping.copies
     n_copies = 0
     for start in range(0, len(touched), batch):
-        rows, members_out = [], []
         part = touched[start:start + batch]
-        fetched = {a.id: a for a in store.get_articles([aid for sid in part for aid in grouping.index.members(sid)])}
-        for sid in part:
-            articles = sorted((fetched[aid] for aid in grouping.index.members(sid) if aid in fetched),
-                              key=lambda a: (a.published or "~", a.id))
-            rows.append(story_row(sid, articles))
-            for a in articles:
-                original = copies.original_of(a.id) if a.id in copies.docs else a.id
-                members_out.append((sid, a.id, original))
-                n_copies += original != a.id
+        fetched = {r["id"]: r for r in store.get_rows([aid for sid in part for aid in grouping.index.members(sid)])}
+        members = {sid: [fetched[aid] for aid in grouping.index.members(sid) if aid in fetched] for sid in part}
+        # the comparison of each touched story, in the worker processes, from undecoded rows
+        rows, members_out = [], []
+        for row, ids in pooled_map(_rows_story, members.items(), workers if workers > 1 else 0, chunksize=4,
+                                   ordered=True):
+            rows.append(row)
+            for aid in ids:
+                original = copies.original_of(aid) if aid in copies.docs else aid
+                members_out.append((row["id"], aid, original))
+                n_copies += original != aid
         store.save_stories(rows, members_out)
     return {"new_articles": len(grouping.docs), "stories_touched": len(touched),
             "stories": store.story_count(), "copies": n_copies}
