@@ -69,6 +69,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 _HEAD_KEYS = ("id", "title", "outlet", "published", "text")
 _TIE_MARGIN = 20       # index rows read past a search page, so that ties at its end are all seen
+_INDEX_PAGE_DEPTH = 2_000   # pages ending deeper than this are cut by the full query
 READ_MMAP_BYTES = 1 << 30
 
 
@@ -351,6 +352,8 @@ class SqliteStore(StoryTables, Store):
         want = offset + limit
         if limit <= 0:
             return []
+        if want > _INDEX_PAGE_DEPTH:
+            return None                      # deep pages: the full query (no long IN lists)
         fetch = want + _TIE_MARGIN
         try:
             # past `search_depth` matches, rank the most recently stored ones (bm25 costs 1-2 µs a match)
