@@ -1,6 +1,9 @@
 from marsad.extract import analyze
 from marsad.model import Article
-from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
+from collections import Counter
+from datetime import datetime
+
+from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.service import group
 
 FLOOD_A = ("لقي 14 شخصا حتفهم وفقد آخرون جراء سيول جارفة ضربت مديرية الشحر في محافظة حضرموت شرقي "
@@ -65,3 +68,28 @@ def test_a_copy_joins_its_originals_story_even_below_threshold():
     a = _assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
                  StoryDoc("b", MATCH, published="2025-03-01T09:00:00", original="a")], strict)
     assert a["a"] == a["b"]
+
+
+def test_packed_counts_give_back_the_same_counter_in_the_same_order():
+    counts = doc_terms(StoryDoc("a", FLOOD_A, signals=["org:isis", "#14"]))
+    packed = PackedCounts.pack(counts)
+    assert isinstance(packed, PackedCounts)
+    assert list(packed.counter().items()) == list(counts.items())
+    assert list(packed) == list(counts)
+    odd = Counter({"كلمة\x1fأخرى": 2})
+    assert PackedCounts.pack(odd) is odd          # a term holding the separator: left as it is
+
+
+def test_a_retired_story_is_kept_compressed_and_comes_back_whole_when_a_copy_joins():
+    index = StoryIndex()
+    index.assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+                  StoryDoc("b", FLOOD_B, published="2025-03-01T15:00:00")])
+    story = index.stories[index.assignment["a"]]
+    centroid, rare = dict(story.centroid), Counter(story.rare)
+    index._retire(datetime(2025, 4, 1))
+    assert story.frozen is not None and story.centroid == {}
+    later = index.assign([StoryDoc("c", MATCH, published="2025-04-02T08:00:00", original="a")])
+    assert later["c"] == story.id and story.frozen is None
+    assert set(centroid) <= set(story.centroid)   # short texts: far under the centroid's term limit
+    assert all(story.centroid[t] >= w for t, w in centroid.items())
+    assert all(story.rare[t] >= n for t, n in rare.items())

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.text import normalize
@@ -73,7 +74,7 @@ class CopyGroup:
 class _Doc:
     id: str
     order: tuple[str, str]      # (published or "~", id): earliest wins
-    signature: tuple[int, ...] | None
+    signature: array | None     # held as 64-bit integers: a tuple of ints was 4.8 KB an article
 
 
 @dataclass
@@ -114,7 +115,7 @@ class CopyIndex:
         if doc_id in self.docs:
             return self._find(doc_id)
         key, sig = print_
-        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), sig)
+        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), array("Q", sig) if sig is not None else None)
         self.parent[doc_id] = doc_id
         if key is None:
             return doc_id
@@ -132,7 +133,7 @@ class CopyIndex:
                 self.buckets[bucket].append(doc_id)
         return self._find(doc_id)
 
-    def _similar(self, signature: tuple[int, ...], other: str) -> bool:
+    def _similar(self, signature: Sequence[int], other: str) -> bool:
         theirs = self.docs[other].signature
         if theirs is None:
             return False

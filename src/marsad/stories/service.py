@@ -15,7 +15,7 @@ from typing import Any
 from marsad.model import Article
 from marsad.pool import pooled_map
 from marsad.store.base import row_to_article
-from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex, doc_terms
+from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
@@ -89,7 +89,7 @@ def story_features(article: Article) -> tuple[StoryDoc, dict[str, int]]:
     """The story document (terms counted, text dropped) and entity-key hints of an article: all that
     grouping needs of it but its copy fingerprint, which the Spark runner finds in its own stages."""
     doc = story_doc(article)
-    doc.counts, doc.text = doc_terms(doc), ""
+    doc.counts, doc.text = PackedCounts.pack(doc_terms(doc)), ""
     hints: dict[str, int] = {}
     _signal_hints(article, hints)
     return doc, hints
