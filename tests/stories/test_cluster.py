@@ -1,8 +1,8 @@
-from marsad.extract import analyze
-from marsad.model import Article
 from collections import Counter
 from datetime import datetime
 
+from marsad.extract import analyze
+from marsad.model import Article
 from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.service import group
 
