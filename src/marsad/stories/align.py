@@ -22,10 +22,12 @@ from marsad.model import Article, Quantity
 from marsad.stories.features import background, stem, stopwords
 from marsad.text import normalize
 
-__all__ = ["Mention", "judge", "mention", "overlap", "rules"]
+__all__ = ["Head", "Mention", "head_of", "judge", "mention", "overlap", "rules"]
 
 _TOKEN = re.compile(r"[^\W_]+")
 _CUT = re.compile(r"[\d?][)(»«\"رٍ,٫.]?\s*$")
+_CUT_TIGHT = re.compile(r"[\d?][)(»«\"رٍ,٫.]?$")
+_CLAUSE = re.compile(r"[،,؛;:]")
 _CUT_AFTER = re.compile(r"[رٍ,٫.]?\d")
 _YEAR = re.compile(r"^(19\d\d|20\d\d|14\d\d)$")
 _YEAR_VALUES = frozenset(float(y) for y in (*range(1900, 2100), *range(1400, 1500)))
@@ -71,6 +73,22 @@ def _term(word: str) -> str:
 
 
 @dataclass(frozen=True)
+class Head:
+    """The noun phrase that names what a number measures in its clause ("نسبة الاقتراع ... بلغت 36.4%",
+    "قوة الزلزال بـ6.1 درجات", "نحو 17 جنيها للتر بنزين 92"): one quantity of the event, whatever
+    else the sentences say. `items`: the words that name which one ("بنزين"), `labels`: the numbers
+    that do ("92")."""
+    name: str
+    items: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
+
+    def same(self, other: Head) -> bool:
+        """One quantity: one head, items that share a word (when both name some), the same labels."""
+        return self.name == other.name and not (self.items and other.items and not self.items & other.items) \
+            and not (self.labels and other.labels and self.labels != other.labels)
+
+
+@dataclass(frozen=True)
 class Mention:
     """One number of one outlet, read for alignment."""
     outlet: str
@@ -95,16 +113,21 @@ class Mention:
     first: bool = False           # the first number of its kind in its article (set by the caller)
     lead_keys: frozenset[str] = frozenset()   # entity keys its article's lead names, when it stands in that lead
     headline: bool = False        # its sentence is its article's whole text (a headline, a teaser)
+    head: Head | None = None      # the quantity its clause names ("نسبة المشاركة", "قوة الزلزال"), if any
+    places: frozenset[str] = frozenset()   # keys of the places its article names (read for a head's number)
+    head_first: bool = False      # the first number under its head in its article (set by the caller)
+    ordinals: frozenset[float] = frozenset()   # the ranks its sentence names ("الدفعة الثالثة": 3)
 
 
 def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | None,
-            sentence: str, span: tuple[int, int]) -> Mention | None:
+            sentence: str, span: tuple[int, int], head: Head | None = None) -> Mention | None:
     """The mention of `q` in `sentence` (at `span` of the article's text), or None when its wording
     shows a misread number (a direction mark inside the digits, a piece of a longer number) or it
     counts the dead and the wounded together."""
     r = rules()
     text = article.text
-    if any(mark in q.text for mark in r["bad_marks"]) or _CUT.search(text[max(0, q.start - 4):q.start]) \
+    cut = _CUT_TIGHT if _hedged(q.text) else _CUT        # "نحو 17.5" after "بنزين 92 " is whole
+    if any(mark in q.text for mark in r["bad_marks"]) or cut.search(text[max(0, q.start - 4):q.start]) \
             or _CUT_AFTER.match(text[q.end:q.end + 3]):
         return None              # "3ر42 مليون" read as "مليون", "39 الفا و225" as 1225: a piece of a number
     before = [_fold(w) for w in _TOKEN.findall(text[max(0, q.start - 20):q.start])]
@@ -126,7 +149,12 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     k = r["near_window"]
     near = {t for t in map(_term, left[-k:] + right[:k]) if t and t != unit_stem}
     s = r["scope_window"]
-    scope = _scope_of(left[-s:] + right[:s])
+    if head is not None:         # the statement a head's number closes: "وغالبا ما تكون نسبة الإقبال ... قريبة من 100%"
+        clause = max([lo] + [m.end() for m in _CLAUSE.finditer(text, lo, q.start)])
+        reach = [_fold(m.group()) for m in _TOKEN.finditer(text, clause, q.start)][-r["heads"]["window"]:]
+        scope = _scope_of((reach if len(reach) > s else left[-s:]) + right[:s])
+    else:
+        scope = _scope_of(left[-s:] + right[:s])
     entities = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
                          if lo <= e.start and e.end <= hi)
     quantities = article.analysis.quantities if article.analysis else []
@@ -136,7 +164,9 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                        and o.unit is not None
                        and (v := _rounded(o)) is not None and v not in _YEAR_VALUES)
     told = frozenset(v for o in quantities if lo <= o.start and o.end <= hi and o is not q
-                     and (v := _rounded(o)) is not None)
+                     and o.kind != "ordinal" and (v := _rounded(o)) is not None)
+    ordinals = frozenset(v for o in quantities if lo <= o.start and o.end <= hi and o.kind == "ordinal"
+                         and (v := _rounded(o)) is not None)
     listed = sum(1 for o in quantities if lo <= o.start and o.end <= hi and o.unit == q.unit) >= r["list_size"]
     item = next((t for t in map(_term, reversed(left[-3:])) if t and t not in _generic()), "") if listed else None
     actors = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
@@ -146,13 +176,120 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                      if lo <= d.start and d.end <= hi and d.value and len(d.value) >= 10)
     lead_end = r["lead_chars"]
     lead = _lead_terms((article.title or "") + " " + text[:lead_end]) if q.start < lead_end else frozenset()
+    masthead = normalize(outlet)     # "الخليج" of "الخليج الجديد" names the outlet, not a place of the story
+    places = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+                       if e.type == "LOC" and normalize(e.text.replace("_", " ")) not in masthead) \
+        if head is not None else frozenset()
     lead_keys = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
                           if e.end <= lead_end) if lead else frozenset()
     return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
                    market=bool(_market() & set(left + right)), others=others, item=item, days=days, lead=lead,
-                   lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")))
+                   lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
+                   places=places, ordinals=ordinals)
+
+
+_Cues = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[_Cues, _Cues, frozenset[str], list[tuple[str, str]]]:
+    """(cues before the number, cues right after its unit, heads whose items are read, synonym
+    phrases -> their first form): each cue a tuple of folded words, indexed by its first word,
+    longest first (a word is checked against the few cues it can begin)."""
+    h = rules()["heads"]
+
+    def index(groups: dict[str, list[str]]) -> _Cues:
+        out: _Cues = {}
+        for name, cues in groups.items():
+            for cue in cues:
+                words = tuple(normalize(cue).split())
+                out.setdefault(words[0], []).append((words, name))
+        return {w: sorted(c, key=lambda c: -len(c[0])) for w, c in out.items()}
+
+    same = [(normalize(form), normalize(group[0])) for group in h["same_items"] for form in group[1:]]
+    return index(h["before"]), index(h["after"]), frozenset(h["with_items"]), same
+
+
+def _cues_at(words: list[str], i: int, cues: _Cues) -> tuple[tuple[str, ...], str] | None:
+    """The longest cue that begins at words[i] (each word alone or after one proclitic)."""
+    found = [c for form in _bare(words[i]) for c in cues.get(form, ())]
+    for cue, name in sorted(found, key=lambda c: -len(c[0])):
+        if i + len(cue) <= len(words) and all(_word_is(words[i + k], w) for k, w in enumerate(cue[1:], 1)):
+            return cue, name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _hedge_starts() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["hedge_starts"])
+
+
+def _hedged(wording: str) -> bool:
+    """Whether a mention's wording begins with a hedge or range word ("نحو 17.5", "من 15.25 إلى
+    17.25"): a number right before it, after a space, is a label ("بنزين 92"), not its first piece."""
+    first = _TOKEN.match(normalize(wording))
+    return first is not None and first.group() in _hedge_starts()
+
+
+def _word_is(token: str, word: str) -> bool:
+    """A folded token is the cue word, alone or after one proclitic ("بنسبه" is "نسبه")."""
+    return word in _bare(token)
+
+
+def head_of(text: str, q: Quantity, quantities: list[Quantity], span: tuple[int, int]) -> Head | None:
+    """The head that names what `q` measures: a listed cue in the number's clause before it, with no
+    other counted number between them ("سعر لتر بنزين 92 إلى 17.25", not the "19" of "وبنزين 95
+    إلى 19" that follows), or a per-unit cue right after its unit ("17 جنيها للتر")."""
+    before, after, with_items, _ = _heads()
+    lo, _ = span
+    units = _head_units()
+    reach = max(lo, q.start - 12 * rules()["heads"]["window"])      # about `window` words back
+    clause_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, q.start)])
+    words = [_fold(w) for w in _TOKEN.findall(text, clause_start, q.start)]
+    window = rules()["heads"]["window"]
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - window), -1):
+        if _bare(words[i]).isdisjoint(before):
+            continue                 # most words begin no cue
+        found = _cues_at(words, i, before)
+        if found is not None:
+            cue, name = found
+            start = [m.start() for m in _TOKEN.finditer(text, clause_start, q.start)][i]
+            if any(o is not q and o.unit and o.kind != "ordinal" and start <= o.start < q.start
+                   for o in quantities):
+                return None  # the head names the number between: "سعر لتر بنزين 92 إلى 17.25 جنيه بزيادة 13%"
+            if name in units and normalize(q.unit or "") not in units[name]:
+                return None
+            return _head(name, words[i + len(cue):], name in with_items)
+    clause_end = next((m.start() for m in _CLAUSE.finditer(text, q.end, min(len(text), q.end + 60))),
+                      min(len(text), q.end + 60))
+    right = [_fold(w) for w in _TOKEN.findall(text, q.end, clause_end)]
+    for i in range(min(2, len(right))):
+        if _bare(right[i]).isdisjoint(after):
+            continue
+        found = _cues_at(right, i, after)
+        if found is not None:
+            return _head(found[1], right[i + len(found[0]):], found[1] in with_items)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _head_units() -> dict[str, frozenset[str]]:
+    return {name: frozenset(normalize(u) for u in units) for name, units in rules()["heads"]["units"].items()}
+
+
+def _head(name: str, words: list[str], with_items: bool) -> Head:
+    """A head with the items and labels its next words name (three at most, synonyms folded)."""
+    if not with_items:
+        return Head(name)
+    phrase = " ".join(words)
+    for form, first in _heads()[3]:
+        phrase = re.sub(rf"(^| ){re.escape(form)}( |$)", rf"\g<1>{first}\g<2>", phrase)
+    kept = phrase.split()[:3]
+    items = frozenset(t for t in map(_term, kept) if t and t not in _generic())
+    labels = frozenset(w for w in kept if w.isdigit() and not _YEAR.match(w))
+    return Head(name, items, labels)
 
 
 @lru_cache(maxsize=4096)
@@ -175,11 +312,40 @@ def _scope_of(window: list[str]) -> frozenset[str]:
             continue
         for w in (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3)):
             if w in single:
-                scope.add(single[w])
+                if not _exempt(single[w], window, at):
+                    scope.add(single[w])
                 break
     joined = " ".join(window)
     scope.update(group for phrase, group in phrases if phrase in joined)
     return frozenset(scope)
+
+
+@lru_cache(maxsize=1)
+def _exemptions() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """scope class -> (words that, up to three words before its cue, make the cue describe them,
+    words that, right after it, do)."""
+    out = {}
+    for group, sides in rules()["scope_exempt"].items():
+        if isinstance(sides, dict):
+            out[group] = (frozenset(normalize(w) for w in sides.get("before", [])),
+                          frozenset(normalize(w) for w in sides.get("after", [])))
+    return out
+
+
+def _exempt(group: str, window: list[str], at: int) -> bool:
+    """Whether a scope cue describes a word beside it, not the number: "المدير العام السابق" is a
+    former director (not a past figure), "التقرير الوبائي اليومي" a daily report (its figure is a
+    total), "منذ صباح اليوم" the moment a price or state began (not a total since then)."""
+    before, after = _exemptions().get(group, (frozenset(), frozenset()))
+    if any(_bare(w) & before for w in window[max(0, at - 3):at]):
+        return True
+    return at + 1 < len(window) and bool(_bare(window[at + 1]) & after)
+
+
+@lru_cache(maxsize=200_000)
+def _bare(word: str) -> frozenset[str]:
+    """A folded word and its forms without one proclitic ("المدير" is also "مدير")."""
+    return frozenset({word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2)})
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +427,18 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
             w = r["weights"]
             score = w["lead"] * lead + w["role"] * (1.0 if a.role is not None else 0.0) + w["lead_base"]
             return round(min(score, 1.0), 2), "leads"   # each article's first figure of the kind, in leads that tell one event
+    score, why = _by_sentences(a, b, apart)
+    if (score is None or score < r["threshold"]) and a.head_first and b.head_first \
+            and a.head is not None and b.head is not None and a.head.same(b.head):
+        head = _by_heads(a, b, apart)
+        if head is not None and (score is None or head > score):
+            return head, "head"     # each article's first figure under one head ("نسبة المشاركة")
+    return score, why
+
+
+def _by_sentences(a: Mention, b: Mention, apart: int | None) -> tuple[float | None, str]:
+    """`judge` on the sentences basis: (confidence or None, why)."""
+    r = rules()
     if apart is not None and apart > r["max_days"]:
         return None, "days apart"
     if not _same_scope(a, b):
@@ -269,6 +447,8 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
         return None, "dated days"
     if a.market and b.market:
         return None, "market ticks"     # two reports of a price or an index are two hours' or days' figures
+    if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
+        return None, "other ranks"      # "الدفعة الثالثة" and "الدفعة الثانية": two batches, two operations
     if a.item is not None and b.item is not None and a.item != b.item:
         return None, "list items"       # "البلاتين 0.2%" is not "الفضة 0.6%"
     if a.actors and b.actors and not a.actors & b.actors:
@@ -294,3 +474,27 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
              + w["others"] * (1.0 if same_others else 0.0)
              + w["headline"] * (1.0 if a.headline and b.headline else 0.0))
     return round(min(score, 1.0), 2), "aligned"
+
+
+def _by_heads(a: Mention, b: Mention, apart: int | None) -> float | None:
+    """Confidence that two mentions under one head ("نسبة المشاركة", "قوة الزلزال") are one quantity
+    of the story's event, whatever else their sentences say; None when published too far apart,
+    set in other scopes or days, beside other numbers on both sides, beside other people or
+    places, or in articles that name no place in common (a body beside a magnitude or a turnout is
+    mostly who measured or announced it)."""
+    r = rules()
+    if apart is not None and apart > r["max_days"] or not _same_scope(a, b) \
+            or a.days and b.days and not a.days & b.days or a.market and b.market \
+            or a.others - b.others and b.others - a.others:
+        return None
+    if a.places and b.places and not a.places & b.places:
+        return None              # two quakes of a season: a story of Jordan's and Australia's
+    for kind in r["heads"]["actor_kinds"]:
+        mine = {k for k in a.actors if k.startswith(kind)}
+        theirs = {k for k in b.actors if k.startswith(kind)}
+        if mine and theirs and not mine & theirs:
+            return None
+    w = r["weights"]
+    score = w["head"] + w["entity"] * (1.0 if a.entities & b.entities else 0.0) \
+        + w["others"] * (1.0 if a.others & b.others else 0.0)
+    return round(min(score, 1.0), 2)

@@ -19,7 +19,7 @@ from typing import Any
 from marsad.clean.outlets import outlet_name
 from marsad.labels import label
 from marsad.model import Article, Quantity
-from marsad.stories.align import Mention, judge, mention
+from marsad.stories.align import Head, Mention, head_of, judge, mention
 from marsad.stories.align import rules as align_rules
 from marsad.stories.features import stopwords
 from marsad.text import normalize
@@ -263,31 +263,39 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     both). Candidates are taken best first, each mention in one row at most."""
     if len({outlet_of(a) for a in articles}) < 2:
         return []                # one outlet cannot disagree with itself (most stories: skip the reading)
-    found: list[tuple[Article, str, Quantity, str, str | None]] = []
+    found: list[tuple[Article, str, Quantity, str, str | None, Head | None, tuple[int, int]]] = []
     for article in sorted(articles, key=lambda a: (a.published or "~", a.id)):
         if not article.analysis:
             continue
         outlet = outlet_of(article)
-        for q, unit in _counted(article.text, article.analysis.quantities):
+        quantities = article.analysis.quantities
+        for q, unit in _counted(article.text, quantities):
             if unit and (q.value is not None or q.qualifier in ("range", "vague")):
                 if q.kind == "fraction" and isinstance(q.value, (int, float)) and q.value < 1:
                     continue     # a share of a whole ("ثلثي الأعضاء") is not a count of it
-                found.append((article, outlet, q, unit, role_of(article.text, q)))
-    keys = _unit_keys({unit for _, _, _, unit, _ in found})
-    kinds = [_people(keys[unit], role) for _, _, _, unit, role in found]
+                q = _hedged_after(article.text, q)
+                span = _sentence_span(article.text, q)
+                head = head_of(article.text, q, quantities, span)
+                role = head.name if head is not None else role_of(article.text, q)
+                found.append((article, outlet, q, unit, role, head, span))
+    keys = _unit_keys({unit for _, _, _, unit, _, _, _ in found})
+    kinds = [_people(keys[unit], role) for _, _, _, unit, role, _, _ in found]
     outlets_of: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for (_, outlet, _, _, _), kind in zip(found, kinds):
+    for (_, outlet, _, _, _, _, _), kind in zip(found, kinds):
         outlets_of[kind].add(outlet)
     per_kind: dict[tuple[str, str | None], list[Mention]] = defaultdict(list)
-    firsts: set[tuple[str, tuple[str, str | None]]] = set()
-    for (article, outlet, q, unit, role), kind in zip(found, kinds):
+    firsts: set[tuple[Any, ...]] = set()
+    for (article, outlet, q, unit, role, head, span), kind in zip(found, kinds):
         if len(outlets_of[kind]) < 2:
             continue             # a thing one outlet alone counts has nothing to disagree with
-        m = mention(article, outlet, q, kind[0], role, _sentence(article.text, q), _sentence_span(article.text, q))
+        m = mention(article, outlet, q, kind[0], role, " ".join(article.text[span[0]:span[1]].split()), span, head)
         if m is not None and interval(q) is not None:
             if (article.id, kind) not in firsts:
                 firsts.add((article.id, kind))
                 m = replace(m, first=True)
+            if head is not None and (article.id, kind, "head") not in firsts:
+                firsts.add((article.id, kind, "head"))
+                m = replace(m, head_first=True)
             per_kind[kind].append(m)
     out = []
     threshold = align_rules()["threshold"]
@@ -309,6 +317,28 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 "basis": basis,
             })
     return sorted(out, key=lambda d: (-d["confidence"], -len(d["values"]), d["what"]))
+
+
+@lru_cache(maxsize=1)
+def _trailing_hedges() -> list[tuple[list[str], str]]:
+    return [(normalize(w).split(), qualifier) for qualifier, words in _units_data().get("trailing_hedges", {}).items()
+            for w in words]
+
+
+def _hedged_after(text: str, q: Quantity) -> Quantity:
+    """An exact number with its hedge after the counted noun ("مقتل 10 جنود على الأقل") read as
+    hedged: two outlets' "at least 10" and "at least 14" can both be true."""
+    if q.qualifier != "exact":
+        return q
+    folded = normalize(text[q.end:q.end + 40])
+    if not any(hedge[-1] in folded for hedge, _ in _trailing_hedges()):
+        return q
+    words = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 40])[0])[0])
+    for hedge, qualifier in _trailing_hedges():
+        for at in range(min(3, len(words))):
+            if words[at:at + len(hedge)] == hedge:
+                return replace(q, qualifier=qualifier)
+    return q
 
 
 def _compact(articles: list[Article]) -> bool:
@@ -357,7 +387,7 @@ def _clashes(mentions: list[Mention], threshold: float,
         a, b = mentions[i], mentions[j]
         if (i, b.outlet) in agrees or (j, a.outlet) in agrees or i in used or j in used:
             continue
-        if why == "leads" and not compact:
+        if why in ("leads", "head") and not compact:
             continue
         used.update((i, j))
         low, high = (a, b) if interval(a.q)[1] < interval(b.q)[0] else (b, a)  # type: ignore[index]
@@ -367,7 +397,7 @@ def _clashes(mentions: list[Mention], threshold: float,
             if s >= threshold and m.outlet not in (a.outlet, b.outlet) \
                     and not _far_apart(m.q, a.q) and not _far_apart(m.q, b.q):
                 others.setdefault(m.outlet, m)
-        out.append((low, high, score, list(others.values()), "leads" if why == "leads" else "sentences"))
+        out.append((low, high, score, list(others.values()), why if why in ("leads", "head") else "sentences"))
     return out
 
 
@@ -376,7 +406,22 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     sa, sb = interval(a), interval(b)
     if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) and abs(a.value) == abs(b.value):
         return True
-    return sa is None or sb is None or (sa[0] <= sb[1] and sb[0] <= sa[1])
+    if sa is None or sb is None or not (sa[0] <= sb[1] and sb[0] <= sa[1]):
+        return sa is None or sb is None
+    return _rounds_to(a, b) and _rounds_to(b, a)
+
+
+def _rounds_to(whole: Quantity, other: Quantity) -> bool:
+    """Whether a hedged whole number ("نحو 17") can stand for a figure another outlet states with a
+    fraction ("17.25", "نحو 17.5"): only when that figure rounds to it, half up. A writer who gives
+    "نحو 17" for a price of 17.5 would have written 18; a stated fraction is a precision the whole
+    number's hedge does not widen (in the demo corpus "نحو 17" against "نحو 17.5" pounds a litre)."""
+    v, x = whole.value, other.value
+    if whole.qualifier != "approx" or not isinstance(v, (int, float)) or not isinstance(x, (int, float)) \
+            or float(v) != int(v) or float(x) == int(x) or other.qualifier not in ("exact", "approx"):
+        return True
+    r = _rounding(float(v))
+    return float(v) - r <= float(x) < float(v) + r
 
 
 def _far_apart(a: Quantity, b: Quantity, ratio: float = 50.0) -> bool:
@@ -447,12 +492,6 @@ def _rounding(v: float) -> float:
         return 0.0
     exponent = Decimal(repr(v)).normalize().as_tuple().exponent
     return 10.0 ** int(exponent) / 2
-
-
-def _sentence(text: str, q: Quantity, width: int = 240) -> str:
-    """The sentence holding a mention (cut to `width` characters either side)."""
-    lo, hi = _sentence_span(text, q, width)
-    return " ".join(text[lo:hi].split())
 
 
 def _sentence_span(text: str, q: Quantity, width: int = 240) -> tuple[int, int]:
