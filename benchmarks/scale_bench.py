@@ -32,6 +32,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,17 +91,33 @@ def child_load(folder: str, target: str) -> dict:
             "per_second": round(done.read / seconds, 1), "peak_mb": peak_mb(), "db_mb": db_size_mb(target)}
 
 
-def child_stories(target: str, workers: int) -> dict:
+def child_stories(target: str, workers: int, truth: str | None = None) -> dict:
     from marsad.store import open_store
     from marsad.stories.service import update_stories
 
     started = time.perf_counter()
     with open_store(target) as store:
         counts = update_stories(store, workers=workers)
+        seconds, peak = round(time.perf_counter() - started, 1), peak_mb()
         row = store.conn.execute("SELECT COUNT(*), MAX(n_articles) FROM stories WHERE n_articles > 1").fetchone()
         multi = list(row.values()) if isinstance(row, dict) else list(row)   # PostgreSQL rows are dicts
-    return {**counts, "seconds": round(time.perf_counter() - started, 1), "peak_mb": peak_mb(),
-            "stories_2plus": multi[0], "largest": multi[1], "db_mb": db_size_mb(target)}
+        ari = planted_ari(store, truth) if truth and Path(truth).exists() else None
+    return {**counts, "seconds": seconds, "peak_mb": peak, "stories_2plus": multi[0], "largest": multi[1],
+            "ari_planted": ari, "db_mb": db_size_mb(target)}
+
+
+def planted_ari(store: object, truth: str) -> float:
+    """Adjusted Rand index of the stored stories against the events synth.py planted (by URL)."""
+    event = {r["url"]: r["event"] for r in map(json.loads, Path(truth).read_text("utf-8").splitlines())}
+    rows = store.conn.execute(  # type: ignore[attr-defined]
+        "SELECT sa.story_id, a.url FROM story_articles sa JOIN articles a ON a.id = sa.article_id").fetchall()
+    pairs = [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in rows]
+    both = Counter((sid, event[url]) for sid, url in pairs)
+    ours, planted = Counter(sid for sid, _ in pairs), Counter(event[url] for _, url in pairs)
+    same = lambda counts: sum(n * (n - 1) // 2 for n in counts.values())
+    expected = same(ours) * same(planted) / (len(pairs) * (len(pairs) - 1) // 2)
+    best = (same(ours) + same(planted)) / 2
+    return round((same(both) - expected) / (best - expected), 3)
 
 
 def child_search(target: str, n: int, seed: int, limit: int) -> dict:
@@ -227,7 +244,8 @@ def run(args: argparse.Namespace) -> dict:
             Path(sqlite_db + suffix).unlink(missing_ok=True)
         remember(results, out, "ingest:sqlite", in_child("ingest", str(corpus / "articles"), sqlite_db, args.workers))
     if todo("stories:sqlite"):
-        remember(results, out, "stories:sqlite", in_child("stories", sqlite_db, args.workers))
+        remember(results, out, "stories:sqlite", in_child("stories", sqlite_db, args.workers,
+                                                          str(corpus / "truth.jsonl")))
     if todo("search:sqlite"):
         remember(results, out, "search:sqlite", in_child("search", sqlite_db, args.queries, args.seed, args.limit))
 
@@ -248,7 +266,8 @@ def run(args: argparse.Namespace) -> dict:
                 shutil.rmtree(folder, ignore_errors=True)
                 remember(results, out, "load:postgres", {**loaded, "export": exported})
             if todo("stories:postgres"):
-                remember(results, out, "stories:postgres", in_child("stories", pg, args.workers))
+                remember(results, out, "stories:postgres", in_child("stories", pg, args.workers,
+                                                                    str(corpus / "truth.jsonl")))
             if todo("search:postgres"):
                 remember(results, out, "search:postgres", in_child("search", pg, args.queries, args.seed, args.limit))
         if args.web:
