@@ -136,3 +136,48 @@ def test_the_tagger_type_stands_on_a_table_name_of_two_types_and_takes_that_type
     assert [m.entry.key for m in doc.mentions] == ["loc:middle-east"]
     kept = tagger._with_known_names(doc, [_tagged(doc, 4, 5, "ORG")])     # the newspaper, in context
     assert [(m.type, m.entry.key) for m in kept] == [("ORG", "org:asharq-al-awsat")]
+
+
+def test_feature_rows_found_by_value_are_the_rows_the_feature_strings_name():
+    from marsad.extract.tagger_features import cluster_window, own_window, word_parts
+    from marsad.extract.tagger_rows import CLUSTER_SLOTS
+
+    scorer = tagger.load_model()
+    index, missing = scorer.model.index, scorer._zero
+    doc = Doc(TEXT + " وللولايات المتحدة والمسؤولين بالرياض xyzzy 2015 الككك")
+    for raw, word in zip(doc.words, doc.info):
+        forms, (cl, _) = word_parts(raw, word)
+        named = [index.get(f, missing) for f in sum(own_window(forms), ())]
+        assert scorer._rows.own(forms) == named, raw
+        rows = scorer._rows.clusters(cl)
+        assert len(rows) == 5 * CLUSTER_SLOTS
+        for place, features in enumerate(cluster_window(cl)):
+            slots = rows[place * CLUSTER_SLOTS:(place + 1) * CLUSTER_SLOTS]
+            assert [r for r in slots if r != missing] == [index[f] for f in features if f in index], raw
+
+
+def test_cluster_blocks_summed_in_one_gather_equal_the_model_scores_bit_for_bit():
+    from marsad.extract.tagger_features import cluster_window, word_parts
+
+    scorer = tagger.load_model()
+    doc = Doc(TEXT + " وللولايات المتحدة والمسؤولين بالرياض xyzzy 2015")
+    scorer.emissions(doc, ["O"] * len(doc))
+    for raw, word in zip(doc.words, doc.info):
+        cl = word_parts(raw, word)[1][0]
+        expected = np.array([scorer.model.score(part) for part in cluster_window(cl)], dtype=np.float32)
+        assert np.array_equal(scorer._shared_blocks[scorer._clusters[cl]], expected), raw
+
+
+def test_scores_stay_the_same_when_the_word_and_place_caches_start_afresh():
+    scorer = tagger.load_model()
+    docs = [Doc(TEXT), Doc("وقال المتحدث باسم الحكومة إن الوزير زار مدينة جدة أمس")]
+    for doc in docs:
+        rule_mentions(doc)
+    tags = [tagger.rule_tags(doc) for doc in docs]
+    expected = scorer.emissions(docs[0], tags[0])
+    small = tagger.Scorer(scorer.model)          # caches that overflow at every text
+    small.MAX_WORDS = len(docs[0]) + 5
+    small._place_rows = np.zeros((len(docs[0]) + 5, len(scorer.model.labels)), dtype=np.float32)
+    for k in (0, 1, 0, 1):
+        small.emissions(docs[k], tags[k])
+    assert np.array_equal(small.emissions(docs[0], tags[0]), expected)

@@ -36,6 +36,7 @@ class ChainModel:
         self.transitions = np.asarray(transitions, dtype=np.float64)
         self.zero = np.zeros(len(self.labels))
         self.outside = self.labels.index("O") if "O" in self.labels else 0
+        self._others = np.array([k for k in range(len(self.labels)) if k != self.outside], dtype=np.intp)
         self._names = np.array(self.labels, dtype=object)
 
     @classmethod
@@ -80,7 +81,7 @@ class ChainModel:
         if margin is None:
             doubtful = np.arange(n)
         else:
-            others = np.delete(emissions, o, axis=1).max(axis=1)
+            others = emissions[:, self._others].max(axis=1)
             doubtful = np.flatnonzero(emissions[:, o] - others <= margin)
             if not len(doubtful):
                 return [self.labels[o]] * n
@@ -93,9 +94,9 @@ class ChainModel:
         the text and left into O unless it ends it; the labels of the doubtful tokens, in order.
         Runs are sorted longest first, so that step t works on the runs still going only."""
         o, trans = self.outside, self.transitions
-        breaks = np.flatnonzero(np.diff(doubtful) > 1) + 1
-        firsts = doubtful[np.r_[0, breaks]]
-        lengths = np.diff(np.r_[0, breaks, len(doubtful)])
+        bounds = np.flatnonzero(np.diff(doubtful, prepend=-2, append=-2) != 1)      # where runs start, and the end
+        firsts = doubtful[bounds[:-1]]
+        lengths = np.diff(bounds)
         order = np.argsort(-lengths, kind="stable")
         firsts, lengths = firsts[order], lengths[order]
         count, steps, size = len(firsts), int(lengths[0]), emissions.shape[1]
@@ -105,19 +106,22 @@ class ChainModel:
         padded[inside] = emissions[(firsts[:, None] + np.arange(steps)[None, :])[inside]]
         score = padded[:, 0] + np.where((firsts > 0)[:, None], trans[o][None, :], 0.0)
         back = np.zeros((steps, count, size), dtype=np.intp)
+        going_at = going.tolist()
+        cand = np.empty((count, size, size))
         for t in range(1, steps):
-            k = going[t]
-            cand = score[:k, :, None] + trans[None]
-            best = cand.argmax(axis=1)
-            back[t, :k] = best
-            score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + padded[:k, t]
+            k = going_at[t]
+            now, best = cand[:k], score[:k]
+            np.add(best[:, :, None], trans, out=now)
+            now.argmax(axis=1, out=back[t, :k])
+            np.maximum.reduce(now, axis=1, out=best)        # the value at the argmax
+            best += padded[:k, t]
         leaves = (firsts + lengths < n)[:, None]
         y = (score + np.where(leaves, trans[:, o][None, :], 0.0)).argmax(axis=1)
         path = np.empty((count, steps), dtype=np.intp)
         rows = np.arange(count)
         path[rows, lengths - 1] = y
         for t in range(steps - 1, 0, -1):
-            k = going[t]
+            k = going_at[t]
             y[:k] = back[t, rows[:k], y[:k]]
             path[:k, t - 1] = y[:k]
         labels = np.empty(len(doubtful), dtype=np.intp)

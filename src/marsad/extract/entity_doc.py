@@ -8,8 +8,10 @@ distinct word per process and kept in a dict; a document is parallel lists over 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from marsad.extract.gazetteer import GazEntry, gazetteer, lexicon
@@ -17,7 +19,7 @@ from marsad.text import normalize
 from marsad.text.normalize import fold_char
 from marsad.text.tokenize import WORD_RE
 
-__all__ = ["JOINERS", "MAX_NAME", "PROCLITICS", "Doc", "Mention", "Word", "variants_of"]
+__all__ = ["JOINERS", "MAX_NAME", "PROCLITICS", "Doc", "Mention", "Word", "cached_map", "variants_of"]
 
 PROCLITICS = ("وبال", "وكال", "فبال", "وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 JOINERS = frozenset(" _-\u2013\"'“”«»‘’ـ\u00a0\u200c\u200f\u200e")
@@ -62,11 +64,15 @@ def variants_of(norm: str) -> list[Variant]:
 
 
 class Word(NamedTuple):
-    """What one distinct word (as written) is and which aliases it can start, computed once per process."""
+    """What one distinct word (as written) is and which aliases it can start, computed once per process.
+
+    Its parts are plain tuples of strings and numbers, which Python's cyclic garbage collector
+    stops tracking: a process keeps some 100,000 of these, and lists or sets among them would
+    be walked by every full collection."""
 
     norm: str
-    variants: list[Variant]
-    forms: frozenset[str]                            # the folded forms of `variants`
+    variants: tuple[Variant, ...]
+    forms: tuple[str, ...]                           # the distinct folded forms of `variants`
     gaz_starts: tuple[tuple[int, str, str, int], ...]   # variants that begin an alias, + longest alias
 
 
@@ -78,16 +84,33 @@ def _word(text: str) -> Word:
     variants = variants_of(norm)
     max_len = gazetteer().max_len
     if len(variants) == 1:
-        forms = frozenset((norm,))
+        forms: tuple[str, ...] = (norm,)
         starts = ((0, norm, "", max_len[norm]),) if norm in max_len else ()
     else:
-        forms = frozenset([v for _, v, _ in variants])
+        forms = tuple(dict.fromkeys([v for _, v, _ in variants]))
         starts = tuple([(s, v, c, max_len[v]) for s, v, c in variants if v in max_len])
-    return tuple.__new__(Word, (norm, variants, forms, starts))     # Word(...) without its Python __new__
+    return tuple.__new__(Word, (norm, tuple(variants), forms, starts))     # Word(...) without its Python __new__
 
 
 def _joinable(gap: str) -> bool:
     return gap == " " or (len(gap) <= 3 and all(c in JOINERS for c in gap))
+
+
+_JOINABLE: dict[str, bool] = {}
+_NORM = itemgetter(0)         # Word.norm, read by map() without a Python call per token
+
+
+def cached_map(cache: dict, keys: list, make: Callable) -> list:
+    """`[cache[k] for k in keys]`, filling in what is missing with `make(k)`. Run on every token of
+    every text, so the common case (all known) is one C-level pass with no test per token; the
+    cache starts afresh past 200,000 entries."""
+    try:
+        return list(map(cache.__getitem__, keys))
+    except KeyError:
+        if len(cache) > 200_000:
+            cache.clear()
+        get = cache.get
+        return [v if (v := get(k)) is not None else cache.setdefault(k, make(k)) for k in keys]
 
 
 class Doc:
@@ -99,14 +122,11 @@ class Doc:
         parts = _SPLIT_RE.split(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         self.starts, self.ends, self.words = offsets[1:-1:2], offsets[2:-1:2], parts[1::2]
-        cache = _WORDS
-        if len(cache) > 200_000:
-            cache.clear()
-        self.info = [cache.get(w) or cache.setdefault(w, _word(w)) for w in self.words]
-        self.norms = [w.norm for w in self.info]
+        self.info = cached_map(_WORDS, self.words, _word)
+        self.norms = list(map(_NORM, self.info))
         # join[j]: tokens j-1 and j belong to one name (only spaces, underscores, hyphens, quotes between)
         self.gaps = parts[2:-1:2]      # gaps[j - 1]: the text between tokens j - 1 and j
-        self.join = [False] + [g == " " or _joinable(g) for g in self.gaps]
+        self.join = [False, *cached_map(_JOINABLE, self.gaps, _joinable)]
         self.owner: list[int] = [-1] * len(self.words)
         self.mentions: list[Mention] = []
         self.lex = lexicon()
@@ -117,7 +137,7 @@ class Doc:
     def joined(self, j: int) -> bool:
         return self.join[j]
 
-    def variants(self, i: int) -> list[Variant]:
+    def variants(self, i: int) -> tuple[Variant, ...]:
         return self.info[i].variants
 
     def free(self, first: int, last: int) -> bool:

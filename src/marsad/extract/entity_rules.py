@@ -20,9 +20,22 @@ __all__ = ["RULES", "is_adjective", "rules_pass"]
 OPEN_QUOTES = "“«\"'‘"
 
 
-@lru_cache(maxsize=65536)
+_ADJECTIVES: dict[str, bool] = {}
+
+
 def is_adjective(word: str) -> bool:
-    """Nationality/relational adjectives (الأميركي، البريطانية، السوريين): never names on their own."""
+    """Nationality/relational adjectives (الأميركي، البريطانية، السوريين): never names on their own.
+    Kept per word in a plain dict (which the garbage collector does not walk, unlike lru_cache's
+    links), started afresh past 200,000 words."""
+    known = _ADJECTIVES.get(word)
+    if known is None:
+        if len(_ADJECTIVES) > 200_000:
+            _ADJECTIVES.clear()
+        known = _ADJECTIVES[word] = _adjective(word)
+    return known
+
+
+def _adjective(word: str) -> bool:
     stem = word.removeprefix("ال")
     if stem.startswith("لل"):
         return False
@@ -436,8 +449,12 @@ def _rules_at(word: Word) -> tuple[Callable[[Doc, int], Mention | None], ...]:
 
 def rules_pass(doc: Doc) -> None:
     """Layer 2: at every free token that can start a rule, the first rule that reads a name wins."""
-    owner, cache = doc.owner, _RULES_AT
-    at = [cache[w] if w in cache else _rules_at(word) for w, word in zip(doc.norms, doc.info)]
+    owner = doc.owner
+    try:
+        at = list(map(_RULES_AT.__getitem__, doc.norms))
+    except KeyError:
+        get = _RULES_AT.get
+        at = [rules if (rules := get(word.norm)) is not None else _rules_at(word) for word in doc.info]
     i = 0
     for k in [k for k, rules in enumerate(at) if rules]:
         if k < i or owner[k] >= 0:

@@ -35,9 +35,19 @@ class GazEntry:
     curated: bool = True         # from a hand-made list, not the generated place names
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold_phrase(text: str) -> str:
-    """Folded tokens joined by single spaces: the lookup form of any name."""
-    return " ".join(m.group() for m in WORD_RE.finditer(normalize(dediacritize(text))))
+    """Folded tokens joined by single spaces: the lookup form of any name. Kept for the names
+    that recur (every mention of every article is folded once more for its key) in a plain
+    dict, which the garbage collector does not walk, started afresh past 100,000 names."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        if len(_FOLDED) > 100_000:
+            _FOLDED.clear()
+        folded = _FOLDED[text] = " ".join(m.group() for m in WORD_RE.finditer(normalize(dediacritize(text))))
+    return folded
 
 
 def _read(name: str) -> object:

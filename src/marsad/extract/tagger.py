@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -22,14 +23,13 @@ from marsad.extract.entity_rules import is_adjective
 from marsad.extract.gazetteer import fold_phrase, gazetteer
 from marsad.extract.tagger_features import (
     OWN_SIZES,
-    cluster_window,
     frequency,
-    own_window,
     place_features,
     place_keys,
     traits_window,
     word_parts,
 )
+from marsad.extract.tagger_rows import CLUSTER_SLOTS, FeatureRows
 
 __all__ = ["MODEL_FILE", "Scorer", "decode", "load_model", "name_start", "rule_tags", "tag_labels", "tagged_mentions"]
 
@@ -45,70 +45,79 @@ class Scorer:
     Per distinct word, one block of five label-score rows (the word's own features, and its
     features as the token before, after, two before, two after), computed for all the new words
     of a text in one NumPy gather; per kind of place (rule tags and gaps around a token), one row.
-    A token's emission is then five block rows and one place row added together."""
+    A token's emission is then five block rows and one place row added together. A new word's
+    rows are found from its forms by `FeatureRows` without writing its feature strings, and every
+    sum is made in the same order as before, so the scores are the same to the last bit
+    (`benchmarks/entity_speed.py` hashes them)."""
 
     MAX_WORDS = 300_000
 
     def __init__(self, model: ChainModel) -> None:
         self.model = model
         size = len(model.labels)
-        self._weights = np.vstack([model.weights, np.zeros((1, size))]).astype(np.float32)
+        self._weights64 = np.vstack([model.weights, np.zeros((1, size))])
+        self._weights = self._weights64.astype(np.float32)
         self._zero = len(self._weights) - 1
+        self._rows = FeatureRows(model.index, self._zero)
         self._word_rows: dict[str, int] = {}
         self._blocks = np.zeros((4096, 5, size), dtype=np.float32)
         self._places: dict[tuple[str, ...], int] = {}
         self._place_rows = np.zeros((20_000, size), dtype=np.float32)
-        self._shared: dict[tuple, int] = {}
+        self._clusters: dict[tuple[str, ...] | None, int] = {}     # cluster ids -> shared block row
+        self._traits: dict[tuple, int] = {}                         # traits -> shared block row
         self._shared_blocks = np.zeros((4096, 5, size), dtype=np.float32)
+        self._shared_used = 0
         self._ends = (model.score(("BOS",)), model.score(("EOS",)))
         self._lock = threading.Lock()      # the caches grow and are cleared; threads share them
 
-    def _add_words(self, doc: Doc, found: list[int]) -> None:
-        """Blocks for the words of `doc` not seen yet (`found[pos] == -1`), in one gather: the rows
-        of each word's own features (a fixed number per place, `OWN_SIZES`) summed per place, plus
-        the cached blocks of its clusters and of its traits."""
+    def _add_words(self, doc: Doc, found: list[int | None]) -> list[int]:
+        """`found` with the blocks of the words of `doc` not seen yet (None there) added, in one
+        gather: the rows of each word's own features (a fixed number per place, `OWN_SIZES`)
+        summed per place, plus the shared blocks of its clusters and of its traits."""
         rows = self._word_rows
         if len(rows) + len(found) > self.MAX_WORDS:
             rows.clear()
-            found[:] = [-1] * len(found)
-        get, zero = self.model.index.get, self._zero
-        new: dict[str, int] = {}
-        own: list[int] = []
-        shared: list[int] = []
-        for pos, raw in enumerate(doc.words):
-            if found[pos] >= 0 or raw in new:
-                continue
-            new[raw] = len(rows) + len(new)
-            forms, (cl, traits) = word_parts(raw, doc.info[pos])
-            here, prev, nxt, prev2, next2 = own_window(forms)
-            own += [get(f, zero) for f in here + prev + nxt + prev2 + next2]
-            shared.append(self._shared_row(("c", cl), cluster_window, cl))
-            shared.append(self._shared_row(("t", traits), traits_window, traits))
-        if not new:
-            return
+            found = [None] * len(found)
+        new = {raw: word for raw, row, word in zip(doc.words, found, doc.info) if row is None}
+        parts = [word_parts(raw, word) for raw, word in new.items()]
+        own = self._rows.own_many([forms for forms, _ in parts])
+        clusters = self._shared_rows(self._clusters, [cl for _, (cl, _) in parts], self._cluster_blocks)
+        traits = self._shared_rows(self._traits, [traits for _, (_, traits) in parts], self._traits_blocks)
         weights = self._weights[own].reshape(len(new), sum(OWN_SIZES), -1)
+        # row by row in order, as the scores were checked against training (not np.add.reduceat,
+        # whose order of additions differs in the last bit)
         sums = np.stack([weights[:, a:b].sum(axis=1) for a, b in _OWN_BOUNDS], axis=1)
-        sums += self._shared_blocks[shared[0::2]] + self._shared_blocks[shared[1::2]]
+        sums += self._shared_blocks[clusters] + self._shared_blocks[traits]
         first = len(rows)
         while first + len(new) > len(self._blocks):
             self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
         self._blocks[first:first + len(new)] = sums
-        rows.update(new)
-        for pos, raw in enumerate(doc.words):
-            if found[pos] < 0:
-                found[pos] = rows[raw]
+        rows.update(zip(new, range(first, first + len(new))))
+        return list(map(rows.__getitem__, doc.words))
 
-    def _shared_row(self, key: tuple, window, value) -> int:
-        """The row of the summed weights of one shared part of words' features (their clusters or
-        their traits), per place, computed the first time it is met."""
-        row = self._shared.get(key)
-        if row is None:
-            if len(self._shared) >= len(self._shared_blocks):
+    def _shared_rows(self, known: dict, keys: list, blocks: Callable[[list], np.ndarray]) -> list[int]:
+        """The shared block row of each key (a word's cluster ids, or its traits); the blocks of
+        keys not met before are made by `blocks(new keys)` and stored first."""
+        missing = [key for key in dict.fromkeys(keys) if key not in known]
+        if missing:
+            first = self._shared_used
+            while first + len(missing) > len(self._shared_blocks):
                 self._shared_blocks = np.concatenate([self._shared_blocks, np.zeros_like(self._shared_blocks)])
-            row = self._shared[key] = len(self._shared)
-            score = self.model.score
-            self._shared_blocks[row] = [score(part) for part in window(value)]
-        return row
+            self._shared_blocks[first:first + len(missing)] = blocks(missing)
+            self._shared_used += len(missing)
+            known.update(zip(missing, range(first, first + len(missing))))
+        return list(map(known.__getitem__, keys))
+
+    def _cluster_blocks(self, keys: list) -> np.ndarray:
+        """Cluster blocks in one gather, summed in float64 as `ChainModel.score` sums a window
+        (padding rows weigh zero), to be kept as float32 like every block."""
+        rows = [row for cl in keys for row in self._rows.clusters(cl)]
+        return self._weights64[rows].reshape(len(keys), 5, CLUSTER_SLOTS, -1).sum(axis=2)
+
+    def _traits_blocks(self, keys: list) -> np.ndarray:
+        """Traits blocks, feature string by feature string (a few hundred kinds of traits in all)."""
+        score = self.model.score
+        return np.array([[score(part) for part in traits_window(traits)] for traits in keys])
 
     def _add_place(self, key: tuple[str, ...]) -> int:
         row = self._places.get(key)
@@ -123,19 +132,19 @@ class Scorer:
         if not doc.words:
             return np.zeros((0, len(self.model.labels)))
         with self._lock:
-            known = self._word_rows
-            found = [known.get(raw, -1) for raw in doc.words]
-            if -1 in found:
-                self._add_words(doc, found)
+            try:                           # one C-level pass when every word is known
+                found = list(map(self._word_rows.__getitem__, doc.words))
+            except KeyError:
+                found = self._add_words(doc, list(map(self._word_rows.get, doc.words)))
             words = self._blocks[found]
             places = self._places
             keys = place_keys(doc, tags)
-            at = [places.get(k, -1) for k in keys]
-            if -1 in at:
+            try:
+                at = list(map(places.__getitem__, keys))
+            except KeyError:
                 if len(places) + len(keys) > len(self._place_rows):
                     places.clear()             # start again: rows found above may be reused
-                    at = [-1] * len(keys)
-                at = [r if r >= 0 else self._add_place(k) for r, k in zip(at, keys)]
+                at = [r if (r := places.get(k)) is not None else self._add_place(k) for k in keys]
             out = words[:, 0] + self._place_rows[at]
             out[1:] += words[:-1, 1]
             out[:-1] += words[1:, 2]
@@ -259,7 +268,9 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         same = len(touching) == 1 and (touching[0].first, touching[0].last) == (r.first, r.last)
         if not touching or same or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
                                                                      or all(m.type != r.type for m in touching))):
-            out = [m for m in out if all(m is not t for t in touching)]
+            if touching:
+                replaced = set(map(id, touching))
+                out = [m for m in out if id(m) not in replaced]
             out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
     return out
 

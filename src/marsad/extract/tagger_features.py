@@ -135,6 +135,7 @@ class WordWindow(NamedTuple):
 
 
 _WINDOWS: dict[str, WordWindow] = {}
+_FLAG_RANK = {name: rank for rank, name in enumerate(FLAG_SETS)}
 
 
 @lru_cache(maxsize=1)
@@ -167,20 +168,26 @@ Signature = tuple      # (clusters or None, traits): see word_parts
 def word_parts(raw: str, word: Word) -> tuple[tuple[str, str, str, str], Signature]:
     """A word's own forms (folded, proclitic peeled, article dropped, the proclitic) and its
     signature, which many words share: its clusters, and its traits (lexicon sets, adjective,
-    gazetteer types, name shares, whether it starts a table name, its script)."""
-    norm = word.norm
-    peel = strip_clitic(word)
-    stem = next((v for s, v, _ in word.variants if s == peel), norm) if peel else norm
-    bare = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-    clitic = norm[:len(norm) - len(stem) + (2 if stem.startswith("ال") else 0)]
-    table = clusters()
-    flags_of = _flags_of()
-    flags = tuple(sorted({f for form in word.forms for f in flags_of.get(form, ())},
-                         key=FLAG_SETS.index))
-    phrases = gazetteer().phrases
-    gaz = tuple(sorted({e.type for form in word.forms for e in phrases.get(form, ())}))
-    traits = (flags, is_adjective(stem), gaz, name_shares().get(norm) or name_shares().get(stem),
-              bool(word.gaz_starts), _shape(raw))
+    gazetteer types, name shares, whether it starts a table name, its script). Run once per
+    distinct word of all the text analysed, so a word with no proclitic (one form) takes a
+    shorter way to the same answer."""
+    norm, variants, forms, gaz_starts = word
+    flags_of, phrases = _flags_of(), gazetteer().phrases
+    if len(variants) == 1:
+        stem = norm
+        flags = flags_of.get(norm, ())              # already in FLAG_SETS order, each once
+        hits = phrases.get(norm)
+        gaz = tuple(sorted({e.type for e in hits})) if hits else ()
+    else:
+        peel = strip_clitic(word)
+        stem = next((v for s, v, _ in variants if s == peel), norm) if peel else norm
+        flags = tuple(sorted({f for form in forms for f in flags_of.get(form, ())}, key=_FLAG_RANK.__getitem__))
+        gaz = tuple(sorted({e.type for form in forms for e in phrases.get(form, ())}))
+    definite = stem.startswith("ال")
+    bare = stem[2:] if definite and len(stem) > 4 else stem
+    clitic = norm[:len(norm) - len(stem) + (2 if definite else 0)]
+    table, shares = clusters(), name_shares()
+    traits = (flags, is_adjective(stem), gaz, shares.get(norm) or shares.get(stem), bool(gaz_starts), _shape(raw))
     return (norm, stem, bare, clitic), (table.get(norm) or table.get(stem), traits)
 
 
@@ -271,7 +278,11 @@ def place_keys(doc: Doc, rule_tags: list[str]) -> list[PlaceKey]:
     """What depends on a token's place in this text, as a hashable key: the rule mention that
     covers it and its neighbours (`rule_tags[i]`: "B-PER/gazetteer", "O", ...), and the gaps
     before and after it."""
-    gaps = ["start", *map(gap_class, doc.gaps)]
+    try:
+        classes = list(map(_GAP_CLASSES.__getitem__, doc.gaps))
+    except KeyError:
+        classes = list(map(gap_class, doc.gaps))
+    gaps = ["start", *classes]
     return list(zip(rule_tags, ["BOS", *rule_tags[:-1]], [*rule_tags[1:], "EOS"], gaps, [*gaps[1:], "end"]))
 
 
