@@ -1,20 +1,8 @@
 """Alignment of two outlets' numbers (marsad.stories.align): a disagreement is reported only for
 one quantity of one event."""
-from marsad.model import Analysis, Article, Entity, Quantity
+from said import said as _said
+
 from marsad.stories.compare import disagreements
-
-
-def _at(text, snippet, value, unit, qualifier="exact"):
-    start = text.index(snippet)
-    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
-
-
-def _said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
-    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places]
-    a = Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=day)
-    a.analysis = Analysis(entities=entities, quantities=[_at(text, *q) for q in quantities])
-    return a
-
 
 FIRE = "وأعلن الدفاع المدني في جدة أن حريق مستودع حي الصفا أسفر عن إصابة {} من العمال."
 

@@ -2,22 +2,17 @@
 المشاركة", "قوة الزلزال", "سعر لتر بنزين 92") makes two outlets' numbers one quantity of the story's
 event even when their sentences say it in other words; and the scope and hedge rules that let such
 figures meet."""
-from marsad.model import Analysis, Article, Entity, Quantity
+from said import quantity_at as _at
+from said import said
+
+from marsad.model import Quantity
 from marsad.stories.align import _scope_of, head_of
 from marsad.stories.compare import _compatible, disagreements
 from marsad.text import normalize
 
 
-def _at(text, snippet, value, unit, qualifier="exact"):
-    start = text.index(snippet)
-    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
-
-
 def _said(aid, outlet, text, *quantities, day="2025-04-06", places=()):
-    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places]
-    a = Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=day)
-    a.analysis = Analysis(entities=entities, quantities=[_at(text, *q) for q in quantities])
-    return a
+    return said(aid, outlet, text, *quantities, day=day, places=places)
 
 
 def _words(text):

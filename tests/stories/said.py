@@ -1,0 +1,16 @@
+"""Articles for comparison tests: an outlet's text with the quantities (and places) it states,
+as the analysis would give them, so that a test pins the comparison and not the extractors."""
+from marsad.model import Analysis, Article, Entity, Quantity
+
+
+def quantity_at(text, snippet, value, unit, qualifier="exact"):
+    start = text.index(snippet)
+    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
+
+
+def said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
+    """`quantities` are (snippet, value, unit[, qualifier]) found in `text`; `places` name LOC entities."""
+    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places]
+    a = Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=day)
+    a.analysis = Analysis(entities=entities, quantities=[quantity_at(text, *q) for q in quantities])
+    return a
