@@ -170,3 +170,13 @@ def test_a_prepared_article_is_stored_exactly_like_a_plain_one(store: Store, cor
     assert store.get("p2").to_json() == {**store.get("a2").to_json(), "id": "p2"}
     assert store.articles_by_entity("org:isis") == ["a2", "p2"]
     assert [h.id for h in store.search("انسحب")] in (["a2", "p2"], ["p2", "a2"])
+
+
+def test_rows_without_story_are_the_articles_no_story_holds_yet(store: Store, corpus) -> None:
+    from marsad.stories.service import story_row
+
+    store.upsert(corpus)
+    first = store.get(corpus[0].id)
+    store.save_stories([story_row("s_one", [first])], [("s_one", first.id, first.id)])
+    waiting = [row["id"] for row in store.iter_rows_without_story(batch=1)]   # paged one by one
+    assert waiting == sorted(a.id for a in corpus[1:])

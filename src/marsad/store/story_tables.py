@@ -107,6 +107,19 @@ class StoryTables:
                 out.setdefault(r["story_id"], []).append((r["article_id"], r["original_id"] or r["article_id"]))
         return out
 
+    def iter_rows_without_story(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """The stored rows of the articles no story holds yet, in id order, in batches: what a
+        story update groups (a day's articles, not the whole collection read to find them)."""
+        last = ""
+        while True:
+            rows = self._q(f"SELECT {self._article_columns} FROM articles a WHERE a.id > ? AND NOT EXISTS "
+                           "(SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id LIMIT ?",
+                           (last, batch))
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1]["id"]
+
     def get_articles(self, ids: list[str]) -> list[Article]:
         return [row_to_article(r) for r in self.get_rows(ids)]
 

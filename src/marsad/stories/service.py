@@ -200,10 +200,9 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
                    workers: int = 1) -> dict[str, int]:
     """Group unassigned articles into stories and refresh the comparison of every touched story."""
     settings = settings or ClusterSettings()
-    assigned = store.story_assignments()
     grouping = _Grouping(settings)
     dates = []
-    for item in _grouping_inputs((r for r in store.iter_rows() if r["id"] not in assigned), workers):
+    for item in _grouping_inputs(store.iter_rows_without_story(), workers):
         grouping.add(item)
         if (when := _parse(item.doc.published)) is not None:
             dates.append(when)
