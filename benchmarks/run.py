@@ -4,8 +4,10 @@
     python benchmarks/run.py ingest stories
 
 Parts: ingest (read+clean, full ingest, re-run; keeps benchmarks/results/*.db), analyze (per
-extractor), stories (dedup + grouping on the SaudiNewsNet database the ingest part kept), web
-(loopback load while an ingest runs), spark (the Spark runner, local[2]).
+extractor), stories (dedup + grouping on the SaudiNewsNet database the ingest part kept),
+stories-day (on a copy of it: its last day added to the stories of the others), entities (the
+entity stage alone, cold and warm, with hashes of its output), web (loopback load while an ingest
+runs), spark (the Spark runner, local[2]).
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ PARTS = {
     "ingest": ("ingest_bench", ["--keep", str(RESULTS)]),
     "analyze": ("analyze_bench", []),
     "stories": ("stories_bench", ["--db", str(RESULTS / "saudinewsnet.db")]),
+    "stories-day": ("stories_bench", ["--db", str(RESULTS / "saudinewsnet.db"), "--last-day"]),
+    "entities": ("entity_speed", []),
     "web": ("web_load", []),
     "spark": ("spark_bench", []),
 }

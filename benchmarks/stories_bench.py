@@ -58,6 +58,11 @@ def last_day_update(db: str, workers: int) -> dict:
     copy = work / "m.db"
     try:
         shutil.copyfile(db, copy)
+        with open_store(str(copy)) as store:
+            if store.story_count() == 0:      # a database ingested without stories: group it all first
+                t0 = time.perf_counter()
+                update_stories(store, workers=workers)
+                print(f"stories of the whole database first: {time.perf_counter() - t0:.1f} s", flush=True)
         with sqlite3.connect(copy) as conn:
             day = conn.execute("SELECT max(substr(published, 1, 10)) FROM articles").fetchone()[0]
             conn.execute("DELETE FROM story_articles WHERE article_id IN "
