@@ -253,6 +253,20 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     return _disagreements(one_name_per_publisher(articles))
 
 
+@dataclass(frozen=True)
+class _Counted:
+    """A counted number of one article as the comparison reads it: what it counts (unit and
+    role, or the head that names it) and the sentence it stands in."""
+
+    article: Article
+    outlet: str
+    q: Quantity
+    unit: str
+    role: str | None
+    head: Head | None
+    span: tuple[int, int]
+
+
 def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     """`disagreements` over articles whose publishers already have one name each.
 
@@ -263,7 +277,7 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     both). Candidates are taken best first, each mention in one row at most."""
     if len({outlet_of(a) for a in articles}) < 2:
         return []                # one outlet cannot disagree with itself (most stories: skip the reading)
-    found: list[tuple[Article, str, Quantity, str, str | None, Head | None, tuple[int, int]]] = []
+    found: list[_Counted] = []
     for article in sorted(articles, key=lambda a: (a.published or "~", a.id)):
         if not article.analysis:
             continue
@@ -277,24 +291,25 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 span = _sentence_span(article.text, q)
                 head = head_of(article.text, q, quantities, span)
                 role = head.name if head is not None else role_of(article.text, q)
-                found.append((article, outlet, q, unit, role, head, span))
-    keys = _unit_keys({unit for _, _, _, unit, _, _, _ in found})
-    kinds = [_people(keys[unit], role) for _, _, _, unit, role, _, _ in found]
+                found.append(_Counted(article, outlet, q, unit, role, head, span))
+    keys = _unit_keys({c.unit for c in found})
+    kinds = [_people(keys[c.unit], c.role) for c in found]
     outlets_of: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for (_, outlet, _, _, _, _, _), kind in zip(found, kinds):
-        outlets_of[kind].add(outlet)
+    for c, kind in zip(found, kinds):
+        outlets_of[kind].add(c.outlet)
     per_kind: dict[tuple[str, str | None], list[Mention]] = defaultdict(list)
     firsts: set[tuple[Any, ...]] = set()
-    for (article, outlet, q, unit, role, head, span), kind in zip(found, kinds):
+    for c, kind in zip(found, kinds):
         if len(outlets_of[kind]) < 2:
             continue             # a thing one outlet alone counts has nothing to disagree with
-        m = mention(article, outlet, q, kind[0], role, " ".join(article.text[span[0]:span[1]].split()), span, head)
-        if m is not None and interval(q) is not None:
-            if (article.id, kind) not in firsts:
-                firsts.add((article.id, kind))
+        sentence = " ".join(c.article.text[c.span[0]:c.span[1]].split())
+        m = mention(c.article, c.outlet, c.q, kind[0], c.role, sentence, c.span, c.head)
+        if m is not None and interval(c.q) is not None:
+            if (c.article.id, kind) not in firsts:
+                firsts.add((c.article.id, kind))
                 m = replace(m, first=True)
-            if head is not None and (article.id, kind, "head") not in firsts:
-                firsts.add((article.id, kind, "head"))
+            if c.head is not None and (c.article.id, kind, "head") not in firsts:
+                firsts.add((c.article.id, kind, "head"))
                 m = replace(m, head_first=True)
             per_kind[kind].append(m)
     out = []
