@@ -155,8 +155,8 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
         scope = _scope_of((reach if len(reach) > s else left[-s:]) + right[:s])
     else:
         scope = _scope_of(left[-s:] + right[:s])
-    entities = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
-                         if lo <= e.start and e.end <= hi)
+    named = article.analysis.entities if article.analysis else []
+    entities = frozenset(e.key for e in named if lo <= e.start and e.end <= hi)
     quantities = article.analysis.quantities if article.analysis else []
     reach = r["others_reach"]
     others = frozenset(v for o in quantities
@@ -169,7 +169,7 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                          and (v := _rounded(o)) is not None)
     listed = sum(1 for o in quantities if lo <= o.start and o.end <= hi and o.unit == q.unit) >= r["list_size"]
     item = next((t for t in map(_term, reversed(left[-3:])) if t and t not in _generic()), "") if listed else None
-    actors = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+    actors = frozenset(e.key for e in named
                        if e.type in ("PER", "ORG", "LOC")
                        and max(lo, q.start - reach) <= e.start and e.end <= min(hi, q.end + reach))
     days = frozenset(d.value[:10] for d in (article.analysis.dates if article.analysis else [])
@@ -177,11 +177,10 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     lead_end = r["lead_chars"]
     lead = _lead_terms((article.title or "") + " " + text[:lead_end]) if q.start < lead_end else frozenset()
     masthead = normalize(outlet)     # "الخليج" of "الخليج الجديد" names the outlet, not a place of the story
-    places = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
+    places = frozenset(e.key for e in named
                        if e.type == "LOC" and normalize(e.text.replace("_", " ")) not in masthead) \
         if head is not None else frozenset()
-    lead_keys = frozenset(e.key for e in (article.analysis.entities if article.analysis else [])
-                          if e.end <= lead_end) if lead else frozenset()
+    lead_keys = frozenset(e.key for e in named if e.end <= lead_end) if lead else frozenset()
     return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
@@ -245,17 +244,18 @@ def head_of(text: str, q: Quantity, quantities: list[Quantity], span: tuple[int,
     before, after, with_items, _ = _heads()
     lo, _ = span
     units = _head_units()
-    reach = max(lo, q.start - 12 * rules()["heads"]["window"])      # about `window` words back
-    clause_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, q.start)])
-    words = [_fold(w) for w in _TOKEN.findall(text, clause_start, q.start)]
     window = rules()["heads"]["window"]
+    reach = max(lo, q.start - 12 * window)      # about `window` words back
+    clause_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, q.start)])
+    tokens = list(_TOKEN.finditer(text, clause_start, q.start))
+    words = [_fold(m.group()) for m in tokens]
     for i in range(len(words) - 1, max(-1, len(words) - 1 - window), -1):
         if _bare(words[i]).isdisjoint(before):
             continue                 # most words begin no cue
         found = _cues_at(words, i, before)
         if found is not None:
             cue, name = found
-            start = [m.start() for m in _TOKEN.finditer(text, clause_start, q.start)][i]
+            start = tokens[i].start()
             if any(o is not q and o.unit and o.kind != "ordinal" and start <= o.start < q.start
                    for o in quantities):
                 return None  # the head names the number between: "سعر لتر بنزين 92 إلى 17.25 جنيه بزيادة 13%"
@@ -436,17 +436,25 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
     return score, why
 
 
+def _apart(a: Mention, b: Mention, apart: int | None) -> str | None:
+    """Why two mentions cannot be one figure on any basis (published too far apart, other scopes,
+    other dated days, two market ticks), or None."""
+    if apart is not None and apart > rules()["max_days"]:
+        return "days apart"
+    if not _same_scope(a, b):
+        return "scope"
+    if a.days and b.days and not a.days & b.days:
+        return "dated days"
+    if a.market and b.market:
+        return "market ticks"     # two reports of a price or an index are two hours' or days' figures
+    return None
+
+
 def _by_sentences(a: Mention, b: Mention, apart: int | None) -> tuple[float | None, str]:
     """`judge` on the sentences basis: (confidence or None, why)."""
     r = rules()
-    if apart is not None and apart > r["max_days"]:
-        return None, "days apart"
-    if not _same_scope(a, b):
-        return None, "scope"
-    if a.days and b.days and not a.days & b.days:
-        return None, "dated days"
-    if a.market and b.market:
-        return None, "market ticks"     # two reports of a price or an index are two hours' or days' figures
+    if (why := _apart(a, b, apart)) is not None:
+        return None, why
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return None, "other ranks"      # "الدفعة الثالثة" and "الدفعة الثانية": two batches, two operations
     if a.item is not None and b.item is not None and a.item != b.item:
@@ -483,9 +491,7 @@ def _by_heads(a: Mention, b: Mention, apart: int | None) -> float | None:
     places, or in articles that name no place in common (a body beside a magnitude or a turnout is
     mostly who measured or announced it)."""
     r = rules()
-    if apart is not None and apart > r["max_days"] or not _same_scope(a, b) \
-            or a.days and b.days and not a.days & b.days or a.market and b.market \
-            or a.others - b.others and b.others - a.others:
+    if _apart(a, b, apart) is not None or a.others - b.others and b.others - a.others:
         return None
     if a.places and b.places and not a.places & b.places:
         return None              # two quakes of a season: a story of Jordan's and Australia's
