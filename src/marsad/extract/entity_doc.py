@@ -8,18 +8,18 @@ distinct word per process and kept in a dict; a document is parallel lists over 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
 from marsad.extract.gazetteer import GazEntry, gazetteer, lexicon
+from marsad.extract.memo import cached_map
 from marsad.text import normalize
 from marsad.text.normalize import fold_char
 from marsad.text.tokenize import WORD_RE
 
-__all__ = ["JOINERS", "MAX_NAME", "PROCLITICS", "Doc", "Mention", "Word", "cached_map", "variants_of"]
+__all__ = ["JOINERS", "MAX_NAME", "PROCLITICS", "Doc", "Mention", "Word", "variants_of"]
 
 PROCLITICS = ("وبال", "وكال", "فبال", "وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 JOINERS = frozenset(" _-\u2013\"'“”«»‘’ـ\u00a0\u200c\u200f\u200e")
@@ -98,19 +98,6 @@ def _joinable(gap: str) -> bool:
 
 _JOINABLE: dict[str, bool] = {}
 _NORM = itemgetter(0)         # Word.norm, read by map() without a Python call per token
-
-
-def cached_map(cache: dict, keys: list, make: Callable) -> list:
-    """`[cache[k] for k in keys]`, filling in what is missing with `make(k)`. Run on every token of
-    every text, so the common case (all known) is one C-level pass with no test per token; the
-    cache starts afresh past 200,000 entries."""
-    try:
-        return list(map(cache.__getitem__, keys))
-    except KeyError:
-        if len(cache) > 200_000:
-            cache.clear()
-        get = cache.get
-        return [v if (v := get(k)) is not None else cache.setdefault(k, make(k)) for k in keys]
 
 
 class Doc:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.extract.entity_doc import MAX_NAME, Doc, Mention, Word
 from marsad.extract.gazetteer import lexicon
+from marsad.extract.memo import remembered
 
 __all__ = ["RULES", "is_adjective", "rules_pass"]
 
@@ -24,15 +25,8 @@ _ADJECTIVES: dict[str, bool] = {}
 
 
 def is_adjective(word: str) -> bool:
-    """Nationality/relational adjectives (الأميركي، البريطانية، السوريين): never names on their own.
-    Kept per word in a plain dict (which the garbage collector does not walk, unlike lru_cache's
-    links), started afresh past 200,000 words."""
-    known = _ADJECTIVES.get(word)
-    if known is None:
-        if len(_ADJECTIVES) > 200_000:
-            _ADJECTIVES.clear()
-        known = _ADJECTIVES[word] = _adjective(word)
-    return known
+    """Nationality/relational adjectives (الأميركي، البريطانية، السوريين): never names on their own."""
+    return remembered(_ADJECTIVES, word, _adjective)
 
 
 def _adjective(word: str) -> bool:

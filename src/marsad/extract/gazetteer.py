@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from marsad.extract.memo import remembered
 from marsad.text import dediacritize, normalize
 from marsad.text.tokenize import WORD_RE
 
@@ -39,15 +40,13 @@ _FOLDED: dict[str, str] = {}
 
 
 def fold_phrase(text: str) -> str:
-    """Folded tokens joined by single spaces: the lookup form of any name. Kept for the names
-    that recur (every mention of every article is folded once more for its key) in a plain
-    dict, which the garbage collector does not walk, started afresh past 100,000 names."""
-    folded = _FOLDED.get(text)
-    if folded is None:
-        if len(_FOLDED) > 100_000:
-            _FOLDED.clear()
-        folded = _FOLDED[text] = " ".join(m.group() for m in WORD_RE.finditer(normalize(dediacritize(text))))
-    return folded
+    """Folded tokens joined by single spaces: the lookup form of any name (remembered: every
+    mention of every article is folded once more for its key)."""
+    return remembered(_FOLDED, text, _fold_phrase, limit=100_000)
+
+
+def _fold_phrase(text: str) -> str:
+    return " ".join(m.group() for m in WORD_RE.finditer(normalize(dediacritize(text))))
 
 
 def _read(name: str) -> object:
