@@ -131,13 +131,3 @@ def test_search_ranked_on_the_index_alone_gives_the_pages_of_the_full_query(tmp_
             for limit, offset in ((10, 0), (20, 20), (7, 50), (20, 85), (5, 200), (10, 40_000)):
                 fast = [h.id for h in store.search(query, limit=limit, offset=offset)]
                 assert fast == _full_query_ids(store, query, limit, offset), (query, limit, offset)
-
-
-def test_a_word_in_more_articles_than_the_search_depth_ranks_the_newest_stored(tmp_path: Path) -> None:
-    with SqliteStore(tmp_path / "m.db") as store:
-        # the first stored mention the word most, so on the whole table they would rank first
-        store.upsert([make_article(f"a{k}", "مطر " * (8 - k) + "على المدينة اليوم.") for k in range(8)])
-        store.search_depth = 3
-        assert {h.id for h in store.search("مطر", limit=10)} == {"a5", "a6", "a7"}
-        store.search_depth = 100
-        assert [h.id for h in store.search("مطر", limit=3)] == ["a0", "a1", "a2"]

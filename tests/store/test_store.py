@@ -180,3 +180,23 @@ def test_rows_without_story_are_the_articles_no_story_holds_yet(store: Store, co
     store.save_stories([story_row("s_one", [first])], [("s_one", first.id, first.id)])
     waiting = [row["id"] for row in store.iter_rows_without_story(batch=1)]   # paged one by one
     assert waiting == sorted(a.id for a in corpus[1:])
+
+
+def test_a_word_in_more_articles_than_the_search_depth_ranks_the_newest_stored(store: Store) -> None:
+    # the first stored mention the word most, so on the whole table they would rank first
+    store.upsert([make_article(f"a{k}", "مطر " * (8 - k) + "على المدينة اليوم.") for k in range(8)])
+    store.search_depth = 3
+    assert {h.id for h in store.search("مطر", limit=10)} == {"a5", "a6", "a7"}
+    store.search_depth = 100
+    assert [h.id for h in store.search("مطر", limit=3)] == ["a0", "a1", "a2"]
+
+
+def test_the_newest_matches_are_found_however_far_apart_they_were_stored(store: Store) -> None:
+    # one article in twenty holds the phrase, so the newest rows hold too few matches at first
+    bodies = ["سيول في وادي الدواسر " * (1 + k % 3) if k % 20 == 0 else f"خبر رياضي رقم {k}." for k in range(400)]
+    store.upsert([make_article(f"b{k:03d}", body) for k, body in enumerate(bodies)])
+    store.search_depth = 4
+    newest = {f"b{k:03d}" for k in (320, 340, 360, 380)}
+    assert {h.id for h in store.search("وادي الدواسر", limit=10)} == newest
+    assert {h.id for h in store.search('"سيول في وادي"', limit=10)} == newest
+    assert {h.id for h in store.search("سيول", outlet="صحيفة المرصد", limit=30)} == {f"b{k:03d}" for k in range(0, 400, 20)}
