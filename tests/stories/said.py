@@ -8,9 +8,11 @@ def quantity_at(text, snippet, value, unit, qualifier="exact"):
     return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
 
 
-def said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
-    """`quantities` are (snippet, value, unit[, qualifier]) found in `text`; `places` name LOC entities."""
+def said(aid, outlet, text, *quantities, day="2025-04-01", places=(), people=()):
+    """`quantities` are (snippet, value, unit[, qualifier]) found in `text`; `places` name LOC
+    entities, `people` PER ones."""
     entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places]
+    entities += [Entity(text.index(p), text.index(p) + len(p), p, "PER", p, f"per:{p}") for p in people]
     a = Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=day)
     a.analysis = Analysis(entities=entities, quantities=[quantity_at(text, *q) for q in quantities])
     return a

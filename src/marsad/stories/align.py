@@ -19,6 +19,8 @@ from importlib import resources
 from typing import Any
 
 from marsad.model import Article, Quantity
+from marsad.stories.ages import Person, same_person
+from marsad.stories.ages import rules as age_rules
 from marsad.stories.features import background, stem, stopwords
 from marsad.text import normalize
 
@@ -117,6 +119,8 @@ class Mention:
     places: frozenset[str] = frozenset()   # keys of the places its article names (read for a head's number)
     head_first: bool = False      # the first number under its head in its article (set by the caller)
     ordinals: frozenset[float] = frozenset()   # the ranks its sentence names ("الدفعة الثالثة": 3)
+    person: Person | None = None  # when it is a named person's age (marsad.stories.ages): the name's words
+    person_first: bool = False    # the first age of that person in its article (set by the caller)
 
 
 def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | None,
@@ -416,6 +420,8 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
     specific words or none right around the numbers, two items of a list, or the numbers beside them
     differing too."""
     r = rules()
+    if a.person is not None or b.person is not None:
+        return _by_ages(a, b)
     if a.value in b.told or b.value in a.told:
         return None, "number in the other"   # "مقتل 26 وإصابة 227" both ways: the roles were paired wrong
     apart = _days_apart(a.day, b.day)
@@ -434,6 +440,21 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
         if head is not None and (score is None or head > score):
             return head, "head"     # each article's first figure under one head ("نسبة المشاركة")
     return score, why
+
+
+def _by_ages(a: Mention, b: Mention) -> tuple[float | None, str]:
+    """`judge` for ages: each article's first age of one person, published close enough; an age
+    is never set against a number of years that is not one."""
+    if a.person is None or b.person is None:
+        return None, "an age and a span of years"
+    if not same_person(a.person, b.person):
+        return None, "other people"
+    if not (a.person_first and b.person_first):
+        return None, "a later age of the person"
+    apart = _days_apart(a.day, b.day)
+    if apart is not None and apart > age_rules()["max_days"]:
+        return None, "days apart"
+    return age_rules()["confidence"], "age"
 
 
 def _apart(a: Mention, b: Mention, apart: int | None) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 from marsad.clean.outlets import outlet_name
 from marsad.labels import label
 from marsad.model import Article, Quantity
+from marsad.stories.ages import age_of, as_age, name_words
 from marsad.stories.align import Head, Mention, head_of, judge, mention
 from marsad.stories.align import rules as align_rules
 from marsad.stories.features import stopwords
@@ -265,6 +266,10 @@ class _Counted:
     role: str | None
     head: Head | None
     span: tuple[int, int]
+    person: str | None = None     # the name of the person whose age it is (marsad.stories.ages)
+
+
+_AGE = "عمر"
 
 
 def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
@@ -289,6 +294,10 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                     continue     # a share of a whole ("ثلثي الأعضاء") is not a count of it
                 q = _hedged_after(article.text, q)
                 span = _sentence_span(article.text, q)
+                person = age_of(article.text, q, article.analysis.entities)
+                if person is not None:
+                    found.append(_Counted(article, outlet, as_age(q), unit, _AGE, None, span, person.text))
+                    continue
                 head = head_of(article.text, q, quantities, span)
                 role = head.name if head is not None else role_of(article.text, q)
                 found.append(_Counted(article, outlet, q, unit, role, head, span))
@@ -311,16 +320,23 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
             if c.head is not None and (c.article.id, kind, "head") not in firsts:
                 firsts.add((c.article.id, kind, "head"))
                 m = replace(m, head_first=True)
+            if c.person is not None:
+                words = name_words(c.person)
+                m = replace(m, person=words, person_first=(c.article.id, words) not in firsts)
+                firsts.add((c.article.id, words))
             per_kind[kind].append(m)
     out = []
     threshold = align_rules()["threshold"]
     compact = _compact(articles)
+    names = {(c.article.id, c.q.start): c.person for c in found if c.person}
     for (unit, role), mentions in per_kind.items():
         for low, high, score, aligned, basis in _clashes(mentions, threshold, compact):
             shown = {low.outlet: low, high.outlet: high, **{m.outlet: m for m in aligned
                                                              if m.outlet not in (low.outlet, high.outlet)}}
+            name = names.get((low.article, low.q.start))
             out.append({
-                "what": role if unit == _PERSON and role else unit if role is None or role == unit else f"{unit} ({role})",
+                "what": f"{_AGE} ({name})" if basis == "age" and name
+                else role if unit == _PERSON and role else unit if role is None or role == unit else f"{unit} ({role})",
                 "unit": unit,
                 "role": role,
                 "values": {o: _value(m.q) for o, m in shown.items()},
@@ -412,7 +428,7 @@ def _clashes(mentions: list[Mention], threshold: float,
             if s >= threshold and m.outlet not in (a.outlet, b.outlet) \
                     and not _far_apart(m.q, a.q) and not _far_apart(m.q, b.q):
                 others.setdefault(m.outlet, m)
-        out.append((low, high, score, list(others.values()), why if why in ("leads", "head") else "sentences"))
+        out.append((low, high, score, list(others.values()), why if why in ("leads", "head", "age") else "sentences"))
     return out
 
 
