@@ -191,6 +191,16 @@ def test_a_word_in_more_articles_than_the_search_depth_ranks_the_newest_stored(s
     assert [h.id for h in store.search("مطر", limit=3)] == ["a0", "a1", "a2"]
 
 
+def test_the_search_depth_is_set_by_the_environment(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import open_store
+
+    store.upsert([make_article(f"a{k}", "مطر " * (8 - k) + "على المدينة اليوم.") for k in range(8)])
+    monkeypatch.setenv("MARSAD_SEARCH_DEPTH", "2")
+    with open_store(store.url) as again:
+        assert again.search_depth == 2
+        assert {h.id for h in again.search("مطر", limit=10)} == {"a6", "a7"}
+
+
 def test_the_newest_matches_are_found_however_far_apart_they_were_stored(store: Store) -> None:
     # one article in twenty holds the phrase, so the newest rows hold too few matches at first
     bodies = ["سيول في وادي الدواسر " * (1 + k % 3) if k % 20 == 0 else f"خبر رياضي رقم {k}." for k in range(400)]

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from marsad.store.base import Hit, Store, UpsertCounts
@@ -17,13 +18,21 @@ DEFAULT_DB = "marsad.db"
 
 
 def open_store(url_or_path: str | Path = DEFAULT_DB) -> Store:
-    """A store for a path (SQLite, created if missing), `sqlite:///path`, or `postgresql://…`."""
+    """A store for a path (SQLite, created if missing), `sqlite:///path`, or `postgresql://…`.
+
+    MARSAD_SEARCH_DEPTH sets how many of a common word's newest matches a plain search ranks
+    (`Store.search_depth`): more ranks more of the archive, at a cost per search that grows with it."""
     target = str(url_or_path)
+    store: Store
     if target.startswith(("postgresql://", "postgres://")):
         from marsad.store.postgres import PostgresStore
 
-        return PostgresStore(target)
-    target = target.removeprefix("sqlite:///")
-    from marsad.store.sqlite import SqliteStore
+        store = PostgresStore(target)
+    else:
+        from marsad.store.sqlite import SqliteStore
 
-    return SqliteStore(target)
+        store = SqliteStore(target.removeprefix("sqlite:///"))
+    depth = os.environ.get("MARSAD_SEARCH_DEPTH")
+    if depth:
+        store.search_depth = max(1, int(depth))
+    return store

@@ -92,9 +92,6 @@ def _tsquery(terms: list[Term]) -> tuple[str, list[str]]:
 
 class PostgresStore(StoryTables, Store):
     _placeholder = "%s"
-    # ts_rank reads each match's tsvector from out-of-line storage (5-8 µs a match, four times
-    # SQLite's bm25 on its index), so fewer of a common word's newest matches are ranked
-    search_depth = 2_000
     _article_columns = ", ".join(_COLUMNS)
 
     def _story_tx(self):
