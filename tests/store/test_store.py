@@ -210,3 +210,10 @@ def test_the_newest_matches_are_found_however_far_apart_they_were_stored(store: 
     assert {h.id for h in store.search("وادي الدواسر", limit=10)} == newest
     assert {h.id for h in store.search('"سيول في وادي"', limit=10)} == newest
     assert {h.id for h in store.search("سيول", outlet="صحيفة المرصد", limit=30)} == {f"b{k:03d}" for k in range(0, 400, 20)}
+
+
+def test_outlet_names_are_every_outlet_once_in_alphabetical_order(store: Store) -> None:
+    store.upsert([make_article(f"o{k}", "خبر عن المطر.", outlet=outlet)
+                  for k, outlet in enumerate(["واس", "الرياض", None, "واس", "عكاظ", "الرياض", "واس"])])
+    assert store.outlet_names() == sorted({"واس", "الرياض", "عكاظ"})
+    assert [name for name, _ in store.outlets() if name] == ["واس", "الرياض", "عكاظ"]

@@ -207,6 +207,13 @@ def resolve_entity(entity: str) -> tuple[str, str]:
     return entity.strip(), normalize(entity.strip())
 
 
+# each next name is the least one above the last: one index probe per outlet, however many articles
+OUTLET_NAMES_SQL = (
+    "WITH RECURSIVE names(outlet) AS (SELECT MIN(outlet) FROM articles UNION ALL "
+    "SELECT (SELECT MIN(a.outlet) FROM articles a WHERE a.outlet > names.outlet) FROM names "
+    "WHERE names.outlet IS NOT NULL) SELECT outlet FROM names WHERE outlet IS NOT NULL")
+
+
 class Store(abc.ABC):
     """Articles, their entity mentions, skipped inputs and runs, with normalised full-text search."""
 
@@ -273,6 +280,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def outlets(self) -> list[tuple[str | None, int]]:
         """(outlet, article count), most articles first."""
+
+    @abc.abstractmethod
+    def outlet_names(self) -> list[str]:
+        """The outlets' names in alphabetical order, read from the outlet index one name at a time
+        (`OUTLET_NAMES_SQL`): what a search form lists, without counting a million rows."""
 
     @abc.abstractmethod
     def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

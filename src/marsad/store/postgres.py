@@ -11,6 +11,7 @@ from typing import Any
 
 from marsad.model import Article, Skip
 from marsad.store.base import (
+    OUTLET_NAMES_SQL,
     Store,
     Term,
     UpsertCounts,
@@ -218,6 +219,9 @@ class PostgresStore(StoryTables, Store):
     def outlets(self) -> list[tuple[str | None, int]]:
         return [(r["outlet"], r["n"]) for r in self._all(
             "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
+
+    def outlet_names(self) -> list[str]:
+        return [r["outlet"] for r in self._all(OUTLET_NAMES_SQL)]
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT key, MIN(canonical) AS canonical, MIN(type) AS type, COUNT(*) AS mentions, "

@@ -18,6 +18,7 @@ from typing import Any
 
 from marsad.model import Article, Skip
 from marsad.store.base import (
+    OUTLET_NAMES_SQL,
     Store,
     Term,
     UpsertCounts,
@@ -276,6 +277,9 @@ class SqliteStore(StoryTables, Store):
     def outlets(self) -> list[tuple[str | None, int]]:
         return [(r[0], r[1]) for r in self.conn.execute(
             "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
+
+    def outlet_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(OUTLET_NAMES_SQL)]
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT n.key AS key, MIN(NULLIF(n.canonical, '')) AS canonical, MIN(NULLIF(n.type, '')) AS type, "

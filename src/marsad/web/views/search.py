@@ -112,7 +112,7 @@ async def search_page(request: Request, filters: SearchFilters, page: PageParams
     elif any(filters.params().values()):
         message = "اكتب كلمة للبحث أو اختر كياناً"
     outlets = await request.app.state.search_memo.get_async(
-        ("outlets",), lambda: [o for o, _ in store_for(request).outlets() if o])
+        ("outlet names",), store_for(request).outlet_names)
     return render(request, "search.html", filters=filters, params=filters.params(),
                   cards=[hit_card(h) for h in hits], page=page, next_offset=next_offset, message=message,
                   outlets=outlets,
