@@ -199,6 +199,9 @@ def test_the_search_depth_is_set_by_the_environment(store: Store, monkeypatch: p
     with open_store(store.url) as again:
         assert again.search_depth == 2
         assert {h.id for h in again.search("مطر", limit=10)} == {"a6", "a7"}
+    monkeypatch.setenv("MARSAD_SEARCH_DEPTH", "كثير")
+    with pytest.raises(ValueError, match="MARSAD_SEARCH_DEPTH"):
+        open_store(store.url)
 
 
 def test_the_newest_matches_are_found_however_far_apart_they_were_stored(store: Store) -> None:

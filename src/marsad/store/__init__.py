@@ -23,6 +23,8 @@ def open_store(url_or_path: str | Path = DEFAULT_DB) -> Store:
     MARSAD_SEARCH_DEPTH sets how many of a common word's newest matches a plain search ranks
     (`Store.search_depth`): more ranks more of the archive, at a cost per search that grows with it."""
     target = str(url_or_path)
+    depth = os.environ.get("MARSAD_SEARCH_DEPTH")
+    bound = _positive(depth, "MARSAD_SEARCH_DEPTH") if depth else None     # said before anything opens
     store: Store
     if target.startswith(("postgresql://", "postgres://")):
         from marsad.store.postgres import PostgresStore
@@ -32,7 +34,14 @@ def open_store(url_or_path: str | Path = DEFAULT_DB) -> Store:
         from marsad.store.sqlite import SqliteStore
 
         store = SqliteStore(target.removeprefix("sqlite:///"))
-    depth = os.environ.get("MARSAD_SEARCH_DEPTH")
-    if depth:
-        store.search_depth = max(1, int(depth))
+    if bound is not None:
+        store.search_depth = bound
     return store
+
+
+def _positive(value: str, name: str) -> int:
+    """A setting that must be a whole number above zero, or a message that names it."""
+    number = int(value) if value.strip().isdigit() else 0
+    if number < 1:
+        raise ValueError(f"{name} يجب أن يكون عدداً صحيحاً أكبر من صفر، لا «{value}»")
+    return number
