@@ -220,3 +220,21 @@ def test_outlet_names_are_every_outlet_once_in_alphabetical_order(store: Store) 
                   for k, outlet in enumerate(["واس", "الرياض", None, "واس", "عكاظ", "الرياض", "واس"])])
     assert store.outlet_names() == sorted({"واس", "الرياض", "عكاظ"})
     assert [name for name, _ in store.outlets() if name] == ["واس", "الرياض", "عكاظ"]
+
+
+def test_the_data_version_holds_while_only_reading_and_moves_with_a_write(store: Store) -> None:
+    store.upsert([make_article("v1", "هطلت أمطار غزيرة على المدينة.")])
+
+    def holds_while_reading() -> bool:
+        before = store.data_version()
+        store.search("أمطار")
+        store.count()
+        store.get("v1")
+        store.outlet_names()
+        return before is not None and store.data_version() == before
+
+    # PostgreSQL's version is the server's: a background writer (autovacuum) may move it once
+    assert any(holds_while_reading() for _ in range(3))
+    before = store.data_version()
+    store.upsert([make_article("v2", "عادت الأمطار إلى المدينة.")])
+    assert store.data_version() != before

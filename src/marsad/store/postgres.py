@@ -220,6 +220,19 @@ class PostgresStore(StoryTables, Store):
         return [(r["outlet"], r["n"]) for r in self._all(
             "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
 
+    def data_version(self) -> object | None:
+        """The server's write-ahead log position: every change of stored data (articles, stories,
+        skips) is written to the log first, and reads write nothing, so while it holds nothing has
+        changed and the web app's caches may keep their answers. It also moves with writes to
+        other databases of the same server, which only makes answers expire sooner. On a standby
+        the position replayed; None when neither can be read."""
+        try:
+            row = self.conn.execute("SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+                                    "ELSE pg_current_wal_lsn() END::text AS lsn").fetchone()
+        except Exception:  # noqa: BLE001 - a server that denies the call: caches fall back on age
+            return None
+        return row["lsn"] if row else None
+
     def outlet_names(self) -> list[str]:
         return [r["outlet"] for r in self._all(OUTLET_NAMES_SQL)]
 

@@ -13,8 +13,9 @@ the same stories and names. Two layers keep answers:
 
 Both keep an entry while the store reports the same data version (`DataClock`); once the data
 changes (an ingest commits), an entry may still be used for at most `max_age` seconds, so
-answers lag an ongoing ingest by no more than that and are exact once it is done. A store that
-cannot report a version (PostgreSQL) gets the age rule alone.
+answers lag an ongoing ingest by no more than that and are exact once it is done. SQLite reports
+its data_version, PostgreSQL its write-ahead log position; a store that cannot report a version
+gets the age rule alone.
 """
 from __future__ import annotations
 
