@@ -275,41 +275,37 @@ class PostgresStore(StoryTables, Store):
         if date_to:
             where.append("substr(a.published, 1, length(%s)) <= %s")
             params += [date_to, date_to]
-        if terms and len(where) == 1:
-            return self._plain_search(tsquery, words, limit, offset)
-        clause = " WHERE " + " AND ".join(where) if where else ""
-        if terms:
-            score = f"ts_rank(a.fts, {tsquery})"
-            sql = (f"SELECT {_HEAD}, {score} AS score FROM articles a{clause} "
-                   "ORDER BY score DESC, a.id LIMIT %s OFFSET %s")
-            params = words + params
-        else:
-            sql = (f"SELECT {_HEAD}, 0.0 AS score FROM articles a{clause} "
-                   "ORDER BY a.published DESC NULLS LAST, a.id LIMIT %s OFFSET %s")
-        rows = self._all(sql, params + [limit, offset])
+        with self.conn.transaction():
+            if terms and len(where) == 1:       # a plain text search: the newest matches when many
+                floor = self._plain_search_floor(tsquery, words)
+                if floor is not None:
+                    where.append("a.rid >= %s")
+                    params.append(floor)
+            clause = " WHERE " + " AND ".join(where) if where else ""
+            if terms:
+                score = f"ts_rank(a.fts, {tsquery})"
+                sql = (f"SELECT {_HEAD}, {score} AS score FROM articles a{clause} "
+                       "ORDER BY score DESC, a.id LIMIT %s OFFSET %s")
+                params = words + params
+            else:
+                sql = (f"SELECT {_HEAD}, 0.0 AS score FROM articles a{clause} "
+                       "ORDER BY a.published DESC NULLS LAST, a.id LIMIT %s OFFSET %s")
+            rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
         return [(r, r["score"]) for r in rows]
 
-    def _plain_search(self, tsquery: str, words: list[str], limit: int, offset: int
-                      ) -> list[tuple[dict[str, Any], float]]:
-        """A text search with no filter: when more than `search_depth` articles match, the
-        newest that many are ranked, as in SQLite.
+    def _plain_search_floor(self, tsquery: str, words: list[str]) -> int | None:
+        """Within the search's transaction: when more than `search_depth` articles match, the
+        `rid` from which the newest that many are ranked, as in SQLite; None when fewer match.
 
         `ts_rank` reads each match's tsvector, which is stored out of line (about 4 KB an
         article): 5-8 µs a match, so ranking the 120,000 articles that name a country at a
-        million articles would take a second. Index scans are turned off for these queries:
-        the planner does not count that read when it weighs walking the `rid` index and testing
-        every row against the query, which reads the tsvector of every row, matching or not;
-        the bitmap plans it is left with read only the matches."""
-        with self.conn.transaction():
-            top = self.conn.execute("SELECT MAX(rid) AS top FROM articles").fetchone()["top"] or 0
-            self.conn.execute("SET LOCAL enable_indexscan = off")
-            floor = self._newest_floor(tsquery, words, top)
-            newest, bound = ("AND a.rid >= %s", [floor]) if floor is not None else ("", [])
-            rows = self.conn.execute(
-                f"SELECT {_HEAD}, ts_rank(a.fts, {tsquery}) AS score FROM articles a "
-                f"WHERE a.fts @@ {tsquery} {newest} ORDER BY score DESC, a.id LIMIT %s OFFSET %s",
-                words + words + bound + [limit, offset]).fetchall()
-        return [(r, r["score"]) for r in rows]
+        million articles would take a second. Index scans are turned off for the rest of the
+        transaction: the planner does not count that read when it weighs walking the `rid` index
+        and testing every row against the query, which reads the tsvector of every row, matching
+        or not; the bitmap plans it is left with read only the matches."""
+        top = self.conn.execute("SELECT MAX(rid) AS top FROM articles").fetchone()["top"] or 0
+        self.conn.execute("SET LOCAL enable_indexscan = off")
+        return self._newest_floor(tsquery, words, top)
 
     def _newest_floor(self, tsquery: str, words: list[str], top: int) -> int | None:
         """The `rid` of the `search_depth`-th most recently stored match; None when fewer match.
