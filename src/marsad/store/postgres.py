@@ -277,7 +277,7 @@ class PostgresStore(StoryTables, Store):
             params += [date_to, date_to]
         with self.conn.transaction():
             if terms and len(where) == 1:       # a plain text search: the newest matches when many
-                floor = self._plain_search_floor(tsquery, words)
+                floor = self._newest_floor(tsquery, words)
                 if floor is not None:
                     where.append("a.rid >= %s")
                     params.append(floor)
@@ -293,26 +293,20 @@ class PostgresStore(StoryTables, Store):
             rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
         return [(r, r["score"]) for r in rows]
 
-    def _plain_search_floor(self, tsquery: str, words: list[str]) -> int | None:
-        """Within the search's transaction: when more than `search_depth` articles match, the
-        `rid` from which the newest that many are ranked, as in SQLite; None when fewer match.
+    def _newest_floor(self, tsquery: str, words: list[str]) -> int | None:
+        """Within the search's transaction: the `rid` of the `search_depth`-th most recently
+        stored match, from which a plain search ranks, as in SQLite; None when fewer match.
 
         `ts_rank` reads each match's tsvector, which is stored out of line (about 4 KB an
         article): 5-8 µs a match, so ranking the 120,000 articles that name a country at a
-        million articles would take a second. Index scans are turned off for the rest of the
-        transaction: the planner does not count that read when it weighs walking the `rid` index
-        and testing every row against the query, which reads the tsvector of every row, matching
-        or not; the bitmap plans it is left with read only the matches."""
+        million articles would take a second. The newest matches are looked for among the newest
+        rows, where the GIN and `rid` indexes together read only the window's matches (ordering
+        every match by `rid` would read them all): first a window of 4 x depth rows, then one
+        sized by the matches found there, then the whole table. Index scans are turned off for
+        the rest of the transaction: the planner does not count the tsvector's read when it
+        weighs walking the `rid` index and testing every row, matching or not."""
         top = self.conn.execute("SELECT MAX(rid) AS top FROM articles").fetchone()["top"] or 0
         self.conn.execute("SET LOCAL enable_indexscan = off")
-        return self._newest_floor(tsquery, words, top)
-
-    def _newest_floor(self, tsquery: str, words: list[str], top: int) -> int | None:
-        """The `rid` of the `search_depth`-th most recently stored match; None when fewer match.
-
-        Looked for among the newest rows, where the GIN and `rid` indexes together read only
-        the window's matches (ordering every match by `rid` would read them all): first a window
-        of 4 x depth rows, then one sized by the matches found there, then the whole table."""
         depth = self.search_depth
         window = 4 * depth
         while True:

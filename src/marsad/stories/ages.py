@@ -13,14 +13,18 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.model import Entity, Quantity
 from marsad.text import normalize
 
-__all__ = ["Person", "age_of", "as_age", "name_words", "rules", "same_person"]
+__all__ = ["Person", "age_of", "as_age", "person_of", "rules", "same_person"]
 
-Person = tuple[str, ...]          # the folded words of a person's name, in order
+
+class Person(NamedTuple):
+    """A person whose age an outlet gives: the name as written, and its folded words in order."""
+    name: str
+    words: tuple[str, ...]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SET_OFF = re.compile(r"\s*[^\W\d_]+\s*[،,.)»\"”:؛;\-–]")    # "فلان 33 عاما، ...": the unit, then punctuation
@@ -67,12 +71,12 @@ def as_age(q: Quantity) -> Quantity:
     return q
 
 
-def name_words(name: str) -> Person:
-    """The folded words of a name, as `same_person` compares them."""
-    return tuple(normalize(w) for w in _WORD.findall(name))
+def person_of(entity: Entity) -> Person:
+    """The person an entity names, with the words `same_person` compares."""
+    return Person(entity.text, tuple(normalize(w) for w in _WORD.findall(entity.text)))
 
 
-def same_person(a: Person, b: Person) -> bool:
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names of one person: two words or more each, the same first and last word, and the
     shorter name's words all in the longer one, in order ("سعد محمد دوابشة" and "سعد دوابشة";
     not "محمد أحمد" and "محمد سعيد", nor "عبدالله سالم الشهري" and "عبدالله ناصر الشهري")."""

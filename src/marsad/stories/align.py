@@ -119,7 +119,7 @@ class Mention:
     places: frozenset[str] = frozenset()   # keys of the places its article names (read for a head's number)
     head_first: bool = False      # the first number under its head in its article (set by the caller)
     ordinals: frozenset[float] = frozenset()   # the ranks its sentence names ("الدفعة الثالثة": 3)
-    person: Person | None = None  # when it is a named person's age (marsad.stories.ages): the name's words
+    person: Person | None = None  # when it is a named person's age (marsad.stories.ages): that person
     person_first: bool = False    # the first age of that person in its article (set by the caller)
 
 
@@ -447,7 +447,7 @@ def _by_ages(a: Mention, b: Mention) -> tuple[float | None, str]:
     is never set against a number of years that is not one."""
     if a.person is None or b.person is None:
         return None, "an age and a span of years"
-    if not same_person(a.person, b.person):
+    if not same_person(a.person.words, b.person.words):
         return None, "other people"
     if not (a.person_first and b.person_first):
         return None, "a later age of the person"

@@ -19,7 +19,7 @@ from typing import Any
 from marsad.clean.outlets import outlet_name
 from marsad.labels import label
 from marsad.model import Article, Quantity
-from marsad.stories.ages import age_of, as_age, name_words
+from marsad.stories.ages import Person, age_of, as_age, person_of
 from marsad.stories.align import Head, Mention, head_of, judge, mention
 from marsad.stories.align import rules as align_rules
 from marsad.stories.features import stopwords
@@ -266,7 +266,7 @@ class _Counted:
     role: str | None
     head: Head | None
     span: tuple[int, int]
-    person: str | None = None     # the name of the person whose age it is (marsad.stories.ages)
+    person: Person | None = None  # the person whose age it is (marsad.stories.ages)
 
 
 _AGE = "عمر"
@@ -296,7 +296,7 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 span = _sentence_span(article.text, q)
                 person = age_of(article.text, q, article.analysis.entities)
                 if person is not None:
-                    found.append(_Counted(article, outlet, as_age(q), unit, _AGE, None, span, person.text))
+                    found.append(_Counted(article, outlet, as_age(q), unit, _AGE, None, span, person_of(person)))
                     continue
                 head = head_of(article.text, q, quantities, span)
                 role = head.name if head is not None else role_of(article.text, q)
@@ -321,21 +321,18 @@ def _disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 firsts.add((c.article.id, kind, "head"))
                 m = replace(m, head_first=True)
             if c.person is not None:
-                words = name_words(c.person)
-                m = replace(m, person=words, person_first=(c.article.id, words) not in firsts)
-                firsts.add((c.article.id, words))
+                m = replace(m, person=c.person, person_first=(c.article.id, c.person.words) not in firsts)
+                firsts.add((c.article.id, c.person.words))
             per_kind[kind].append(m)
     out = []
     threshold = align_rules()["threshold"]
     compact = _compact(articles)
-    names = {(c.article.id, c.q.start): c.person for c in found if c.person}
     for (unit, role), mentions in per_kind.items():
         for low, high, score, aligned, basis in _clashes(mentions, threshold, compact):
             shown = {low.outlet: low, high.outlet: high, **{m.outlet: m for m in aligned
                                                              if m.outlet not in (low.outlet, high.outlet)}}
-            name = names.get((low.article, low.q.start))
             out.append({
-                "what": f"{_AGE} ({name})" if basis == "age" and name
+                "what": f"{_AGE} ({low.person.name})" if basis == "age" and low.person
                 else role if unit == _PERSON and role else unit if role is None or role == unit else f"{unit} ({role})",
                 "unit": unit,
                 "role": role,
