@@ -54,3 +54,52 @@ def test_lead_figures_are_compared_in_a_small_story_but_not_in_a_topic_blob():
     assert row["basis"] == "leads" and row["values"] == {"أ": 9, "ب": 17}
     filler = [_said(str(n), f"منبر {n}", "وتواصل فرق الإنقاذ أعمالها في القرى المتضررة.") for n in range(3, 12)]
     assert disagreements(small + filler) == []
+
+
+HOSPITALS = "وتشمل مشاريع الصحة الجديدة في المنطقة {}."
+
+
+def test_an_entry_of_an_enumeration_is_compared_only_with_a_figure_that_names_its_item():
+    """"بسعة" stands before every entry of the list: the rarer word before it (the hospital) names
+    the entry, and a figure for another hospital is not that entry's."""
+    listed = HOSPITALS.format("مستشفى الجموم بسعة 100 سرير ومستشفى الليث بسعة 300 سرير ومستشفى القنفذة بسعة 500 سرير")
+    beds = [("100 سرير", 100, "سرير"), ("300 سرير", 300, "سرير"), ("500 سرير", 500, "سرير")]
+    other = _said("2", "ب", HOSPITALS.format("مستشفى الولادة بسعة 50 سريرا"), ("50 سريرا", 50, "سرير"))
+    assert disagreements([_said("1", "أ", listed, *beds), other]) == []
+    same = _said("2", "ب", HOSPITALS.format("مستشفى القنفذة بسعة 50 سريرا"), ("50 سريرا", 50, "سرير"))
+    [row] = disagreements([_said("1", "أ", listed, *beds), same])
+    assert row["values"] == {"أ": 500, "ب": 50}
+
+
+SEIZED = "وقال مدير الجمرك إن المفتشين عثروا مع المسافر {} على مادة مخدرة تزن {} غراما."
+SECOND = "وفي رحلة أخرى حمل راكب في حقيبته {} غراما من الشبوا."
+
+
+def test_outlets_that_each_give_both_figures_do_not_disagree():
+    """Each outlet gives both seizures, worded apart: the two figures set against each other are
+    two things of one kind, not two accounts of one."""
+    a = SEIZED.format("الأول", "681") + " " + SECOND.format("744")
+    b = SEIZED.format("الثاني", "744") + " " + "أما الراكب الذي سبقه فأخفى 681 غراما في أحشائه."
+    arts = [_said("1", "أ", a, ("681", 681, "غرام"), ("744", 744, "غرام")),
+            _said("2", "ب", b, ("744", 744, "غرام"), ("681", 681, "غرام"))]
+    assert disagreements(arts) == []
+
+
+def test_an_outlet_that_gives_the_other_figure_as_a_claim_still_disagrees():
+    """"9 according to the ministry; the group claimed 14" against "14": only one outlet gives both."""
+    a = "وأعلنت وزارة الدفاع مقتل 9 جنود في كمين بولاية عين الدفلى. وزعمت مواقع متشددة أمس قتل 14 جنديا."
+    b = "وأعلنت جماعة مسلحة مقتل 14 جنديا في كمين بولاية عين الدفلى."
+    arts = [_said("1", "أ", a, ("9 جنود", 9, "جندي"), ("14 جنديا", 14, "جندي")),
+            _said("2", "ب", b, ("14 جنديا", 14, "جندي"))]
+    [row] = disagreements(arts)
+    assert row["values"] == {"أ": 9, "ب": 14}
+
+
+def test_a_figure_in_another_currency_in_brackets_is_not_another_number():
+    from marsad.stories.align import mention
+
+    text = "وأرجعت الشركة الخسارة إلى ارتفاع مصاريف الزكاة بـ81 مليون ريال (21.6 مليون دولار) وزيادة الاستهلاك 45 مليون ريال."
+    art = _said("1", "أ", text, ("81 مليون", 81e6, "ريال"), ("21.6 مليون", 21.6e6, "دولار"), ("45 مليون", 45e6, "ريال"))
+    q = art.analysis.quantities[0]
+    m = mention(art, "أ", q, "ريال", None, text, (0, len(text)))
+    assert 45e6 in m.others and 21.6e6 not in m.others

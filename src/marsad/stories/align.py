@@ -31,6 +31,7 @@ _CUT = re.compile(r"[\d?][)(»«\"رٍ,٫.]?\s*$")
 _CUT_TIGHT = re.compile(r"[\d?][)(»«\"رٍ,٫.]?$")
 _CLAUSE = re.compile(r"[،,؛;:]")
 _CUT_AFTER = re.compile(r"[رٍ,٫.]?\d")
+_CONVERSION = re.compile(r"\d[^\d(]{0,25}\(\s*$")     # "81 مليون ريال (21.6 مليون دولار)": one figure in another unit
 _YEAR = re.compile(r"^(19\d\d|20\d\d|14\d\d)$")
 _YEAR_VALUES = frozenset(float(y) for y in (*range(1900, 2100), *range(1400, 1500)))
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -111,6 +112,7 @@ class Mention:
     told: frozenset[float]        # every other number of its sentence (rounded values)
     value: float | None           # its own value, rounded as those are
     item: str | None              # in a list ("قطاع النقل 1.1% والتأمين 2%"), the word that names its item
+    listed: int = 1               # how many numbers of its unit its sentence gives (itself included)
     lead: frozenset[str] = frozenset()   # content stems of its article's lead, when it stands in that lead
     first: bool = False           # the first number of its kind in its article (set by the caller)
     lead_keys: frozenset[str] = frozenset()   # entity keys its article's lead names, when it stands in that lead
@@ -165,14 +167,14 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     reach = r["others_reach"]
     others = frozenset(v for o in quantities
                        if max(lo, q.start - reach) <= o.start and o.end <= min(hi, q.end + reach) and o is not q
-                       and o.unit is not None
+                       and o.unit is not None and not _CONVERSION.search(text, max(0, o.start - 30), o.start)
                        and (v := _rounded(o)) is not None and v not in _YEAR_VALUES)
     told = frozenset(v for o in quantities if lo <= o.start and o.end <= hi and o is not q
                      and o.kind != "ordinal" and (v := _rounded(o)) is not None)
     ordinals = frozenset(v for o in quantities if lo <= o.start and o.end <= hi and o.kind == "ordinal"
                          and (v := _rounded(o)) is not None)
-    listed = sum(1 for o in quantities if lo <= o.start and o.end <= hi and o.unit == q.unit) >= r["list_size"]
-    item = next((t for t in map(_term, reversed(left[-3:])) if t and t not in _generic()), "") if listed else None
+    listed = sum(1 for o in quantities if lo <= o.start and o.end <= hi and o.unit == q.unit)
+    item = _item_of(left[-3:]) if listed >= r["list_size"] else None
     actors = frozenset(e.key for e in named
                        if e.type in ("PER", "ORG", "LOC")
                        and max(lo, q.start - reach) <= e.start and e.end <= min(hi, q.end + reach))
@@ -190,7 +192,15 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                    scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
                    market=bool(_market() & set(left + right)), others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
-                   places=places, ordinals=ordinals)
+                   places=places, ordinals=ordinals, listed=listed)
+
+
+def _item_of(before: list[str]) -> str:
+    """The word that names a list entry's item among the (up to three) words before its number:
+    the rarest, since the words every entry repeats ("بسعة 50"، "تزن 681") are common ones and the
+    item's name ("القنفذة"، "الهيروين") is not; '' when all are function or generic words."""
+    terms = [t for t in map(_term, reversed(before)) if t and t not in _generic()]
+    return max(terms, key=_idf, default="")
 
 
 _Cues = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -480,6 +490,9 @@ def _by_sentences(a: Mention, b: Mention, apart: int | None) -> tuple[float | No
         return None, "other ranks"      # "الدفعة الثالثة" and "الدفعة الثانية": two batches, two operations
     if a.item is not None and b.item is not None and a.item != b.item:
         return None, "list items"       # "البلاتين 0.2%" is not "الفضة 0.6%"
+    for x, y in ((a, b), (b, a)):
+        if x.listed >= r["enumeration"] and y.item is None and x.item and x.item not in y.words:
+            return None, "list items"   # one entry of an enumeration ("مستشفى الجموم بسعة 100 سرير، ...") against a figure its sentence does not name
     if a.actors and b.actors and not a.actors & b.actors:
         return None, "other actors"     # "سابك" and "سبكيم", "بيشة" and "خيبر" each beside its own figure
     if a.others - b.others and b.others - a.others:

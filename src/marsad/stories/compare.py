@@ -393,6 +393,7 @@ def _clashes(mentions: list[Mention], threshold: float,
     two weddings) would be set against each other."""
     scored: list[tuple[float, int, int, str]] = []
     agrees: set[tuple[int, str]] = set()      # (mention, outlet): an aligned mention of that outlet agrees with it
+    stated = _stated(mentions)
     aligned: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
@@ -407,7 +408,8 @@ def _clashes(mentions: list[Mention], threshold: float,
             if _compatible(a.q, b.q) or _far_apart(a.q, b.q):
                 if not _far_apart(a.q, b.q):
                     agrees.update(((i, b.outlet), (j, a.outlet)))
-            elif score >= threshold:
+            elif score >= threshold and not (a.person is None and _states(stated[b.outlet], a.value, b.value)
+                                             and _states(stated[a.outlet], b.value, a.value)):
                 scored.append((score, i, j, why))
     out = []
     used: set[int] = set()
@@ -427,6 +429,29 @@ def _clashes(mentions: list[Mention], threshold: float,
                 others.setdefault(m.outlet, m)
         out.append((low, high, score, list(others.values()), why if why in ("leads", "head", "age") else "sentences"))
     return out
+
+
+def _stated(mentions: list[Mention]) -> dict[str, set[float]]:
+    """{outlet: every value it gives of the kind, anywhere in its articles of the story}. Two
+    outlets that each give both numbers do not contradict each other: what was set against each
+    other is two things of one kind (the first and the second seizure of one customs report).
+    One outlet giving both ("9 according to the ministry, 14 according to the group's claim")
+    against another giving one still disagrees."""
+    stated: dict[str, set[float]] = defaultdict(set)
+    for m in mentions:
+        if m.value is not None:
+            stated[m.outlet].add(m.value)
+    return stated
+
+
+def _states(values: set[float], value: float | None, own: float | None) -> bool:
+    """Whether an outlet whose figure is `own` also gives `value` among `values`, to the half unit
+    ("744.5" is also read "744" where an outlet spells the number out after the digits) and
+    nearer to `value` than to `own`."""
+    if value is None or own is None:
+        return False
+    near = min(0.5, abs(value - own) / 4)
+    return any(abs(v - value) <= near for v in values)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
