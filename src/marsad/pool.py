@@ -12,10 +12,11 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["ignore_interrupts", "pooled_map"]
+__all__ = ["Workers", "ignore_interrupts", "pooled_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+_W = TypeVar("_W", bound="Workers")
 
 
 class _Gate:
@@ -43,27 +44,52 @@ def ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+class Workers:
+    """Worker processes kept for several maps (`workers.map(...)`), so that what each worker loads
+    and caches on its first items (rule tables, folded words) serves every later batch; with 0
+    processes every map runs in this process. Use as a context manager."""
+
+    def __init__(self, processes: int, initializer: Callable[..., None] | None = None,
+                 initargs: tuple = ()) -> None:
+        self.processes = processes
+        self.pool = None
+        if processes <= 0:
+            if initializer is not None:
+                initializer(*initargs)
+            return
+        method = "fork" if "fork" in mp.get_all_start_methods() else None   # forked: workers start warm
+        self.pool = mp.get_context(method).Pool(processes, initializer=initializer, initargs=initargs)
+
+    def map(self, func: Callable[[T], R], items: Iterable[T], chunksize: int = 8,
+            ordered: bool = False) -> Iterator[R]:
+        """`func` over `items`, results in completion order, or in input order with `ordered`."""
+        if self.pool is None:
+            yield from map(func, items)
+            return
+        gate = _Gate(self.processes * chunksize * 4)
+        try:
+            mapper = self.pool.imap if ordered else self.pool.imap_unordered
+            for result in mapper(func, gate.feed(items), chunksize=chunksize):
+                gate.done()
+                yield result
+        finally:
+            gate.closed = True
+
+    def __enter__(self: _W) -> _W:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if self.pool is not None:
+            if exc_type is None:
+                self.pool.close()
+                self.pool.join()
+            self.pool.terminate()
+
+
 def pooled_map(func: Callable[[T], R], items: Iterable[T], processes: int, chunksize: int = 8,
                initializer: Callable[..., None] | None = None, initargs: tuple = (),
                ordered: bool = False) -> Iterator[R]:
-    """`func` over `items` in `processes` worker processes, results in completion order, or in input
-    order with `ordered` (in this process, in order, when processes is 0). Forked where the platform
-    allows, so workers start warm."""
-    if processes <= 0:
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(func, items)
-        return
-    gate = _Gate(processes * chunksize * 4)
-    method = "fork" if "fork" in mp.get_all_start_methods() else None
-    pool = mp.get_context(method).Pool(processes, initializer=initializer, initargs=initargs)
-    try:
-        mapper = pool.imap if ordered else pool.imap_unordered
-        for result in mapper(func, gate.feed(items), chunksize=chunksize):
-            gate.done()
-            yield result
-        pool.close()
-        pool.join()
-    finally:
-        gate.closed = True
-        pool.terminate()
+    """`func` over `items` in `processes` worker processes (in this one, in order, when processes
+    is 0), results in completion order, or in input order with `ordered`."""
+    with Workers(processes, initializer, initargs) as workers:
+        yield from workers.map(func, items, chunksize, ordered)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from marsad.model import Article
-from marsad.pool import pooled_map
+from marsad.pool import Workers, pooled_map
 from marsad.store.base import row_to_article
 from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
@@ -218,20 +218,20 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
     touched = sorted(set(assignment.values()))
     copies = grouping.copies
     n_copies = 0
-    for start in range(0, len(touched), batch):
-        part = touched[start:start + batch]
-        fetched = {r["id"]: r for r in store.get_rows([aid for sid in part for aid in grouping.index.members(sid)])}
-        members = {sid: [fetched[aid] for aid in grouping.index.members(sid) if aid in fetched] for sid in part}
-        # the comparison of each touched story, in the worker processes, from undecoded rows
-        rows, members_out = [], []
-        for row, ids in pooled_map(_rows_story, members.items(), workers if workers > 1 else 0, chunksize=4,
-                                   ordered=True):
-            rows.append(row)
-            for aid in ids:
-                original = copies.original_of(aid) if aid in copies.docs else aid
-                members_out.append((row["id"], aid, original))
-                n_copies += original != aid
-        store.save_stories(rows, members_out)
+    # the comparison of each touched story, in worker processes kept for every batch, from undecoded rows
+    with Workers(workers if workers > 1 else 0) as comparing:
+        for start in range(0, len(touched), batch):
+            part = touched[start:start + batch]
+            fetched = {r["id"]: r for r in store.get_rows([aid for sid in part for aid in grouping.index.members(sid)])}
+            members = {sid: [fetched[aid] for aid in grouping.index.members(sid) if aid in fetched] for sid in part}
+            rows, members_out = [], []
+            for row, ids in comparing.map(_rows_story, members.items(), chunksize=4, ordered=True):
+                rows.append(row)
+                for aid in ids:
+                    original = copies.original_of(aid) if aid in copies.docs else aid
+                    members_out.append((row["id"], aid, original))
+                    n_copies += original != aid
+            store.save_stories(rows, members_out)
     return {"new_articles": len(grouping.docs), "stories_touched": len(touched),
             "stories": store.story_count(), "copies": n_copies}
 
