@@ -10,13 +10,15 @@ import multiprocessing as mp
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["Workers", "ignore_interrupts", "pooled_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-_W = TypeVar("_W", bound="Workers")
 
 
 class _Gate:
@@ -75,7 +77,7 @@ class Workers:
         finally:
             gate.closed = True
 
-    def __enter__(self: _W) -> _W:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
