@@ -98,6 +98,15 @@ _SENTENCE_BREAK = re.compile(r"\.(?![\d\u200f\u200e])|[!?؟\n]")    # "2.5" is a
 _CLAUSE_BREAK = re.compile(r"[،,؛;]")
 
 
+@lru_cache(maxsize=100_000)
+def _word_cues(word: str) -> frozenset[tuple[int, str]]:
+    """(order, role) of the single-word role cues a word is, alone or after one proclitic."""
+    single, _ = _cue_index()
+    bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
+    return frozenset((order, role) for w in {word, bare} for order, cue, role in single.get(w[:2], ())
+                     if _cue_at(w, cue))
+
+
 def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | None:
     """What the number counts in its sentence ('قتلى', 'جرحى', ...): the cue nearest the number.
 
@@ -117,15 +126,12 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
     best: tuple[int, str] | None = None
     best_weak: tuple[int, str] | None = None
-    single, multi = _cue_index()
+    _, multi = _cue_index()
     for side, words, chunk in ((0, left_words[::-1], left), (1, _words_any(right), right)):
         folded = normalize(chunk)
         phrases = [(order, role) for order, cue, role in multi if cue in folded]
         for distance, word in enumerate(words):
-            bare = next((word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3), word)
-            matches = {(order, role) for w in {word, bare} for order, cue, role in single.get(w[:2], ())
-                       if _cue_at(w, cue)}
-            for _, role in sorted(matches.union(phrases)):      # the cues' own order decides, as listed
+            for _, role in sorted(_word_cues(word).union(phrases)):      # the cues' own order decides, as listed
                 only = rules["units_only"].get(role)
                 if only is not None and (q.unit not in only or level):
                     continue
@@ -614,11 +620,12 @@ def _framing(articles: list[Article], words: list[list[str]]) -> dict[str, dict[
 
 def _distinctive(articles: list[Article], words: list[list[str]]) -> dict[str, list[str]]:
     """Words one outlet uses (twice or more) in this story and no other outlet does."""
-    by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    for article, text_words in zip(articles, words):
-        by_outlet[outlet_of(article)].update(w for w in text_words if w not in stopwords())
-    if len(by_outlet) < 2:
+    if len({outlet_of(a) for a in articles}) < 2:
         return {}
+    by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    stop = stopwords()
+    for article, text_words in zip(articles, words):
+        by_outlet[outlet_of(article)].update(w for w in text_words if w not in stop)
     out = {}
     for outlet, counts in by_outlet.items():
         others: set[str] = set().union(*(set(c) for o, c in by_outlet.items() if o != outlet))
