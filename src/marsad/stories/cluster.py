@@ -55,7 +55,7 @@ class ClusterSettings:
     event_days: float = 2.0      # an article whose lead dates its event this many days away from
                                  # the story's event day (see first_day) is another event
     anchor_idf: float = 5.5      # a term this rare (IDF) is specific to an event: a place, a name, a thing
-    anchor_share: float = 0.6    # a story's anchors: its rare terms that more than half of its members hold
+    anchor_share: float = 0.5    # a story's anchors: its rare terms that this share of its members hold
     min_anchors: int = 2         # anchors an article must share with a story to join it...
     brief_terms: int = 60        # ...but one for an article with fewer terms than this (a paragraph
                                  # holds fewer particulars than a full report)
