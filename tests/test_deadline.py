@@ -52,3 +52,26 @@ def test_no_limit_and_other_threads_run_unlimited() -> None:
 def test_an_inner_limit_leaves_the_outer_one_in_charge() -> None:
     with pytest.raises(Expired), deadline(0.05), deadline(10):
         _spin(5)
+
+
+class _SlowToFinalize:
+    def __del__(self) -> None:
+        _spin(0.2)                 # the first alarm lands here, where Python can only drop it
+
+
+def test_an_alarm_dropped_in_a_finalizer_is_not_reported_and_the_next_one_stops_the_block() -> None:
+    import sys
+
+    reported: list[BaseException] = []
+    before = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: reported.append(unraisable.exc_value)
+    try:
+        started = time.monotonic()
+        with pytest.raises(Expired), deadline(0.05):
+            _SlowToFinalize()      # dropped at once: __del__ runs inside the block
+            _spin(5)
+        assert time.monotonic() - started < 1
+        assert sys.unraisablehook is not before     # the caller's hook is back...
+    finally:
+        sys.unraisablehook = before
+    assert reported == []                           # ...and never saw the dropped Expired

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stories_audit import _disagreements, _load, _stories
 
 
-def _key(story: str, what: str, apart: list[str], values: dict) -> str:
+def _key(story: str | None, what: str, apart: list[str], values: dict) -> str:
     return json.dumps([story, what, sorted(apart), sorted((o, json.dumps(values[o])) for o in apart)],
                       ensure_ascii=False)
 
@@ -38,10 +38,12 @@ def main(argv: list[str] | None = None) -> None:
     from marsad.store import open_store
 
     verdicts: dict[str, dict] = {}
+    anywhere: dict[str, list[dict]] = {}     # the same row in another story: story ids change with the grouping
     for path in args.items:
         for item in _load(path)[1]:
             if item.get("set") == "disagreements" and "verdict" in item:
                 verdicts.setdefault(_key(item["story"], item["what"], item["apart"], item["values"]), item)
+                anywhere.setdefault(_key(None, item["what"], item["apart"], item["values"]), []).append(item)
     store = open_store(args.db)
     rows = _stories(store)
     members = store.story_members([r["id"] for r in rows])
@@ -54,8 +56,11 @@ def main(argv: list[str] | None = None) -> None:
     unjudged = []
     for story, d in current:
         key = _key(story, d["what"], d["apart"], d["values"])
-        seen.add(key)
         item = verdicts.get(key)
+        if item is None and len(same := anywhere.get(_key(None, d["what"], d["apart"], d["values"]), [])) == 1:
+            item = same[0]       # the one judged row of these outlets, thing and values, now in another story
+            key = _key(item["story"], item["what"], item["apart"], item["values"])
+        seen.add(key)
         if item is None:
             unjudged.append((story, d))
             continue

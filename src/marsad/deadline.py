@@ -8,10 +8,12 @@ single C call (one regular expression match) finishes before the limit is notice
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 __all__ = ["Expired", "deadline"]
 
@@ -44,15 +46,25 @@ def deadline(seconds: float | None) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise Expired(f"over {seconds:g} s")
 
+    report_dropped = sys.unraisablehook
+
+    def drop_quietly(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, Expired):
+            report_dropped(unraisable)
+
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
     # after the first alarm, one every _AGAIN seconds: Python drops an exception raised while a
-    # finalizer runs ("Exception ignored in…"), so one alarm can land where it cannot stop anything
+    # finalizer runs ("Exception ignored in…"), so one alarm can land where it cannot stop anything;
+    # such a dropped Expired is not reported (reporting it, formatting its traceback, could itself
+    # be cut by the next alarm), the next alarm stops the block
+    sys.unraisablehook = drop_quietly
     signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = report_dropped
         if outer_left:
             signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 1e-3))
