@@ -263,6 +263,16 @@ def test_an_arabic_comma_before_three_digits_groups_thousands():
     assert only("بلغ عدد المشتركين 85،539 مشتركا").value == 85_539
 
 
+@pytest.mark.parametrize("text,value", [("ترسية مشروع الطرق بتكلفة 54،9 مليون ريال", 54_900_000),
+                                        ("وبلغت الإيرادات ١٢٧،٨ مليار ريال", 127_800_000_000)])
+def test_an_arabic_comma_before_a_fraction_and_a_scale_word_is_a_decimal_comma(text, value):
+    assert only(text).value == value
+
+
+def test_an_arabic_comma_and_a_space_before_a_scale_still_separates():
+    assert [q.value for q in find_quantities("في عامي 2014، 15 ألف زائر")][-1] == 15_000
+
+
 def test_a_hedge_before_a_noun_and_a_half_is_kept():
     q = only("استمر الحصار أكثر من عام ونصف")
     assert (q.value, q.qualifier) == (1.5, "more_than")

@@ -215,6 +215,22 @@ def _anchors(folded: str, vocab: _Vocab) -> list[_Anchor]:
     return found
 
 
+_BEFORE_SCALE = re.compile(r"(\d{1,2})\s*([^\W\d_]+)")
+
+
+def _decimal_comma(folded: str, comma: int) -> bool:
+    """An Arabic comma between digits and one or two digits before a scale word ("54،9 مليون",
+    "127،8 مليار") is a decimal comma, as some papers print it: a list would not put a scale
+    word after its last item's fraction of digits."""
+    if not (comma and folded[comma - 1].isdigit()):
+        return False
+    after = _BEFORE_SCALE.match(folded, comma + 1)
+    if after is None or (comma + 1 + len(after.group(1)) < len(folded) and folded[comma + 1 + len(after.group(1))].isdigit()):
+        return False
+    atom = lexicon().get(after.group(2))
+    return atom is not None and atom.kind == "scale" and atom.value >= 1000
+
+
 def _thousands_group(folded: str, comma: int) -> bool:
     """An Arabic comma between up to three digits and exactly three ("85،539") groups thousands."""
     before = re.search(r"(?<!\d)\d{1,3}$", folded[max(0, comma - 4):comma])
@@ -345,11 +361,13 @@ class _Extractor:
             # shows right to left; read 26.9 and 2.6 (same length: offsets unchanged)
             self.folded = _RA_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", self.folded)
         if "\u060c" in text:
-            # the Arabic comma separates items and never groups digits ("7771،7546"): keep it apart
-            # from the Latin comma folding made of it (one character for one, offsets unchanged)
+            # the Arabic comma separates items ("7771،7546"): keep it apart from the Latin comma
+            # folding made of it (one character for one, offsets unchanged), unless it groups
+            # thousands ("85،539") or marks decimals before a scale word ("54،9 مليون")
             chars = list(self.folded)
             for i, c in enumerate(chars):
-                if c == "," and text[self.fold.original(i)] == "\u060c" and not _thousands_group(self.folded, i):
+                if c == "," and text[self.fold.original(i)] == "\u060c" and not _thousands_group(self.folded, i) \
+                        and not _decimal_comma(self.folded, i):
                     chars[i] = ";"
             self.folded = "".join(chars)
         self.after_index, self.percent_index, self.hedge_index = _phrase_index()
