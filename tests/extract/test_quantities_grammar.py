@@ -185,7 +185,8 @@ def test_an_arabic_comma_between_digits_separates_two_numbers():
 
 
 @pytest.mark.parametrize("text,value", [("بلغ عدد الزوار (35) ألف زائر", 35_000),
-                                        ("وصلت الأرباح إلى «14» مليون ريال", 14_000_000)])
+                                        ("وصلت الأرباح إلى «14» مليون ريال", 14_000_000),
+                                        ("ترسية مشروعات بتكلفة ( 25 ) مليون ريال", 25_000_000)])
 def test_quoted_digits_take_the_scale_written_after_the_marks(text, value):
     assert find_quantities(text)[0].value == value
 

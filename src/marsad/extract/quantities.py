@@ -441,7 +441,7 @@ class _Extractor:
                 or (read.first.needs_noun and not self._counted_noun_follows(tokens, 1))):
             return None          # "أحد" alone is "one of"; "لست" is "I am not"; "متين" alone is "solid"
         if a.num and read.words == 1 and (scaled := self._quoted_scale(a, tokens)) is not None:
-            read, start = scaled, min(start, a.core - 1)
+            read, start = scaled, min(start, self._mark_before(a.core))
         if a.num and self._names_not_counts(tokens, read, a.num, prev, hedge is not None):
             return None
         if a.num and a.sign > 0:
@@ -452,7 +452,7 @@ class _Extractor:
                               unit=self._unit_after(mixed.end()), kind="fraction")
         found = self._quantity(a, tokens, read, prev, hedge, a.start if a.sign < 0 and hedge is None else start)
         if found is not None and found.unit is None and a.num and tokens[read.end] == ")" and \
-                self.folded[a.core - 1:a.core] == "(":
+                self.folded[self._mark_before(a.core)] == "(":
             found.unit = self._unit_after(tokens.spans[read.end][1])     # "(250) حوش", "(15) رحلة"
         if found is not None and hedge is None and prev in vocab.negative and found.value is not None:
             found.value, found.fs = -found.value, before[0][1]       # "سالب خمسة", "ناقص 3 درجات"
@@ -486,9 +486,18 @@ class _Extractor:
         return _Found(hedged[1] if hedged else at, part[1], 1 + part[0],
                       qualifier=hedged[0] if hedged else "exact", unit=word, kind="fraction")
 
+    def _mark_before(self, core: int) -> int:
+        """Where the character before the digits at `core` stands, spaces skipped: "( 25 )" is
+        typed with spaces inside the brackets as often as without."""
+        at = core - 1
+        while at > 0 and self.folded[at] == " " and core - at < 3:
+            at -= 1
+        return max(at, 0)
+
     def _quoted_scale(self, a: _Anchor, tokens: _Tokens) -> NumberRead | None:
-        """"(35) ألف", "«14» مليون": digits in marks with their scale written after the marks."""
-        if not (a.core and self.folded[a.core - 1] in '("' and tokens[1] in ')"'):
+        """"(35) ألف", "( 25 ) مليون", "«14» مليون": digits in marks with their scale written after
+        the marks."""
+        if not (a.core and self.folded[self._mark_before(a.core)] in '("' and tokens[1] in ')"'):
             return None
         scaled = read_number([tokens[0], tokens[2]])
         if scaled is None or scaled.end != 2 or scaled.scale <= 1:
