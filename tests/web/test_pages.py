@@ -63,6 +63,19 @@ def test_story_page_sets_each_disagreement_side_by_side_in_arabic(client: TestCl
     assert [c for c in codes if re.search(rf"\b{c}\b", visible)] == []
 
 
+def test_story_page_gives_each_disagreements_basis_in_arabic_with_its_audited_record(client: TestClient) -> None:
+    from marsad.labels import label
+    from marsad.stories.measured import measured
+
+    story = story_with_edges(client)
+    html = client.get(f"/story/{quote(story['id'], safe='')}").text
+    first = next(d for d in story["report"]["disagreements"] if d["apart"])
+    record = measured(first["basis"])
+    assert label("basis", first["basis"]) in html and record is not None
+    assert f"صحّ {record.right} من {record.judged} على هذا الأساس" in html
+    assert "درجة الثقة" not in html     # an alignment score is not a probability; the page does not say it is
+
+
 def test_article_page_highlights_entities_quotes_numbers_and_dates(client: TestClient) -> None:
     story = story_with_edges(client)
     article_id = story["members"][0]["id"]
