@@ -74,6 +74,15 @@ def test_story_page_gives_each_disagreements_basis_in_arabic_with_its_audited_re
     assert label("basis", first["basis"]) in html and record is not None
     assert f"صحّ {record.right} من {record.judged} على هذا الأساس" in html
     assert "درجة الثقة" not in html     # an alignment score is not a probability; the page does not say it is
+    marked = 0
+    for s in client.get("/api/v1/stories?limit=200").json()["items"]:
+        report = client.get(f"/api/v1/stories/{quote(s['id'], safe='')}").json()["report"]
+        shown = [d for d in report["disagreements"] if d["apart"] and d["sentences"]]
+        doubtful = [d for d in shown if (m := measured(d["basis"])) and m.right * 2 < m.judged]
+        page = client.get(f"/story/{quote(s['id'], safe='')}").text
+        assert page.count('class="clash uncertain"') == len(doubtful)   # marked where the audit found most wrong
+        marked += len(doubtful)
+    assert marked > 0
 
 
 def test_article_page_highlights_entities_quotes_numbers_and_dates(client: TestClient) -> None:
