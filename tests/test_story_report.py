@@ -34,3 +34,18 @@ def test_at_80_columns_every_title_word_is_shown_and_the_id_column_is_dropped():
 def test_a_wide_terminal_shows_ids_first_seen_and_origin():
     text = render(140)
     assert "s_0123456789ab" in text and "2015-07-24" in text and "الدفاع المدني" in text
+
+
+def test_a_story_report_gives_each_disagreements_basis_and_its_audited_record():
+    from marsad.stories.measured import measured
+    from marsad.story_report import print_story
+
+    story = {"id": "s_0123456789ab", "title": "حريق مستودع", "n_articles": 2, "report": {
+        "outlets": ["عكاظ", "المدينة"],
+        "disagreements": [{"what": "قتلى", "values": {"عكاظ": 3, "المدينة": 5}, "wording": {"عكاظ": "3", "المدينة": "5"},
+                           "qualifiers": {"عكاظ": "exact", "المدينة": "exact"}, "basis": "leads"}]}}
+    console = Console(width=200, record=True, file=io.StringIO())
+    print_story(story, console)
+    text = console.export_text()
+    record = measured("leads")
+    assert "أول رقم من نوعه في مقدمة كل مقال" in text and f"صحّ {record.right} من {record.judged}" in text
