@@ -103,3 +103,14 @@ def test_a_figure_in_another_currency_in_brackets_is_not_another_number():
     q = art.analysis.quantities[0]
     m = mention(art, "أ", q, "ريال", None, text, (0, len(text)))
     assert 45e6 in m.others and 21.6e6 not in m.others
+
+
+def test_a_lead_that_sums_several_incidents_is_not_an_events_headline_figure():
+    """"3 وفيات في 3 حوادث متفرقة" is a day's total, not the toll of the crash another outlet leads with."""
+    one = "لقي 4 أشخاص مصرعهم في حادث تصادم بين شاحنة وحافلة غرب المزاحمية على طريق مكة، بحسب الهلال الأحمر في منطقة الرياض."
+    roundup = "شهدت منطقة الرياض أمس وفاة 3 أشخاص في 3 حوادث متفرقة على طرقها، بحسب الهلال الأحمر."
+    single = "شهدت منطقة الرياض أمس وفاة 3 أشخاص في حادث تصادم شاحنة بحافلة غرب المزاحمية، بحسب الهلال الأحمر."
+    a = _said("1", "أ", one, ("4 أشخاص", 4, "شخص"), places=("الرياض",))
+    assert disagreements([a, _said("2", "ب", roundup, ("3 أشخاص", 3, "شخص"), places=("الرياض",))]) == []
+    [row] = disagreements([a, _said("2", "ب", single, ("3 أشخاص", 3, "شخص"), places=("الرياض",))])
+    assert row["values"] == {"أ": 4, "ب": 3} and row["basis"] == "leads"

@@ -107,6 +107,7 @@ class Mention:
     entities: frozenset[str]      # entity keys named in the sentence
     actors: frozenset[str]        # keys of the people, bodies and places named near the number
     market: bool                  # its sentence reads a market's ticks (an ounce, a barrel, an index)
+    roundup: bool                 # its sentence sums several incidents ("في 3 حوادث متفرقة"): no one event's figure
     days: frozenset[str]          # the days its sentence dates (resolved: "أمس" is the day before publication)
     others: frozenset[float]      # the other counted numbers near it in its sentence (rounded values)
     told: frozenset[float]        # every other number of its sentence (rounded values)
@@ -190,7 +191,7 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
-                   market=bool(_market() & set(left + right)), others=others, item=item, days=days, lead=lead,
+                   market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right), others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
                    places=places, ordinals=ordinals, listed=listed)
 
@@ -368,6 +369,18 @@ def _market() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _roundup_words() -> tuple[str, ...]:
+    return tuple(normalize(w) for w in rules()["roundup"])
+
+
+def _is_roundup(words: list[str]) -> bool:
+    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"): its
+    figures are totals over them, not the headline figure of one event."""
+    cues = _roundup_words()
+    return any(w.startswith(cues) or w[1:].startswith(cues) for w in words)
+
+
+@lru_cache(maxsize=1)
 def _mixed() -> frozenset[str]:
     return frozenset(normalize(w) for w in rules()["mixed"])
 
@@ -437,7 +450,8 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
     apart = _days_apart(a.day, b.day)
     if a.first and b.first and a.lead and b.lead and (apart is None or apart <= r["lead_max_days"]) \
             and len(a.lead_keys & b.lead_keys) >= r["lead_keys"] and _same_scope(a, b) \
-            and a.role in r["lead_roles"] and not (a.days and b.days and not a.days & b.days):
+            and a.role in r["lead_roles"] and not (a.days and b.days and not a.days & b.days) \
+            and not (a.roundup or b.roundup):
         lead = overlap(a.lead, b.lead)
         if lead >= r["min_lead"] and sum(_idf(t) for t in a.lead & b.lead - _generic()) >= r["min_lead_shared"]:
             w = r["weights"]
