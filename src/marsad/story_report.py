@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from marsad.labels import label
-from marsad.stories.measured import measured
+from marsad.stories.measured import basis_note
 
 __all__ = ["NARROW", "print_story", "story_list_table"]
 
@@ -48,16 +48,6 @@ def story_list_table(items: list[dict[str, Any]], width: int = 120) -> Table:
     return table
 
 
-def _basis(disagreement: dict[str, Any]) -> str:
-    """What a disagreement was compared on, and how often that basis was right in the latest hand
-    audit of real news (the story page says the same)."""
-    basis = disagreement.get("basis")
-    if not basis:
-        return ""
-    record = measured(basis)
-    return label("basis", basis) + (f" (صحّ {record.right} من {record.judged} في التدقيق)" if record else "")
-
-
 def print_story(story: dict[str, Any], console: Console) -> None:
     """A readable report: reports in time order, numbers that disagree, naming, provenance, quotes."""
     report = story.get("report") or {}
@@ -83,7 +73,8 @@ def print_story(story: dict[str, Any], console: Console) -> None:
             for i, (outlet, value) in enumerate(d["values"].items()):
                 qualifier = d.get("qualifiers", {}).get(outlet, "exact")
                 shown = _value(value) if qualifier == "exact" else f"{_value(value)} ({label('qualifier', qualifier)})"
-                numbers.add_row(d["what"], outlet, shown, d["wording"].get(outlet, ""), _basis(d) if i == 0 else "")
+                numbers.add_row(d["what"], outlet, shown, d["wording"].get(outlet, ""),
+                                basis_note(d.get("basis")) if i == 0 else "")
         console.print(numbers)
 
     if report.get("naming"):

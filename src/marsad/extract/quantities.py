@@ -224,8 +224,8 @@ def _decimal_comma(folded: str, comma: int) -> bool:
     word after its last item's fraction of digits."""
     if not (comma and folded[comma - 1].isdigit()):
         return False
-    after = _BEFORE_SCALE.match(folded, comma + 1)
-    if after is None or (comma + 1 + len(after.group(1)) < len(folded) and folded[comma + 1 + len(after.group(1))].isdigit()):
+    after = _BEFORE_SCALE.match(folded, comma + 1)      # a third digit fails the match: a scale word must follow
+    if after is None:
         return False
     atom = lexicon().get(after.group(2))
     return atom is not None and atom.kind == "scale" and atom.value >= 1000

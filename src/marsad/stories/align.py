@@ -191,7 +191,8 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
-                   market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right), others=others, item=item, days=days, lead=lead,
+                   market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right),
+                   others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
                    places=places, ordinals=ordinals, listed=listed)
 
@@ -358,6 +359,7 @@ def _exempt(group: str, window: list[str], at: int) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def _bare(word: str) -> frozenset[str]:
     """A folded word and its forms without one proclitic ("المدير" is also "مدير")."""
     return frozenset({word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2)})
@@ -369,15 +371,15 @@ def _market() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _roundup_words() -> tuple[str, ...]:
-    return tuple(normalize(w) for w in rules()["roundup"])
+def _roundup_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["roundup"])
 
 
 def _is_roundup(words: list[str]) -> bool:
-    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"): its
-    figures are totals over them, not the headline figure of one event."""
+    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"), a cue alone or
+    after one proclitic: its figures are totals over them, not the headline figure of one event."""
     cues = _roundup_words()
-    return any(w.startswith(cues) or w[1:].startswith(cues) for w in words)
+    return any(cues & _bare(w) for w in words)
 
 
 @lru_cache(maxsize=1)

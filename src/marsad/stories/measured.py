@@ -13,12 +13,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["Measured", "measured"]
+from marsad.labels import label
+
+__all__ = ["Measured", "basis_note", "measured"]
 
 
 class Measured(NamedTuple):
     right: int
     judged: int
+
+    @property
+    def doubtful(self) -> bool:
+        """Wrong more often than right in the audit: a reader should check such a row before quoting it."""
+        return self.right * 2 < self.judged
 
 
 @lru_cache(maxsize=1)
@@ -30,3 +37,14 @@ def _table() -> dict[str, Measured]:
 def measured(basis: str | None) -> Measured | None:
     """The audit's (right, judged) rows of this basis, or None for a basis it did not see."""
     return _table().get(basis) if basis else None
+
+
+def basis_note(basis: str | None) -> str:
+    """The basis in Arabic with the audit's record, as the story page and `marsad story` show it."""
+    if not basis:
+        return ""
+    record = measured(basis)
+    note = label("basis", basis)
+    if record is not None:
+        note += f": صحّ {record.right} من {record.judged} على هذا الأساس في تدقيق يدوي لأخبار حقيقية"
+    return note

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from marsad.labels import label
-from marsad.stories.measured import measured
+from marsad.stories.measured import basis_note, measured
 from marsad.web.security import inert, safe_href
 
 __all__ = ["TEMPLATES", "environment", "macros", "path_part", "query_string", "render"]
@@ -85,7 +85,7 @@ def environment() -> Environment:
     )
     env.filters.update(path=path_part, short_date=short_date, number=number, href=safe_href,
                        label=lambda code, group: label(group, code), highlight=highlight)
-    env.globals.update(query_string=query_string, measured=measured)
+    env.globals.update(query_string=query_string, measured=measured, basis_note=basis_note)
     return env
 
 
