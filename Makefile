@@ -18,7 +18,7 @@ help:
 	@echo "make test   # set up .venv with dev dependencies and run the whole test suite"
 	@echo "make bench  # throughput and peak memory benchmarks (see benchmarks/)"
 	@echo "make bench-scale # SCALE=100000 synthetic articles on SQLite and PostgreSQL: ingest, stories, search, 50-client web (docs/scale.md; ~1 h on 2 cores)"
-	@echo "make train  # rebuild the entity tagger in src/marsad/extract/data/tagger/ from ../shared"
+	@echo "make train  # rebuild the entity tagger (src/marsad/extract/data/tagger/) and the same-event pair model from ../shared"
 	@echo "make fuzz   # the reader fuzz suite at 100,000 generated inputs (make test runs 10,000)"
 	@echo "make stress # 100 readers (web app, marsad search, store) while all of SaudiNewsNet is ingested (../shared; 10-20 min on 2 cores)"
 
@@ -45,9 +45,14 @@ run: install
 test: dev
 	$(BIN)/python -m pytest
 
-# the entity tagger: word clusters, name shares and the CRF, from ../shared (about 10 minutes on 2 cores)
+# the entity tagger: word clusters, name shares and the CRF, from ../shared (about 10 minutes on 2 cores);
+# then the stories' same-event pair model from the judged stories (PAIR_AUDITS) of SaudiNewsNet (about a minute)
+PAIR_AUDITS = $(addprefix benchmarks/audits/,stories_audit.jsonl stories_audit_2.jsonl stories_audit_3.jsonl \
+	stories_audit_4.jsonl stories_audit_5.jsonl stories_audit_6.jsonl)
 train: dev
 	$(BIN)/python -m marsad.learn.build --shared $(SHARED)
+	$(BIN)/python -m marsad.learn.pair_model --corpus $(SHARED)/corpora/saudinewsnet $(PAIR_AUDITS) \
+		--out src/marsad/stories/data/pair_model.json
 
 bench: dev
 	$(BIN)/python benchmarks/run.py

@@ -33,6 +33,7 @@ from itertools import islice
 from operator import itemgetter
 
 from marsad.stories.features import TermWeights, terms
+from marsad.stories.pairs import Profile, pair_model
 
 __all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms"]
 
@@ -65,6 +66,8 @@ class ClusterSettings:
                                  # week of daily reports cannot chain day by day
     apart_places: bool = False   # an article whose lead names places, none of them the story's, is
                                  # another event (a fire in Jeddah is not a fire in Riyadh)
+    pair_model: bool = True      # a full report joins only a story with a member the shipped pair
+                                 # model (stories/pairs.py) finds the same event
 
 
 @dataclass
@@ -81,6 +84,7 @@ class StoryDoc:
     counts: Counter[str] | PackedCounts | None = None    # its terms, when computed ahead (doc_terms)
     places: list[str] = field(default_factory=list)      # place keys its lead names (where it happened)
     day: str | None = None                               # the event's day as its lead dates it (ISO)
+    profile: Profile | None = None                       # what the pair model reads of it
 
 
 class PackedCounts:
@@ -128,6 +132,7 @@ class _Story:
     outlets: set[str | None] = field(default_factory=set)
     day0: date | None = None                               # the first dated member's event day
     frozen: bytes | None = None                            # centroid and rare terms, while retired
+    profiles: list[Profile] = field(default_factory=list)  # the members' pair-model profiles
 
     def freeze(self) -> None:
         """Keep the centroid and rare-term counts compressed while no article may join (most
@@ -135,6 +140,7 @@ class _Story:
         if self.frozen is None:
             self.frozen = zlib.compress(pickle.dumps((self.centroid, self.rare), pickle.HIGHEST_PROTOCOL), 1)
             self.centroid, self.rare = {}, Counter()
+            self.profiles = []      # no article is scored against a retired story again
 
     def thaw(self) -> None:
         """Back as they were (a copy of one of its articles may still join a retired story)."""
@@ -174,6 +180,7 @@ class StoryIndex:
         self.stories: dict[str, _Story] = {}
         self.assignment: dict[str, str] = {}
         self._postings: dict[str, set[str]] = {}
+        self.pairs = pair_model() if self.settings.pair_model else None
 
     # -- public -------------------------------------------------------------------------------
     def assign(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
@@ -209,7 +216,12 @@ class StoryIndex:
             counts = counts.counter()
         doc.counts = None
         self.weights.add(counts)
+        if doc.profile is not None:
+            doc.profile.weigh(self._unit_vector)
         return counts
+
+    def _unit_vector(self, counts: Counter[str], top: int) -> dict[str, float]:
+        return self.weights.vector(counts, top=top)
 
     def members(self, sid: str) -> list[str]:
         return list(self.stories[sid].members)
@@ -263,6 +275,9 @@ class StoryIndex:
                 continue         # two headlines sharing "أعلنت وزارة" are not one story
             if score < s.own_outlet_threshold and story.outlets == {doc.outlet}:
                 continue         # a column after a column, a section's next item: the topic, not the event
+            if (self.pairs and doc.profile and story.profiles and len(vector) >= s.brief_terms
+                    and not self.pairs.same_event(doc.profile, story.profiles)):
+                continue         # alike, but no member reads as the same event: the next fire, crash, raid
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best
@@ -319,6 +334,8 @@ class StoryIndex:
         cut, idf = self.settings.anchor_idf, self.weights.idf
         story.rare.update(t for t in vector if idf(t) >= cut)     # the vector's IDFs are memoised
         story.places.update(doc.places)
+        if doc.profile is not None:
+            story.profiles.append(doc.profile)
         if (day := _day(doc.day)) is not None:
             story.days.add(day)
             story.day0 = story.day0 or day

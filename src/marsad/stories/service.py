@@ -15,10 +15,11 @@ from typing import Any
 from marsad.model import Article
 from marsad.pool import Workers, pooled_map
 from marsad.store.base import row_to_article
-from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
+from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, _day, _when, doc_terms
 from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
-from marsad.stories.features import background, stem
+from marsad.stories.features import background, stem, terms
+from marsad.stories.pairs import NAME_LEAD, Profile, lead_text
 from marsad.text import normalize
 
 __all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_features", "story_of_article",
@@ -43,8 +44,21 @@ def story_doc(article: Article) -> StoryDoc:
         if chains:
             signals.append("src:" + normalize(chains[0][-1]))
     places, day = event_of(article)
-    return StoryDoc(article.id, text, article.title, outlet_of(article), article.published, signals,
-                    places=places, day=day)
+    outlet = outlet_of(article)
+    return StoryDoc(article.id, text, article.title, outlet, article.published, signals,
+                    places=places, day=day, profile=_profile(article, signals, places, day, outlet))
+
+
+def _profile(article: Article, signals: list[str], places: list[str], day: str | None,
+             outlet: str | None) -> Profile:
+    """What the pair model reads of an article (`marsad.stories.pairs`)."""
+    entities = article.analysis.entities if article.analysis else []
+    return Profile(
+        title=terms(article.title or ""), lead=terms(lead_text(article.text)),
+        lead_names=frozenset(e.key for e in entities if e.start < NAME_LEAD and e.key),
+        people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
+        figures=frozenset(s for s in signals if s.startswith("#")), places=frozenset(places),
+        day=_day(day), when=_when(article.published), outlet=outlet)
 
 
 _LEAD = 400            # characters of the text where a news lead says where and when

@@ -1,0 +1,132 @@
+"""Whether two reports are of one event: a pair model learned from hand-judged SaudiNewsNet stories.
+
+A story's centroid says what its members talk about; two fires, two crashes or two operations of one
+day talk alike. What tells one event from the next of its kind is in the pair: the titles and the
+leads say the same thing, the same people and places open both, the same figures recur, the events
+are dated the same day, the two reports are hours rather than days apart. `pair_features` reads that
+from two articles' `Profile`s; `PairModel` weighs it with a logistic model trained by
+`marsad.learn.pair_model` on the audited stories (`benchmarks/audits/stories_audit*.jsonl`: every
+pair of one story's main-event articles is one event, a main-event article and a foreign one are
+two). The grouping lets an article join a story only when the model finds it the same event as at
+least one member (`StoryIndex`).
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FEATURES", "PairModel", "Profile", "lead_text", "pair_features", "pair_model"]
+
+MODEL_FILE = "pair_model.json"
+LEAD_CHARS = 300        # the lead: what happened, where and when, before the background
+NAME_LEAD = 400         # names this near the start are the lead's actors and places
+
+FEATURES = ("title_cosine", "lead_cosine", "lead_names", "people_shared", "figures_shared",
+            "places_apart", "days_apart", "hours_apart", "same_outlet")
+
+
+def lead_text(text: str) -> str:
+    return text[:LEAD_CHARS]
+
+
+@dataclass
+class Profile:
+    """What the pair model reads of one article. The term counts become unit tf-idf vectors when
+    the article reaches the grouping (`weigh`), with the IDF the grouping holds then."""
+
+    title: Counter[str] = field(default_factory=Counter)
+    lead: Counter[str] = field(default_factory=Counter)
+    lead_names: frozenset[str] = frozenset()      # entity keys named in the lead
+    people: frozenset[str] = frozenset()          # PER and ORG keys anywhere
+    figures: frozenset[str] = frozenset()         # "#value" of its quantities
+    places: frozenset[str] = frozenset()          # lead places (where it happened)
+    day: date | None = None                       # the event day its lead gives
+    when: datetime | None = None                  # publication time
+    outlet: str | None = None
+    title_vector: dict[str, float] = field(default_factory=dict)
+    lead_vector: dict[str, float] = field(default_factory=dict)
+    weighed: bool = False
+
+    def weigh(self, vector_of: Any) -> None:
+        """Turn the term counts into unit vectors with `vector_of(counts, top)` and drop the counts
+        (once: a profile weighed before keeps its vectors)."""
+        if not self.weighed:
+            self.title_vector, self.lead_vector = vector_of(self.title, 40), vector_of(self.lead, 60)
+            self.title, self.lead, self.weighed = Counter(), Counter(), True
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def pair_features(a: Profile, b: Profile) -> list[float]:
+    """The FEATURES of two weighed profiles, in that order."""
+    days = float(a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1)
+    hours = abs((a.when - b.when).total_seconds()) / 3600 if a.when and b.when else 24.0
+    return [
+        _cosine(a.title_vector, b.title_vector),
+        _cosine(a.lead_vector, b.lead_vector),
+        _jaccard(a.lead_names, b.lead_names),
+        float(min(len(a.people & b.people), 5)),
+        _jaccard(a.figures, b.figures),
+        float(bool(a.places) and bool(b.places) and a.places.isdisjoint(b.places)),
+        days,
+        math.log1p(hours),
+        float(a.outlet == b.outlet),
+    ]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic weights over FEATURES and the probability from which two reports are one event."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def probability(self, a: Profile, b: Profile) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, pair_features(a, b)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def same_event(self, a: Profile, members: list[Profile]) -> bool:
+        """Whether the article is the same event as at least one of the members."""
+        return any(self.probability(a, m) >= self.threshold for m in members)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
+                "threshold": self.threshold, **self.meta}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairModel:
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"the pair model reads {data['features']}, this marsad computes {list(FEATURES)}")
+        meta = {k: v for k, v in data.items() if k not in ("features", "weights", "bias", "threshold")}
+        return cls(tuple(map(float, data["weights"])), float(data["bias"]), float(data["threshold"]), meta)
+
+
+def read_model(path: str | Path) -> PairModel:
+    return PairModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def pair_model() -> PairModel | None:
+    """The shipped pair model, read once (None when the package holds none)."""
+    ref = resources.files("marsad.stories").joinpath(f"data/{MODEL_FILE}")
+    if not ref.is_file():
+        return None
+    return PairModel.from_dict(json.loads(ref.read_text(encoding="utf-8")))
