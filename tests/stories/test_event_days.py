@@ -2,7 +2,8 @@
 another story, however alike the words (two fires in one city days apart)."""
 from marsad import analyze
 from marsad.model import Article
-from marsad.stories.service import event_of, group
+from marsad.stories.pairs import event_of
+from marsad.stories.service import group
 
 
 def _article(aid, text, published):

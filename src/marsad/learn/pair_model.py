@@ -28,7 +28,7 @@ from marsad.model import Article
 from marsad.stories.features import TermWeights
 from marsad.stories.pairs import FEATURES, PairModel, Profile, pair_features
 
-__all__ = ["fit_logistic", "judged_pairs", "train", "main"]
+__all__ = ["fit_logistic", "judged_pairs", "main", "train"]
 
 
 def judged_pairs(lines: Iterable[str]) -> list[tuple[str, str, str, int]]:

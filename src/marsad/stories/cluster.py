@@ -34,6 +34,8 @@ from operator import itemgetter
 
 from marsad.stories.features import TermWeights, terms
 from marsad.stories.pairs import Profile, pair_model
+from marsad.stories.pairs import day_of as _day
+from marsad.stories.pairs import time_of as _when
 
 __all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms"]
 
@@ -147,23 +149,6 @@ class _Story:
         if self.frozen is not None:
             self.centroid, self.rare = pickle.loads(zlib.decompress(self.frozen))
             self.frozen = None
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
 
 
 def story_id(first_member: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,7 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FEATURES", "PairModel", "Profile", "lead_text", "pair_features", "pair_model"]
+from marsad.model import Article
+from marsad.stories.features import terms
+
+__all__ = ["FEATURES", "PairModel", "Profile", "day_of", "event_of", "figures_of", "pair_features", "pair_model",
+           "profile_of", "time_of"]
 
 MODEL_FILE = "pair_model.json"
 LEAD_CHARS = 300        # the lead: what happened, where and when, before the background
@@ -32,8 +37,50 @@ FEATURES = ("title_cosine", "lead_cosine", "lead_names", "people_shared", "figur
             "places_apart", "days_apart", "hours_apart", "same_outlet")
 
 
-def lead_text(text: str) -> str:
-    return text[:LEAD_CHARS]
+_EVENT_LEAD = 400       # characters of the text where a news lead says where and when
+_DATELINE = re.compile(r"^[^\n:：\-–]{2,30}[:：\-–]")
+
+
+def day_of(value: str | None) -> date | None:
+    """The date of an ISO day ("2015-08-10"), None for anything else."""
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def time_of(value: str | None) -> datetime | None:
+    """A publication time as a naive datetime (None when absent or unreadable)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+def event_of(article: Article) -> tuple[list[str], str | None]:
+    """(place keys, day) of the event an article reports, as its lead gives them: the places named
+    in the first sentences (not the dateline's bureau city, "الرياض:"), and the first date there
+    that fixes a day. This is what tells one fire, match or attack from the next of its kind."""
+    if not article.analysis:
+        return [], None
+    dateline = _DATELINE.match(article.text[:40])
+    start = dateline.end() if dateline else 0
+    places = sorted({e.key for e in article.analysis.entities
+                     if e.type == "LOC" and start <= e.start < _EVENT_LEAD and e.key})
+    day = next((d.value for d in article.analysis.dates
+                if d.start < _EVENT_LEAD and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
+    return places, day
+
+
+def figures_of(article: Article) -> list[str]:
+    """"#value" of each figure of ten or more an article gives (not vague, not a rank): what two
+    reports of one event repeat, whatever words they use."""
+    quantities = article.analysis.quantities if article.analysis else []
+    return [f"#{int(q.value)}" for q in quantities
+            if isinstance(q.value, (int, float)) and q.value >= 10 and q.qualifier != "vague" and q.kind != "ordinal"]
 
 
 @dataclass
@@ -60,6 +107,18 @@ class Profile:
         if not self.weighed:
             self.title_vector, self.lead_vector = vector_of(self.title, 40), vector_of(self.lead, 60)
             self.title, self.lead, self.weighed = Counter(), Counter(), True
+
+
+def profile_of(article: Article, outlet: str | None) -> Profile:
+    """What the pair model reads of an article (term counts still to be weighed)."""
+    entities = article.analysis.entities if article.analysis else []
+    places, day = event_of(article)
+    return Profile(
+        title=terms(article.title or ""), lead=terms(article.text[:LEAD_CHARS]),
+        lead_names=frozenset(e.key for e in entities if e.start < NAME_LEAD and e.key),
+        people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
+        figures=frozenset(figures_of(article)), places=frozenset(places),
+        day=day_of(day), when=time_of(article.published), outlet=outlet)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -6,20 +6,19 @@ older stories are left as they are. The read functions return the contract's Sto
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from marsad.model import Article
 from marsad.pool import Workers, pooled_map
 from marsad.store.base import row_to_article
-from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, _day, _when, doc_terms
+from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
-from marsad.stories.features import background, stem, terms
-from marsad.stories.pairs import NAME_LEAD, Profile, lead_text
+from marsad.stories.features import background, stem
+from marsad.stories.pairs import event_of, figures_of, profile_of, time_of
 from marsad.text import normalize
 
 __all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_features", "story_of_article",
@@ -37,47 +36,14 @@ def story_doc(article: Article) -> StoryDoc:
             chars[e.start:e.end] = " " * (e.end - e.start)
         text = "".join(chars)
         signals += sorted({e.key for e in article.analysis.entities})
-        signals += [f"#{int(q.value)}" for q in article.analysis.quantities
-                    if isinstance(q.value, (int, float)) and q.value >= 10 and q.qualifier != "vague"
-                    and q.kind != "ordinal"]
+        signals += figures_of(article)
         chains = [a.chain for a in article.analysis.attributions if a.chain]
         if chains:
             signals.append("src:" + normalize(chains[0][-1]))
     places, day = event_of(article)
     outlet = outlet_of(article)
     return StoryDoc(article.id, text, article.title, outlet, article.published, signals,
-                    places=places, day=day, profile=_profile(article, signals, places, day, outlet))
-
-
-def _profile(article: Article, signals: list[str], places: list[str], day: str | None,
-             outlet: str | None) -> Profile:
-    """What the pair model reads of an article (`marsad.stories.pairs`)."""
-    entities = article.analysis.entities if article.analysis else []
-    return Profile(
-        title=terms(article.title or ""), lead=terms(lead_text(article.text)),
-        lead_names=frozenset(e.key for e in entities if e.start < NAME_LEAD and e.key),
-        people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
-        figures=frozenset(s for s in signals if s.startswith("#")), places=frozenset(places),
-        day=_day(day), when=_when(article.published), outlet=outlet)
-
-
-_LEAD = 400            # characters of the text where a news lead says where and when
-_DATELINE = re.compile(r"^[^\n:：\-–]{2,30}[:：\-–]")
-
-
-def event_of(article: Article) -> tuple[list[str], str | None]:
-    """(place keys, day) of the event an article reports, as its lead gives them: the places named
-    in the first sentences (not the dateline's bureau city, "الرياض:"), and the first date there
-    that fixes a day. This is what tells one fire, match or attack from the next of its kind."""
-    if not article.analysis:
-        return [], None
-    dateline = _DATELINE.match(article.text[:40])
-    start = dateline.end() if dateline else 0
-    places = sorted({e.key for e in article.analysis.entities
-                     if e.type == "LOC" and start <= e.start < _LEAD and e.key})
-    day = next((d.value for d in article.analysis.dates
-                if d.start < _LEAD and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
-    return places, day
+                    places=places, day=day, profile=profile_of(article, outlet))
 
 
 def _signal_hints(article: Article, hints: dict[str, int]) -> None:
@@ -203,13 +169,6 @@ def group_store(store: Any, settings: ClusterSettings | None = None, workers: in
     return grouping.result()
 
 
-def _parse(value: str | None) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None) if value else None
-    except ValueError:
-        return None
-
-
 def update_stories(store: Any, settings: ClusterSettings | None = None, batch: int = 200,
                    workers: int = 1) -> dict[str, int]:
     """Group unassigned articles into stories and refresh the comparison of every touched story."""
@@ -218,7 +177,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
     dates = []
     for item in _grouping_inputs(store.iter_rows_without_story(), workers):
         grouping.add(item)
-        if (when := _parse(item.doc.published)) is not None:
+        if (when := time_of(item.doc.published)) is not None:
             dates.append(when)
     if not grouping.docs:
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
