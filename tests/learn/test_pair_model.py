@@ -49,3 +49,27 @@ def test_train_gives_the_same_model_twice_with_held_out_figures():
     assert model.meta["cross_validated"]["auc"] > 0.9
     assert model.probability(profiles["0-0"], profiles["0-1"]) > 0.5 > model.probability(profiles["0-0"], profiles["0-3"])
     assert PairModel.from_dict(json.loads(json.dumps(model.to_dict()))) == model
+
+
+def test_the_command_reads_judged_articles_from_a_corpus_and_writes_a_model_that_loads(examples_dir, tmp_path):
+    from marsad.learn.pair_model import main
+    from marsad.model import Article as ArticleRecord
+    from marsad.pipeline import read_articles
+    from marsad.stories.pairs import read_model
+
+    manifest = json.loads((examples_dir / "MANIFEST.json").read_text("utf-8"))
+    ids = {a.source.split("examples/", 1)[-1]: a.id for a in read_articles([examples_dir])
+           if isinstance(a, ArticleRecord)}
+    lines = []
+    for n, story in enumerate(manifest["stories"][:6]):
+        members = [ids[loc] for loc in story["articles"]]
+        other = ids[manifest["stories"][n + 1]["articles"][0]]       # a report of the next story: foreign
+        lines.append(json.dumps({"set": "stories", "story": story["id"], "articles": [{"id": i} for i in members + [other]],
+                                 "verdict": {"foreign": [other]}}))
+    audit, out = tmp_path / "audit.jsonl", tmp_path / "model.json"
+    audit.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["--corpus", str(examples_dir), str(audit), "--out", str(out)]) == 0
+    model = read_model(out)
+    trained = model.meta["trained_on"]
+    assert trained["stories"] == 6 and trained["two_events"] > 0 and trained["same_event"] > trained["two_events"]
+    assert model.meta["audits"] == ["audit.jsonl"]

@@ -27,7 +27,7 @@ from marsad.model import Article
 from marsad.stories.features import terms
 
 __all__ = ["FEATURES", "PairModel", "Profile", "day_of", "event_of", "figures_of", "pair_features", "pair_model",
-           "profile_of", "time_of"]
+           "profile_of", "read_model", "time_of"]
 
 MODEL_FILE = "pair_model.json"
 LEAD_CHARS = 300        # the lead: what happened, where and when, before the background
