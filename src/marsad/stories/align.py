@@ -359,7 +359,6 @@ def _exempt(group: str, window: list[str], at: int) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)
 def _bare(word: str) -> frozenset[str]:
     """A folded word and its forms without one proclitic ("المدير" is also "مدير")."""
     return frozenset({word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2)})
