@@ -2,15 +2,18 @@
 
 Each judged story (a `stories` item of `benchmarks/audits/stories_audit*.jsonl`: its articles and
 the ones judged foreign to its main event) gives pairs: two main-event articles are one event, a
-main-event article and a foreign one are two (two foreign articles say nothing). Their profiles come
-from a database that holds the articles (a SaudiNewsNet ingest). The weights are a logistic
-regression fitted by Newton's method with a small ridge, so the same pairs give the same model;
-five folds by story estimate how it does on stories it has not seen.
+main-event article and a foreign one are two (two foreign articles say nothing). Their profiles are
+read from the corpus (only the judged articles analysed) or from a database that holds them. The
+weights are a logistic regression fitted by Newton's method with a small ridge, so the same pairs
+give the same model; five folds by story estimate how it does on stories it has not seen.
 
     python -m marsad.learn.pair_model --corpus ../shared/corpora/saudinewsnet \\
-        benchmarks/audits/stories_audit*.jsonl --out src/marsad/stories/data/pair_model.json
+        benchmarks/audits/stories_audit.jsonl benchmarks/audits/stories_audit_2.jsonl ... \\
+        --out src/marsad/stories/data/pair_model.json
 
-(`--db` reads the judged articles from an ingest of the corpus instead: the same model, faster.)
+(`make train` runs it on the audits the shipped model was trained on, PAIR_AUDITS in the Makefile;
+an audit drawn to measure the model, such as seed 22's `stories_audit_7.jsonl`, stays out;
+`--db` reads the judged articles from an ingest of the corpus instead: the same model, faster.)
 """
 from __future__ import annotations
 

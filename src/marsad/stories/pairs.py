@@ -30,14 +30,13 @@ __all__ = ["FEATURES", "PairModel", "Profile", "day_of", "event_of", "figures_of
            "profile_of", "read_model", "time_of"]
 
 MODEL_FILE = "pair_model.json"
-LEAD_CHARS = 300        # the lead: what happened, where and when, before the background
-NAME_LEAD = 400         # names this near the start are the lead's actors and places
+LEAD_CHARS = 300        # the lead's words: what happened, where and when, before the background
+LEAD_REACH = 400        # names and dates this near the start are the lead's actors, places and day
 
 FEATURES = ("title_cosine", "lead_cosine", "lead_names", "people_shared", "figures_shared",
             "places_apart", "days_apart", "hours_apart", "same_outlet")
 
 
-_EVENT_LEAD = 400       # characters of the text where a news lead says where and when
 _DATELINE = re.compile(r"^[^\n:：\-–]{2,30}[:：\-–]")
 
 
@@ -69,9 +68,9 @@ def event_of(article: Article) -> tuple[list[str], str | None]:
     dateline = _DATELINE.match(article.text[:40])
     start = dateline.end() if dateline else 0
     places = sorted({e.key for e in article.analysis.entities
-                     if e.type == "LOC" and start <= e.start < _EVENT_LEAD and e.key})
+                     if e.type == "LOC" and start <= e.start < LEAD_REACH and e.key})
     day = next((d.value for d in article.analysis.dates
-                if d.start < _EVENT_LEAD and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
+                if d.start < LEAD_REACH and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
     return places, day
 
 
@@ -115,7 +114,7 @@ def profile_of(article: Article, outlet: str | None) -> Profile:
     places, day = event_of(article)
     return Profile(
         title=terms(article.title or ""), lead=terms(article.text[:LEAD_CHARS]),
-        lead_names=frozenset(e.key for e in entities if e.start < NAME_LEAD and e.key),
+        lead_names=frozenset(e.key for e in entities if e.start < LEAD_REACH and e.key),
         people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
         figures=frozenset(figures_of(article)), places=frozenset(places),
         day=day_of(day), when=time_of(article.published), outlet=outlet)
