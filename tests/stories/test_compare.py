@@ -1,3 +1,6 @@
+from said import quantity_at as _at
+from said import said as _said
+
 from marsad.model import Analysis, Article, Attribution, Entity, Quantity, Quote
 from marsad.stories.compare import compare, disagreements, outlet_of, role_of
 
@@ -11,13 +14,6 @@ def _article(aid, outlet, published, text="", entities=(), quantities=(), attrib
 
 def _q(text, value, unit, qualifier="exact", low=None, high=None):
     return Quantity(text, value, low, high, qualifier, unit, 0, len(text))
-
-
-def _said(aid, outlet, text, *quantities, day="2025-04-01", places=()):
-    """An article of `outlet` published on `day` whose text holds the quantities (see `_at`) and
-    names the places, as the extractor would (an entity key each)."""
-    entities = [Entity(text.index(p), text.index(p) + len(p), p, "LOC", p, f"loc:{p}") for p in places if p in text]
-    return _article(aid, outlet, day, text, entities=entities, quantities=[_at(text, *q) for q in quantities])
 
 
 QUAKE = "وقالت السلطات إن زلزال الحوز أودى بحياة {} في القرى الجبلية المحيطة بمراكش."
@@ -86,16 +82,8 @@ def test_outlet_falls_back_to_the_web_domain():
     assert outlet_of(a) == "alofoq-news.example"
 
 
-def _at(text, snippet, value, unit, qualifier="exact", nth=0):
-    """A quantity as the extractor gives it, located at the `nth` occurrence of `snippet` in `text`."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(snippet, start + 1)
-    return Quantity(snippet, value, None, None, qualifier, unit, start, start + len(snippet))
-
-
 def _told(aid, outlet, text, *quantities):
-    return _article(aid, outlet, f"2025-04-0{aid}", text, quantities=[_at(text, *q) for q in quantities])
+    return _said(aid, outlet, text, *quantities, day=f"2025-04-0{aid}")
 
 
 def _by_what(arts):

@@ -46,8 +46,9 @@ from typing import Any
 
 from marsad.model import Article
 from marsad.scale.tables import COLUMNS, write_rows
-from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex, _when
+from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
 from marsad.stories.features import TermWeights, background
+from marsad.stories.pairs import time_of
 from marsad.stories.service import story_features, story_row
 
 __all__ = ["RETIRE_EVERY", "Slice", "SliceSettings", "StoryCounts", "TermState", "group_stories", "keyed_line",
@@ -115,7 +116,7 @@ class StoryCounts:
 
 def day_of(published: str | None) -> int | None:
     """The calendar day (an ordinal) of a publication time as the scan reads it; None when undated."""
-    when = _when(published)
+    when = time_of(published)
     return when.toordinal() if when is not None else None
 
 
@@ -232,7 +233,7 @@ def replay(s: Slice, docs: Iterable[tuple[int, StoryDoc]], terms: Iterable[TermS
     index = StoryIndex(settings, resumed_weights(s, terms, hints))
     fixed = fixed or {}
     for rank, doc in sorted(docs, key=lambda rd: rd[0]):
-        if rank % RETIRE_EVERY == RETIRE_EVERY - 1 and (now := _when(doc.published)) is not None:
+        if rank % RETIRE_EVERY == RETIRE_EVERY - 1 and (now := time_of(doc.published)) is not None:
             index._retire(now)           # where assign() would retire at this rank
         if rank < s.start and doc.id in fixed:
             index.seed(fixed[doc.id], [doc])

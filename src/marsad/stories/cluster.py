@@ -33,9 +33,7 @@ from itertools import islice
 from operator import itemgetter
 
 from marsad.stories.features import TermWeights, terms
-from marsad.stories.pairs import Profile, pair_model
-from marsad.stories.pairs import day_of as _day
-from marsad.stories.pairs import time_of as _when
+from marsad.stories.pairs import Profile, day_of, pair_model, time_of
 
 __all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms"]
 
@@ -177,7 +175,7 @@ class StoryIndex:
         """
         out: dict[str, str] = {}
         for n, doc in enumerate(sorted(docs, key=lambda d: (d.published or "~", d.id))):
-            if n % 1000 == 999 and (now := _when(doc.published)) is not None:
+            if n % 1000 == 999 and (now := time_of(doc.published)) is not None:
                 self._retire(now)
             if doc.id in self.assignment:
                 out[doc.id] = self.assignment[doc.id]
@@ -192,7 +190,7 @@ class StoryIndex:
         for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
             counts = self._count(doc)
             self._join(story, doc, self.weights.vector(counts, top=self.settings.top_terms),
-                       _when(doc.published))
+                       time_of(doc.published))
             self.assignment[doc.id] = sid
 
     def _count(self, doc: StoryDoc) -> Counter[str]:
@@ -214,7 +212,7 @@ class StoryIndex:
     # -- internals ----------------------------------------------------------------------------
     def _add(self, doc: StoryDoc, counts: Counter[str]) -> str:
         vector = self.weights.vector(counts, top=self.settings.top_terms)
-        when = _when(doc.published)
+        when = time_of(doc.published)
         sid = self.assignment.get(doc.original) if doc.original and doc.original != doc.id else None
         if sid is None:
             sid = self._best_story(vector, when, doc)
@@ -287,7 +285,7 @@ class StoryIndex:
         """Whether the article's lead places or dates its event apart from the story's: a fire in
         Jeddah is not a fire in Riyadh, Thursday's attack is not Monday's, however alike the words.
         Leads that name no place or date leave it to the words."""
-        day = _day(doc.day)
+        day = day_of(doc.day)
         if day and story.days:
             days = (story.day0,) if self.settings.first_day and story.day0 else story.days
             if all(abs((day - other).days) > self.settings.event_days for other in days):
@@ -321,7 +319,7 @@ class StoryIndex:
         story.places.update(doc.places)
         if doc.profile is not None:
             story.profiles.append(doc.profile)
-        if (day := _day(doc.day)) is not None:
+        if (day := day_of(doc.day)) is not None:
             story.days.add(day)
             story.day0 = story.day0 or day
         for term, weight in vector.items():
