@@ -11,13 +11,13 @@ from marsad.extract.tagger_features import doc_features
 
 TEXT = ("وقال المدير التنفيذي لشركة فولكسفاغن هربرت ديس للصحفيين إن المبيعات تراجعت، "
         "فيما استقبل الرئيس الفرنسي إيمانويل ماكرون وفدا من جامعة الدول العربية في باريس.")
+MATCH = "وسجل هدف المباراة الوحيد تيمو فيرنر في الدقيقة الأخيرة."     # no title, no cue, no table name
 
 
 def test_the_shipped_model_loads_and_finds_a_person_no_table_holds():
     assert tagger.load_model() is not None
-    found = {(e.text, e.type) for e in find_entities(TEXT)}
-    assert ("هربرت ديس", "PER") in found
-    assert ("هربرت ديس", "PER") not in {(e.text, e.type) for e in find_entities_by_rules(TEXT)}
+    assert ("تيمو فيرنر", "PER") in {(e.text, e.type) for e in find_entities(MATCH)}
+    assert not find_entities_by_rules(MATCH)
 
 
 def test_known_names_keep_their_table_keys():
@@ -32,7 +32,8 @@ def test_cached_scores_equal_the_weights_of_every_training_feature():
     rule_mentions(doc)
     tags = tagger.rule_tags(doc)
     summed = np.array([scorer.model.score(f) for f in doc_features(doc, tags)])
-    assert np.allclose(scorer.emissions(doc, tags), summed)
+    # the cached blocks are float32: equal to the float64 sums to float32's precision
+    assert np.allclose(scorer.emissions(doc, tags), summed, rtol=1e-6, atol=1e-5)
 
 
 def test_a_table_name_the_tagger_cuts_short_is_taken_whole():
@@ -181,3 +182,13 @@ def test_scores_stay_the_same_when_the_word_and_place_caches_start_afresh():
     for k in (0, 1, 0, 1):
         small.emissions(docs[k], tags[k])
     assert np.array_equal(small.emissions(docs[0], tags[0]), expected)
+
+
+def test_a_surname_the_tagger_leaves_out_is_added_when_it_kept_the_full_name():
+    doc = Doc("وقال المنسق هربرت ديس إن الوضع صعب. ورفض ديس تأكيد الخبر.")
+    rule_mentions(doc)
+    full = next(m for m in doc.mentions if m.type == "PER" and m.last > m.first)
+    surname = next(m for m in doc.mentions if m.source == "propagated")
+    kept = tagger._with_surnames(doc, [full])
+    assert [(m.first, m.last) for m in kept] == [(full.first, full.last), (surname.first, surname.last)]
+    assert tagger._with_surnames(doc, []) == []          # no full name kept: no surname either

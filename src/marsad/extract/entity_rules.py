@@ -282,6 +282,14 @@ def _eponym_end(doc: Doc, j: int) -> int:
         return -1
     if j + 1 >= len(doc) or not doc.joined(j + 1):
         return -1
+    if doc.owner[j + 1] >= 0:           # the table's king ("الملك فهد" -> فهد): the body takes him whole
+        m = doc.mentions[doc.owner[j + 1]]
+        if m.type != "PER" or m.first != j + 1:
+            return -1
+        m.type = "_dropped"
+        for k in range(m.first, m.last + 1):
+            doc.owner[k] = -1
+        return max(m.last, j + _name_tokens(doc, j + 1, allow_nisba=False))
     count = _name_tokens(doc, j + 1, allow_nisba=False)
     return j + count if count else -1
 

@@ -345,6 +345,11 @@ class Prepared:
         j = bisect.bisect_left(self._starts, end)
         return self.entities[i:j]
 
+    def entity_over(self, pos: int) -> tuple[int, int, Entity] | None:
+        """The entity that starts before `pos` and runs past it (the "في غزة" of "وزارة الصحة في غزة")."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return self.entities[i] if i >= 0 and self.entities[i][1] > pos else None
+
 
 @dataclass(slots=True)
 class Src:
@@ -815,6 +820,10 @@ def np_complements(prep: Prepared, pos: int, limit: int = 6, construct: bool = F
     pat = patterns()
     sets = _word_sets()
     for i in range(limit):
+        over = prep.entity_over(pos)
+        if over is not None and over[2].type != "PER":
+            pos = over[1]               # the role's body runs on: "المتحدث باسم وزارة الصحة في غزة"
+            continue
         m = _NEXT_WORD.match(text, pos)
         if not m:
             break

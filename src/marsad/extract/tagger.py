@@ -298,6 +298,21 @@ def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
     return True
 
 
+def _with_surnames(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A person's short form that the rules carried through the text ("سيلز" after "ناثان سيلز"),
+    added where the tagger left it out, when the tagger kept the full name it stands for: one
+    article names one person the same way throughout, though the tagger reads each place alone."""
+    people = {fold_phrase(doc.text[m.start:m.end]) for m in found if m.type == "PER" and m.last > m.first}
+    if not people:
+        return found
+    taken = {k for m in found for k in range(m.first, m.last + 1)}
+    added = [Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "propagated", r.link)
+             for r in doc.mentions
+             if r.source == "propagated" and r.type == "PER" and r.link in people
+             and taken.isdisjoint(range(r.first, r.last + 1))]
+    return found + added
+
+
 def _never_alone(doc: Doc, k: int) -> bool:
     """A currency ("ريال") or a word for a group of people, alone: a listed group noun ("الشيعة",
     "أتباعه") or a definite nisba plural ("الصليبيون", "الإيديولوجيين"). marsad does not take these for names (AQMAR's
@@ -331,6 +346,7 @@ def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
         out.append(m)
     if known_names:
         out = _with_known_names(doc, out)
+        out = _with_surnames(doc, out)
     out.sort(key=lambda m: m.first)
     for m in out:                        # "ترامب" after "دونالد ترامب" is the same person
         if m.type == "PER" and m.entry is None and m.last > m.first:

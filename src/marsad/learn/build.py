@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dev", action="store_true", help="leave the dev parts out of the CRF's training")
     ap.add_argument("--keep-tables", action="store_true",
                     help="reuse the clusters and name shares already in --out (only retrain the CRF)")
+    ap.add_argument("--keep-clusters", action="store_true",
+                    help="reuse the word clusters already in --out (they read raw text only, not the entity "
+                         "tables); recount the name shares and retrain the CRF")
     args = ap.parse_args(argv)
     news = sorted((args.shared / "corpora" / "saudinewsnet").glob("*.zip"))
     if not news or not (args.shared / "corpora" / "ner").is_dir():
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     split = DevSplit(args.shared)
     clusters_path, names_path = args.out / CLUSTERS_FILE, args.out / NAMES_FILE
-    if not (args.keep_tables and clusters_path.is_file() and names_path.is_file()):
+    keep_clusters = (args.keep_tables or args.keep_clusters) and clusters_path.is_file()
+    if not keep_clusters:
         corpus = [s for text in texts_of(news) for s in sentences_of(text)]
         corpus += [s for sent in split.aner_train + split.aqmar_train for s in sentences_of(as_text(sent))]
         _step(f"word vectors over {len(corpus):,} sentences", started)
@@ -76,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
         del corpus
         _step(f"clusters of {len(vectors.index_to_key):,} words", started)
         write_word_table(learn_clusters(vectors), clusters_path)
+    if not (args.keep_tables and names_path.is_file()):
+        set_tables(clusters=read_word_table(clusters_path))     # name shares peel proclitics by frequency
         _step("name shares over SaudiNewsNet", started)
         write_word_table(name_shares(texts_of(news)), names_path)
     set_tables(clusters=read_word_table(clusters_path), names=read_word_table(names_path))
