@@ -192,3 +192,12 @@ def test_a_surname_the_tagger_leaves_out_is_added_when_it_kept_the_full_name():
     kept = tagger._with_surnames(doc, [full])
     assert [(m.first, m.last) for m in kept] == [(full.first, full.last), (surname.first, surname.last)]
     assert tagger._with_surnames(doc, []) == []          # no full name kept: no surname either
+
+
+@pytest.mark.parametrize("text, body, kind", [
+    ("هبطت الطائرة في مطار الملك خالد الدولي مساء أمس", "مطار الملك خالد الدولي", "LOC"),
+    ("نقل الجرحى إلى مستشفى الملك سلمان بعد الحادث", "مستشفى الملك سلمان", "LOC"),
+])
+def test_a_body_named_after_a_king_is_found_whole_not_as_the_king(text, body, kind):
+    found = [(e.text, e.type) for e in find_entities(text)]
+    assert found == [(body, kind)]

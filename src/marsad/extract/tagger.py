@@ -298,6 +298,24 @@ def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
     return True
 
 
+def _with_eponym_bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A body the rules found named after a king or a prince ("مستشفى الملك فهد التخصصي", "مطار
+    الملك خالد الدولي") replaces what the tagger made of it inside its words (nothing, the person
+    alone, a part of the name): the annotated news rarely shows such a body."""
+    titles = doc.lex["eponym_titles"]
+    out = found
+    for r in doc.mentions:
+        if r.source != "rule" or r.type not in ("LOC", "ORG") or r.last < r.first + 2 \
+                or titles.isdisjoint(doc.info[r.first + 1].forms):
+            continue
+        touching = [m for m in out if m.last >= r.first and m.first <= r.last]
+        if all(r.first <= m.first and m.last <= r.last and (m.first, m.last) != (r.first, r.last) for m in touching):
+            replaced = set(map(id, touching))
+            out = [m for m in out if id(m) not in replaced]
+            out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "rule", r.link))
+    return out
+
+
 def _with_surnames(doc: Doc, found: list[Mention]) -> list[Mention]:
     """A person's short form that the rules carried through the text ("سيلز" after "ناثان سيلز"),
     added where the tagger left it out, when the tagger kept the full name it stands for: one
@@ -346,6 +364,7 @@ def tagged_mentions(doc: Doc, known_names: bool = True) -> list[Mention] | None:
         out.append(m)
     if known_names:
         out = _with_known_names(doc, out)
+        out = _with_eponym_bodies(doc, out)
         out = _with_surnames(doc, out)
     out.sort(key=lambda m: m.first)
     for m in out:                        # "ترامب" after "دونالد ترامب" is the same person
