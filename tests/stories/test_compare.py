@@ -105,6 +105,17 @@ def test_attackers_killed_are_compared_across_names_plurals_and_of_them():
     assert found["مسلح (مهاجمون)"] == {"ب": 25, "ج": 30}
 
 
+def test_some_of_the_wounded_is_a_part_and_not_set_against_the_whole():
+    a = "أصيب 24 شخصا في انفجار صهريج غاز بحي الفيصلية في الدمام، بينهم أطفال."
+    b = "وأكد الدفاع المدني في الدمام أن أربعة من المصابين في انفجار صهريج الغاز بحي الفيصلية في حالة حرجة."
+    c = "وأصيب 31 شخصا في انفجار صهريج غاز بحي الفيصلية في الدمام."
+    places = ("الفيصلية", "الدمام")
+    arts = [_said("1", "أ", a, ("24", 24, "شخص"), places=places),
+            _said("2", "ب", b, ("أربعة", 4, "مصاب"), places=places),
+            _said("3", "ج", c, ("31", 31, "شخص"), places=places)]
+    assert [sorted(d["values"].values()) for d in disagreements(arts)] == [[24, 31]]
+
+
 def test_a_number_without_unit_and_without_of_them_counts_nothing():
     a = "قتل 8 مسلحين في الاشتباكات، وأعلن الجيش لاحقاً مقتل 5."
     b = "قتل 8 مسلحين في الاشتباكات."

@@ -244,10 +244,20 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
             after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 20])[0])[0])
             if before and before[-1] in anaphora or after and (after[0] in anaphora or after[0] in others):
                 unit = previous.unit
+        if _part_of_counted(text, q):
+            continue                 # "أربعة من المصابين في حالة خطيرة": a part of a count given elsewhere
         out.append((q, unit))
         if q.unit:
             previous = q
     return out
+
+
+def _part_of_counted(text: str, q: Quantity) -> bool:
+    """Whether the number counts some of a set the article counts as a whole: "N من" followed by
+    a word that names a role itself ("من المصابين", "من القتلى"), not a kind of people ("10 من
+    منسوبي الطوارئ" is the count of the dead)."""
+    after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 30])[0])[0])
+    return len(after) >= 2 and after[0] == "من" and after[1].startswith("ال") and bool(_word_cues(after[1]))
 
 
 def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
