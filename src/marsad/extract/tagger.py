@@ -268,11 +268,15 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         same = len(touching) == 1 and (touching[0].first, touching[0].last) == (r.first, r.last)
         if not touching or same or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
                                                                      or all(m.type != r.type for m in touching))):
-            if touching:
-                replaced = set(map(id, touching))
-                out = [m for m in out if id(m) not in replaced]
-            out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "gazetteer", r.link))
+            out = _taken_whole(out, touching, r, "gazetteer")
     return out
+
+
+def _taken_whole(found: list[Mention], touching: list[Mention], r: Mention, source: str) -> list[Mention]:
+    """`found` with the tagged names in `touching` given up for the rule mention `r`, whole."""
+    replaced = set(map(id, touching))
+    return [m for m in found if id(m) not in replaced] + [
+        Mention(r.first, r.last, r.start, r.end, r.type, r.entry, source, r.link)]
 
 
 def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
@@ -310,9 +314,7 @@ def _with_eponym_bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
             continue
         touching = [m for m in out if m.last >= r.first and m.first <= r.last]
         if all(r.first <= m.first and m.last <= r.last and (m.first, m.last) != (r.first, r.last) for m in touching):
-            replaced = set(map(id, touching))
-            out = [m for m in out if id(m) not in replaced]
-            out.append(Mention(r.first, r.last, r.start, r.end, r.type, r.entry, "rule", r.link))
+            out = _taken_whole(out, touching, r, "rule")
     return out
 
 

@@ -120,7 +120,7 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
             left.rstrip(" ").endswith(rules["age_before"])
             or (_words_any(left)[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in _words_any(left)))):
         return "عمر"             # "رأفت الميهي (74 عاما)", "رحيل الفنان عن 71 عاما": an age, whatever cue is near
-    right = _CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + after])[0])[0]
+    right = _clause_after(text, q, after)
     left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
@@ -170,6 +170,11 @@ def _cue_at(word: str, cue: str) -> bool:
 
 def _words_any(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", normalize(text))
+
+
+def _clause_after(text: str, q: Quantity, reach: int) -> str:
+    """The text after the number up to the end of its clause (a comma or a sentence end), within `reach`."""
+    return _CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + reach])[0])[0]
 
 
 def _magnitude(q: Quantity) -> float | None:
@@ -241,7 +246,7 @@ def _counted(text: str, quantities: list[Quantity]) -> list[tuple[Quantity, str 
         if unit is None and previous is not None and previous.end <= q.start \
                 and not _SENTENCE_BREAK.search(text[previous.end:q.start]):
             before = _words_any(_CLAUSE_BREAK.split(text[previous.end:q.start])[-1])
-            after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 20])[0])[0])
+            after = _words_any(_clause_after(text, q, 20))
             if before and before[-1] in anaphora or after and (after[0] in anaphora or after[0] in others):
                 unit = previous.unit
         if _part_of_counted(text, q):
@@ -256,7 +261,7 @@ def _part_of_counted(text: str, q: Quantity) -> bool:
     """Whether the number counts some of a set the article counts as a whole: "N من" followed by
     a word that names a role itself ("من المصابين", "من القتلى"), not a kind of people ("10 من
     منسوبي الطوارئ" is the count of the dead)."""
-    after = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 30])[0])[0])
+    after = _words_any(_clause_after(text, q, 30))
     return len(after) >= 2 and after[0] == "من" and after[1].startswith("ال") and bool(_word_cues(after[1]))
 
 
@@ -379,7 +384,7 @@ def _hedged_after(text: str, q: Quantity) -> Quantity:
     folded = normalize(text[q.end:q.end + 40])
     if not any(hedge[-1] in folded for hedge, _ in _trailing_hedges()):
         return q
-    words = _words_any(_CLAUSE_BREAK.split(_SENTENCE_BREAK.split(text[q.end:q.end + 40])[0])[0])
+    words = _words_any(_clause_after(text, q, 40))
     for hedge, qualifier in _trailing_hedges():
         for at in range(min(3, len(words))):
             if words[at:at + len(hedge)] == hedge:
