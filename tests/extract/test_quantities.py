@@ -60,6 +60,15 @@ def test_hedges_set_the_qualifier(text, qualifier):
     assert one(text).qualifier == qualifier
 
 
+@pytest.mark.parametrize("text, qualifier", [
+    ("سقط مالايقل عن قتيلين في الإعصار", "at_least"), ("أصيب مالا يقل عن 12 شخصا", "at_least"),
+    ("أصيب ما لايقل عن 12 شخصا", "at_least"),
+    ("يمنح مهلة بما لايزيد عن 30 يوما", "at_most"),
+])
+def test_hedges_with_ma_and_la_joined_to_the_next_word_are_read(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
 def test_negated_more_than_is_at_most():
     assert one("لم تتجاوز نسبة المشاركة 30%").qualifier == "at_most"
 

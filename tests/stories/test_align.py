@@ -114,3 +114,27 @@ def test_a_lead_that_sums_several_incidents_is_not_an_events_headline_figure():
     assert disagreements([a, _said("2", "ب", roundup, ("3 أشخاص", 3, "شخص"), places=("الرياض",))]) == []
     [row] = disagreements([a, _said("2", "ب", single, ("3 أشخاص", 3, "شخص"), places=("الرياض",))])
     assert row["values"] == {"أ": 4, "ب": 3} and row["basis"] == "leads"
+
+
+def test_lead_figures_beside_other_places_are_two_events():
+    """Two outlets leading with soldiers killed, one in one province and one in another, tell two
+    attacks of one week; beside the same province they tell one attack's two tolls."""
+    tail = "، في وقت تتواصل فيه المواجهات مع مسلحي الحزب في جنوب شرق تركيا منذ أسابيع."
+    a = "قتل 3 جنود في انفجار عبوة ناسفة استهدف دورية للجيش في ولاية شرناق" + tail
+    other = "أفادت مصادر أمنية بمقتل 12 جنديا في اشتباكات مع مسلحين في محافظة كرمانشاه" + tail
+    same = "أفادت مصادر أمنية بمقتل 5 جنود في انفجار لغم بدورية في ولاية شرناق" + tail
+    first = _said("1", "أ", a, ("3", 3, "جندي"), places=("شرناق", "تركيا"))
+    assert disagreements([first, _said("2", "ب", other, ("12", 12, "جندي"), places=("كرمانشاه", "تركيا"))]) == []
+    [row] = disagreements([first, _said("2", "ب", same, ("5", 5, "جندي"), places=("شرناق", "تركيا"))])
+    assert row["values"] == {"أ": 3, "ب": 5} and row["basis"] == "leads"
+
+
+def test_a_lead_toll_of_separate_attacks_is_no_events_headline_figure():
+    one = "فجر انتحاري نفسه في سوق مكتظة بمدينة مايدوغوري اليوم مما أدى إلى مقتل 6 أشخاص، بحسب وكالة الطوارئ."
+    a = _said("1", "أ", one, ("6", 6, "شخص"), places=("مايدوغوري",))
+    single = "لقي 16 شخصا حتفهم في مايدوغوري بعدما استهدف انتحاري سوق المدينة صباحا."
+    [row] = disagreements([a, _said("2", "ب", single, ("16", 16, "شخص"), places=("مايدوغوري",))])
+    assert row["basis"] == "leads"
+    for total in ("لقي 16 شخصا حتفهم في مايدوغوري في هجومين منفصلين استهدف أحدهما سوق المدينة صباحا.",
+                  "لقي 16 شخصا حتفهم في مختلف أحياء مايدوغوري بعدما استهدف انتحاري سوق المدينة صباحا."):
+        assert disagreements([a, _said("2", "ب", total, ("16", 16, "شخص"), places=("مايدوغوري",))]) == []

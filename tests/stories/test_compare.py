@@ -250,3 +250,19 @@ def test_a_publisher_named_with_and_without_its_descriptor_is_one_outlet():
     assert report.outlets == ["الأفق", "النهار المغاربية"]
     [row] = report.disagreements
     assert set(row["values"]) == {"الأفق", "النهار المغاربية"}
+
+
+def test_a_count_of_days_after_an_attack_is_not_a_count_of_attackers():
+    text = "وشن الطيران أولى غاراته بعد 4 أيام على الهجوم الانتحاري في البلدة."
+    assert role_of(text, _at(text, "4", 4, "يوم")) is None
+    text = "وقتل 4 أشخاص بعد الهجوم الانتحاري على البلدة."
+    assert role_of(text, _at(text, "4", 4, "شخص")) == "قتلى"
+
+
+def test_a_figure_in_whole_thousands_holds_what_its_writer_cut():
+    """"22 ألف حبة" is how one outlet writes the 22,790 pills another counts; 24 thousand is not."""
+    seized = "ضبطت الجمارك في منفذ الحديثة {} مخبأة داخل مركبة قادمة من الأردن."
+    exact = _said("1", "أ", seized.format("22790 حبة"), ("22790 حبة", 22790, "حبة"))
+    assert disagreements([exact, _said("2", "ب", seized.format("22 ألف حبة"), ("22 ألف حبة", 22000, "حبة"))]) == []
+    [row] = disagreements([exact, _said("2", "ب", seized.format("24 ألف حبة"), ("24 ألف حبة", 24000, "حبة"))])
+    assert row["values"] == {"أ": 22790, "ب": 24000}

@@ -91,13 +91,29 @@ def _dual_forms(singular: str) -> tuple[str, ...]:
     return stem + "ان", stem + "ين"
 
 
+def _joined_spellings(phrase: tuple[str, ...], particles: frozenset[str]) -> list[tuple[str, ...]]:
+    """The phrase as written, then with each particle of `particles` joined to the word after it,
+    in every combination ("ما لا يقل عن" is also "مالا يقل عن", "ما لايقل عن", "مالايقل عن")."""
+    spellings = [((phrase[0],), phrase[0] in particles)]
+    for word in phrase[1:]:
+        grown = []
+        for words, ends_in_particle in spellings:
+            grown.append((words + (word,), word in particles))
+            if ends_in_particle:
+                grown.append((words[:-1] + (words[-1] + word,), word in particles))
+        spellings = grown
+    return [words for words, _ in spellings]
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     data = json.loads(resources.files("marsad.extract").joinpath("data/quantities.json").read_text("utf-8"))
     hedges: dict[tuple[str, ...], str] = {}
+    joined = _folded(data["joined_particles"])
     for qualifier, phrases in data["hedges_before"].items():
         for phrase in phrases:
-            hedges.setdefault(tuple(normalize(phrase).split()), qualifier)
+            for spelling in _joined_spellings(tuple(normalize(phrase).split()), joined):
+                hedges.setdefault(spelling, qualifier)
     units: dict[str, str] = {}
     for base, forms in data["units"].items():
         for form in (base, *forms):

@@ -106,6 +106,7 @@ class Mention:
     scope: frozenset[str]         # scope classes and years within `scope_window` words of it
     entities: frozenset[str]      # entity keys named in the sentence
     actors: frozenset[str]        # keys of the people, bodies and places named near the number
+    tellers: frozenset[str]       # those of the actors named in an attribution ("وبحسب حسكو"): who tells it
     market: bool                  # its sentence reads a market's ticks (an ounce, a barrel, an index)
     roundup: bool                 # its sentence sums several incidents ("في 3 حوادث متفرقة"): no one event's figure
     days: frozenset[str]          # the days its sentence dates (resolved: "أمس" is the day before publication)
@@ -179,6 +180,8 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     actors = frozenset(e.key for e in named
                        if e.type in ("PER", "ORG", "LOC")
                        and max(lo, q.start - reach) <= e.start and e.end <= min(hi, q.end + reach))
+    told_in = [(t.start, t.end) for t in (article.analysis.attributions if article.analysis else []) if t.end > t.start]
+    tellers = frozenset(e.key for e in named if e.key in actors and any(s <= e.start and e.end <= t for s, t in told_in))
     days = frozenset(d.value[:10] for d in (article.analysis.dates if article.analysis else [])
                      if lo <= d.start and d.end <= hi and d.value and len(d.value) >= 10)
     lead_end = r["lead_chars"]
@@ -190,7 +193,7 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     lead_keys = frozenset(e.key for e in named if e.end <= lead_end) if lead else frozenset()
     return Mention(outlet=outlet, article=article.id, day=(article.published or "")[:10] or None, q=q,
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
-                   scope=scope, entities=entities, actors=actors, told=told, value=_rounded(q),
+                   scope=scope, entities=entities, actors=actors, tellers=tellers, told=told, value=_rounded(q),
                    market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right),
                    others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
@@ -452,7 +455,7 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
     if a.first and b.first and a.lead and b.lead and (apart is None or apart <= r["lead_max_days"]) \
             and len(a.lead_keys & b.lead_keys) >= r["lead_keys"] and _same_scope(a, b) \
             and a.role in r["lead_roles"] and not (a.days and b.days and not a.days & b.days) \
-            and not (a.roundup or b.roundup):
+            and not (a.roundup or b.roundup) and not _other_actors(a, b):
         lead = overlap(a.lead, b.lead)
         if lead >= r["min_lead"] and sum(_idf(t) for t in a.lead & b.lead - _generic()) >= r["min_lead_shared"]:
             w = r["weights"]
@@ -465,6 +468,13 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
         if head is not None and (score is None or head > score):
             return head, "head"     # each article's first figure under one head ("نسبة المشاركة")
     return score, why
+
+
+def _other_actors(a: Mention, b: Mention) -> bool:
+    """Whether the people, bodies or places named beside two figures differ ("شرناق" and
+    "كرمانشاه"): two events' tolls. Who tells a figure ("وبحسب حسكو") is not its actor."""
+    mine, theirs = a.actors - a.tellers, b.actors - b.tellers
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
 def _by_ages(a: Mention, b: Mention) -> tuple[float | None, str]:

@@ -86,6 +86,8 @@ def _role_rules() -> dict[str, Any]:
     rules = _roles_data().get("rules", {})
     return {
         "units_only": {role: set(units) for role, units in rules.get("units_only", {}).items()},
+        "not_units": {"units": set(rules.get("not_units", {}).get("units", [])),
+                      "roles": set(rules.get("not_units", {}).get("roles", []))},
         "weak": set(rules.get("weak", [])),
         "percent_of": dict(rules.get("percent_of", {})),
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
@@ -134,6 +136,8 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
             for _, role in sorted(_word_cues(word).union(phrases)):      # the cues' own order decides, as listed
                 only = rules["units_only"].get(role)
                 if only is not None and (q.unit not in only or level):
+                    continue
+                if role in rules["not_units"]["roles"] and q.unit in rules["not_units"]["units"]:
                     continue
                 if role in rules["weak"]:
                     if best_weak is None or distance + side < best_weak[0]:
@@ -559,7 +563,21 @@ def interval(q: Quantity) -> tuple[float, float] | None:
         return -math.inf if v < 0 else 0.0, v
     spread = max(abs(v) * rules["exact"], min(_rounding(v), abs(v) * rules["exact_rounding"])) \
         if abs(v) >= 1000 else 0.0      # "1.9 مليار" may be 1.949 billion, "عشرة ملايين" is not nine
+    if spread and v > 0 and _scaled_whole(q):
+        return v - spread, v + 2 * spread    # "22 ألف حبة" for 22,790 pills: the thousands cut, not rounded
     return v - spread, v + spread
+
+
+def _scaled_whole(q: Quantity) -> bool:
+    """Whether a figure is written as whole digits and a scale word ("22 ألف", "3 ملايين"): the
+    writer may have cut what follows the scale's place rather than rounded it."""
+    digits = re.findall(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?", q.text)
+    if len(digits) != 1 or not digits[0].translate(_DIGITS).isdigit():
+        return False
+    return int(digits[0].translate(_DIGITS)) < float(q.value or 0)
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _rounding(v: float) -> float:
