@@ -40,7 +40,17 @@ def test_the_shipped_pair_model_finds_two_reports_of_one_crash_the_same_event_an
     first, second, other = crash_reports
     assert model.probability(first, second) >= model.threshold > model.probability(first, other)
     assert model.same_event(other, [first, second]) is False
-    assert model.same_event(second, [other, first]) is True      # one member like it is enough
+    assert model.same_event(second, [first]) is True
+
+
+def test_one_alike_member_does_not_let_a_report_into_a_story_of_other_events(crash_reports):
+    """The gate reads the members together: a report like one member of a story whose other
+    members are another event is not that story's event (stories chain from crash to crash)."""
+    first, second, other = crash_reports
+    model = pair_model()
+    assert model.probability(second, first) >= model.threshold
+    assert model.same_event(second, [first, other, other]) is False
+    assert model.same_event(second, [first, first, other]) is True
 
 
 def test_pair_features_read_titles_leads_places_days_hours_and_outlets(crash_reports):

@@ -7,8 +7,8 @@ are dated the same day, the two reports are hours rather than days apart. `pair_
 from two articles' `Profile`s; `PairModel` weighs it with a logistic model trained by
 `marsad.learn.pair_model` on the audited stories (`benchmarks/audits/stories_audit*.jsonl`: every
 pair of one story's main-event articles is one event, a main-event article and a foreign one are
-two). The grouping lets an article join a story only when the model finds it the same event as at
-least one member (`StoryIndex`).
+two). The grouping lets an article join a story only when the model finds it the same event as the
+members on average (`StoryIndex`).
 """
 from __future__ import annotations
 
@@ -162,8 +162,10 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def same_event(self, a: Profile, members: list[Profile]) -> bool:
-        """Whether the article is the same event as at least one of the members."""
-        return any(self.probability(a, m) >= self.threshold for m in members)
+        """Whether the article is the same event as the members taken together: its mean
+        probability over them reaches the threshold. One alike member is not enough in a larger
+        story: a next fire or raid that resembles one report chains a story from event to event."""
+        return sum(self.probability(a, m) for m in members) / len(members) >= self.threshold
 
     def to_dict(self) -> dict[str, Any]:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
