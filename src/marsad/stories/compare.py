@@ -568,6 +568,9 @@ def interval(q: Quantity) -> tuple[float, float] | None:
     return v - spread, v + spread
 
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
 def _scaled_whole(q: Quantity) -> bool:
     """Whether a figure is written as whole digits and a scale word ("22 ألف", "3 ملايين"): the
     writer may have cut what follows the scale's place rather than rounded it."""
@@ -575,9 +578,6 @@ def _scaled_whole(q: Quantity) -> bool:
     if len(digits) != 1 or not digits[0].translate(_DIGITS).isdigit():
         return False
     return int(digits[0].translate(_DIGITS)) < float(q.value or 0)
-
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _rounding(v: float) -> float:
