@@ -473,7 +473,11 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
 def _other_actors(a: Mention, b: Mention) -> bool:
     """Whether the people, bodies or places named beside two figures differ ("شرناق" and
     "كرمانشاه"): two events' tolls. Who tells a figure ("وبحسب حسكو") is not its actor."""
-    mine, theirs = a.actors - a.tellers, b.actors - b.tellers
+    return _apart_sets(a.actors - a.tellers, b.actors - b.tellers)
+
+
+def _apart_sets(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
+    """Whether both name something and nothing in common."""
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
@@ -518,7 +522,7 @@ def _by_sentences(a: Mention, b: Mention, apart: int | None) -> tuple[float | No
     for x, y in ((a, b), (b, a)):
         if x.listed >= r["enumeration"] and y.item is None and x.item and x.item not in y.words:
             return None, "list items"   # one entry of an enumeration ("مستشفى الجموم بسعة 100 سرير، ...") against a figure its sentence does not name
-    if a.actors and b.actors and not a.actors & b.actors:
+    if _apart_sets(a.actors, b.actors):
         return None, "other actors"     # "سابك" and "سبكيم", "بيشة" and "خيبر" each beside its own figure
     if a.others - b.others and b.others - a.others:
         return None, "other numbers"    # "إلى 49.89" / "إلى 50.41": another day, item or time
@@ -552,12 +556,10 @@ def _by_heads(a: Mention, b: Mention, apart: int | None) -> float | None:
     r = rules()
     if _apart(a, b, apart) is not None or a.others - b.others and b.others - a.others:
         return None
-    if a.places and b.places and not a.places & b.places:
+    if _apart_sets(a.places, b.places):
         return None              # two quakes of a season: a story of Jordan's and Australia's
     for kind in r["heads"]["actor_kinds"]:
-        mine = {k for k in a.actors if k.startswith(kind)}
-        theirs = {k for k in b.actors if k.startswith(kind)}
-        if mine and theirs and not mine & theirs:
+        if _apart_sets({k for k in a.actors if k.startswith(kind)}, {k for k in b.actors if k.startswith(kind)}):
             return None
     w = r["weights"]
     score = w["head"] + w["entity"] * (1.0 if a.entities & b.entities else 0.0) \

@@ -568,16 +568,12 @@ def interval(q: Quantity) -> tuple[float, float] | None:
     return v - spread, v + spread
 
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
 def _scaled_whole(q: Quantity) -> bool:
     """Whether a figure is written as whole digits and a scale word ("22 ألف", "3 ملايين"): the
-    writer may have cut what follows the scale's place rather than rounded it."""
-    digits = re.findall(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?", q.text)
-    if len(digits) != 1 or not digits[0].translate(_DIGITS).isdigit():
-        return False
-    return int(digits[0].translate(_DIGITS)) < float(q.value or 0)
+    writer may have cut what follows the scale's place rather than rounded it. (`\\d` and `int`
+    read Arabic-Indic digits as they read ASCII ones.)"""
+    digits = re.findall(r"\d+(?:[.,٫]\d+)?", q.text)
+    return len(digits) == 1 and digits[0].isdigit() and int(digits[0]) < float(q.value or 0)
 
 
 def _rounding(v: float) -> float:
