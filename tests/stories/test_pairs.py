@@ -7,7 +7,7 @@ import pytest
 
 from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
 from marsad.stories.features import TermWeights, terms
-from marsad.stories.pairs import FEATURES, PairModel, Profile, pair_features, pair_model
+from marsad.stories.pairs import FEATURES, PairModel, Profile, pair_features, pair_model, term_bits
 
 CRASH_TITLE = "مصرع أربعة أشخاص في حادث تصادم على طريق المزاحمية"
 CRASH_LEAD = "لقي أربعة أشخاص مصرعهم وأصيب خمسة آخرون في حادث تصادم بين شاحنة وسيارة على طريق المزاحمية غرب الرياض"
@@ -20,7 +20,8 @@ def profile(title: str, lead: str, places: set[str], day: str, when: str, outlet
             figures: set[str] = frozenset()) -> Profile:
     weights = TermWeights()
     p = Profile(title=terms(title), lead=terms(lead), places=frozenset(places), day=date.fromisoformat(day),
-                when=datetime.fromisoformat(when), outlet=outlet, figures=frozenset(figures))
+                when=datetime.fromisoformat(when), outlet=outlet, figures=frozenset(figures),
+                body=term_bits(terms(title).keys() | terms(lead).keys()))
     p.weigh(lambda counts, top: weights.vector(counts, top=top))
     return p
 
@@ -61,6 +62,24 @@ def test_pair_features_read_titles_leads_places_days_hours_and_outlets(crash_rep
     assert (alike["days_apart"], apart["days_apart"]) == (0.0, 1.0)
     assert alike["hours_apart"] < apart["hours_apart"]
     assert alike["same_outlet"] == apart["same_outlet"] == 0.0
+
+
+def test_a_title_whose_words_the_other_report_never_uses_reads_as_another_event_of_its_kind():
+    """Two cables of one day differ only in the country congratulated: the title of each names
+    what the other never says. A changed figure is not such a word: tolls differ within a story."""
+    cable = "بعث خادم الحرمين الشريفين برقية تهنئة لرئيس {} بمناسبة ذكرى استقلال بلاده، وعبر عن أطيب التهاني"
+    def cable_of(country: str) -> Profile:
+        return profile(f"القيادة تهنئ رئيس {country} بذكرى الاستقلال", cable.format(country), set(),
+                       "2015-08-11", "2015-08-11T08:00", "واس")
+    chad, chad_again, singapore = cable_of("تشاد"), cable_of("تشاد"), cable_of("سنغافورة")
+    unsaid = FEATURES.index("title_unsaid")
+    assert pair_features(chad, chad_again)[unsaid] == 0.0 < pair_features(chad, singapore)[unsaid]
+    toll = profile("ارتفاع قتلى السيول إلى 17", "ارتفع عدد قتلى السيول في حجة إلى 17 شخصا", set(),
+                   "2015-08-11", "2015-08-11T08:00", "عكاظ")
+    first = profile("ارتفاع قتلى السيول إلى 12", "ارتفع عدد قتلى السيول في حجة إلى 12 شخصا", set(),
+                    "2015-08-11", "2015-08-11T06:00", "الرياض")
+    assert pair_features(toll, first)[unsaid] == 0.0
+    assert pair_model().probability(chad, chad_again) > pair_model().probability(chad, singapore)
 
 
 def test_a_model_file_for_other_features_is_refused_by_name():

@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,12 @@ __all__ = ["FEATURES", "PairModel", "Profile", "day_of", "event_of", "figures_of
 MODEL_FILE = "pair_model.json"
 LEAD_CHARS = 300        # the lead's words: what happened, where and when, before the background
 LEAD_REACH = 400        # names and dates this near the start are the lead's actors, places and day
+BODY_CHARS = 1000       # a report's early text: another report's title words recur here when it is
+                        # the same event, and not when it is the next of its kind (Chad's national day)
+BODY_BITS = 2048        # bits of the filter that holds those words (`term_bits`)
 
 FEATURES = ("title_cosine", "lead_cosine", "lead_names", "people_shared", "figures_shared",
-            "places_apart", "days_apart", "hours_apart", "same_outlet")
+            "places_apart", "days_apart", "hours_apart", "same_outlet", "title_unsaid")
 
 
 _DATELINE = re.compile(r"^[^\n:：\-–]{2,30}[:：\-–]")
@@ -96,8 +101,10 @@ class Profile:
     day: date | None = None                       # the event day its lead gives
     when: datetime | None = None                  # publication time
     outlet: str | None = None
+    body: int = 0                                 # its title's and first BODY_CHARS' terms (`term_bits`)
     title_vector: dict[str, float] = field(default_factory=dict)
     lead_vector: dict[str, float] = field(default_factory=dict)
+    title_marks: tuple[tuple[int, float], ...] = ()   # bit and weight of each title term but figures
     weighed: bool = False
 
     def weigh(self, vector_of: Any) -> None:
@@ -105,15 +112,32 @@ class Profile:
         (once: a profile weighed before keeps its vectors)."""
         if not self.weighed:
             self.title_vector, self.lead_vector = vector_of(self.title, 40), vector_of(self.lead, 60)
+            self.title_marks = tuple((_bit(t), w) for t, w in self.title_vector.items() if t[0] != "#")
             self.title, self.lead, self.weighed = Counter(), Counter(), True
+
+
+def _bit(term: str) -> int:
+    return 1 << (zlib.crc32(term.encode()) % BODY_BITS)
+
+
+def term_bits(words: Iterable[str]) -> int:
+    """A set of terms as the bits of their CRC-32s (a Bloom filter of one hash): 256 bytes an
+    article instead of a set of a few hundred strings, the same on every run; a term taken for
+    present by a shared bit costs the feature a little, never a crash."""
+    bits = 0
+    for word in words:
+        bits |= _bit(word)
+    return bits
 
 
 def profile_of(article: Article, outlet: str | None) -> Profile:
     """What the pair model reads of an article (term counts still to be weighed)."""
     entities = article.analysis.entities if article.analysis else []
     places, day = event_of(article)
+    title = terms(article.title or "")
+    body = term_bits(terms(article.text[:BODY_CHARS]).keys() | title.keys())
     return Profile(
-        title=terms(article.title or ""), lead=terms(article.text[:LEAD_CHARS]),
+        title=title, lead=terms(article.text[:LEAD_CHARS]), body=body,
         lead_names=frozenset(e.key for e in entities if e.start < LEAD_REACH and e.key),
         people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
         figures=frozenset(figures_of(article)), places=frozenset(places),
@@ -131,6 +155,15 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+def _unsaid(a: Profile, b: Profile) -> float:
+    """The share of the weight of a's title words that b does not use in its title or early text.
+    Figures are left out: a toll that differs is what the story compares, not a sign of two events."""
+    total = sum(w for _, w in a.title_marks)
+    if not total:
+        return 0.0
+    return sum(w for bit, w in a.title_marks if not b.body & bit) / total
+
+
 def pair_features(a: Profile, b: Profile) -> list[float]:
     """The FEATURES of two weighed profiles, in that order."""
     days = float(a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1)
@@ -145,6 +178,7 @@ def pair_features(a: Profile, b: Profile) -> list[float]:
         days,
         math.log1p(hours),
         float(a.outlet == b.outlet),
+        min(_unsaid(a, b), _unsaid(b, a)),    # the title of one says what the other says too, or neither
     ]
 
 
