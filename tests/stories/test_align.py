@@ -138,3 +138,16 @@ def test_a_lead_toll_of_separate_attacks_is_no_events_headline_figure():
     for total in ("لقي 16 شخصا حتفهم في مايدوغوري في هجومين منفصلين استهدف أحدهما سوق المدينة صباحا.",
                   "لقي 16 شخصا حتفهم في مختلف أحياء مايدوغوري بعدما استهدف انتحاري سوق المدينة صباحا."):
         assert disagreements([a, _said("2", "ب", total, ("16", 16, "شخص"), places=("مايدوغوري",))]) == []
+
+
+def test_a_lead_count_of_the_wounded_moved_or_received_is_no_events_headline_figure():
+    """Those an air ambulance carried, or one hospital received, are a part of the wounded: set
+    against another outlet's toll they make a disagreement that is not one."""
+    toll = "أصيب 40 شخصا في تفجير استهدف مسجدا لقوات الطوارئ في أبها ظهر الخميس، بحسب وزارة الصحة."
+    a = _said("1", "أ", toll, ("40", 40, "شخص"), places=("أبها",))
+    same = "أسفر تفجير مسجد قوات الطوارئ في أبها ظهر الخميس عن إصابة 33 شخصا، بحسب وزارة الصحة."
+    [row] = disagreements([a, _said("2", "ب", same, ("33", 33, "شخص"), places=("أبها",))])
+    assert row["basis"] == "leads"
+    for part in ("نقلت طائرات الإخلاء الطبي 8 مصابين في تفجير مسجد قوات الطوارئ في أبها إلى الرياض، بحسب وزارة الصحة.",
+                 "ودعت جمعية البر 8 مصابين في تفجير مسجد قوات الطوارئ في أبها بعد علاجهم، بحسب وزارة الصحة."):
+        assert disagreements([a, _said("2", "ب", part, ("8", 8, "مصاب"), places=("أبها",))]) == []

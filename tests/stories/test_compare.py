@@ -266,3 +266,13 @@ def test_a_figure_in_whole_thousands_holds_what_its_writer_cut():
     assert disagreements([exact, _said("2", "ب", seized.format("22 ألف حبة"), ("22 ألف حبة", 22000, "حبة"))]) == []
     [row] = disagreements([exact, _said("2", "ب", seized.format("24 ألف حبة"), ("24 ألف حبة", 24000, "حبة"))])
     assert row["values"] == {"أ": 22790, "ب": 24000}
+
+
+def test_a_role_joined_by_and_after_a_number_belongs_to_the_next_figure():
+    """"مقتل 11 من عناصر التنظيم و10 مدنيين وإصابة 17 آخرين": the ten civilians were killed; the
+    wounding opens the next item, the 17."""
+    text = "وأعلن مسؤولون مقتل 11 من عناصر التنظيم و10 مدنيين وإصابة 17 آخرين في موجة عنف جديدة."
+    assert role_of(text, _at(text, "10", 10, "مدني")) == "قتلى"
+    assert role_of(text, _at(text, "17", 17, None)) == "جرحى"
+    text = "وأسفر الحادث عن 5 وفيات وإصابة 7 آخرين."
+    assert role_of(text, _at(text, "5", 5, None)) == "قتلى"

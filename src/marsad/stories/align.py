@@ -109,6 +109,7 @@ class Mention:
     tellers: frozenset[str]       # those of the actors named in an attribution ("وبحسب حسكو"): who tells it
     market: bool                  # its sentence reads a market's ticks (an ounce, a barrel, an index)
     roundup: bool                 # its sentence sums several incidents ("في 3 حوادث متفرقة"): no one event's figure
+    handled: bool                 # it counts those moved or received ("نقلت الطائرات 8 مصابين"): a part of a toll
     days: frozenset[str]          # the days its sentence dates (resolved: "أمس" is the day before publication)
     others: frozenset[float]      # the other counted numbers near it in its sentence (rounded values)
     told: frozenset[float]        # every other number of its sentence (rounded values)
@@ -195,6 +196,7 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, tellers=tellers, told=told, value=_rounded(q),
                    market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right),
+                   handled=any(_handled_words() & _bare(w) for w in left[-k:]),
                    others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
                    places=places, ordinals=ordinals, listed=listed)
@@ -385,6 +387,11 @@ def _is_roundup(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _handled_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["handled"])
+
+
+@lru_cache(maxsize=1)
 def _mixed() -> frozenset[str]:
     return frozenset(normalize(w) for w in rules()["mixed"])
 
@@ -455,7 +462,7 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
     if a.first and b.first and a.lead and b.lead and (apart is None or apart <= r["lead_max_days"]) \
             and len(a.lead_keys & b.lead_keys) >= r["lead_keys"] and _same_scope(a, b) \
             and a.role in r["lead_roles"] and not (a.days and b.days and not a.days & b.days) \
-            and not (a.roundup or b.roundup) and not _other_actors(a, b):
+            and not (a.roundup or b.roundup or a.handled or b.handled) and not _other_actors(a, b):
         lead = overlap(a.lead, b.lead)
         if lead >= r["min_lead"] and sum(_idf(t) for t in a.lead & b.lead - _generic()) >= r["min_lead_shared"]:
             w = r["weights"]

@@ -122,7 +122,7 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
             left.rstrip(" ").endswith(rules["age_before"])
             or (_words_any(left)[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in _words_any(left)))):
         return "عمر"             # "رأفت الميهي (74 عاما)", "رحيل الفنان عن 71 عاما": an age, whatever cue is near
-    right = _clause_after(text, q, after)
+    right = _next_item_cut(_clause_after(text, q, after))
     left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
@@ -165,6 +165,25 @@ def _cue_index() -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int,
         else:
             single[cue[:2]].append((order, cue, role))
     return dict(single), multi
+
+
+def _joined_cue(word: str) -> bool:
+    """Whether the word is "و" joined to a role cue ("وإصابة", "وأصيب"), not a cue of its own ("وفاة")."""
+    if not word.startswith("و") or len(word) < 4:
+        return False
+    single, _ = _cue_index()
+    own = any(_cue_at(word, cue) for _, cue, _ in single.get(word[:2], ()))
+    return not own and any(_cue_at(word[1:], cue) for _, cue, _ in single.get(word[1:3], ()))
+
+
+def _next_item_cut(clause: str) -> str:
+    """The words after a number up to the next coordinated item: a role cue joined by "و" after
+    them opens the next figure's clause ("مقتل 11 من عناصر داعش و10 مدنيين وإصابة 17 آخرين": the 10
+    were killed, "وإصابة" belongs to the 17)."""
+    for m in re.finditer(r"[^\W\d_]+", clause):
+        if _joined_cue(normalize(m.group())):
+            return clause[:m.start()]
+    return clause
 
 
 def _cue_at(word: str, cue: str) -> bool:
