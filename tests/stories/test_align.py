@@ -151,3 +151,14 @@ def test_a_lead_count_of_the_wounded_moved_or_received_is_no_events_headline_fig
     for part in ("نقلت طائرات الإخلاء الطبي 8 مصابين في تفجير مسجد قوات الطوارئ في أبها إلى الرياض، بحسب وزارة الصحة.",
                  "ودعت جمعية البر 8 مصابين في تفجير مسجد قوات الطوارئ في أبها بعد علاجهم، بحسب وزارة الصحة."):
         assert disagreements([a, _said("2", "ب", part, ("8", 8, "مصاب"), places=("أبها",))]) == []
+
+
+def test_two_readings_of_a_crude_price_in_a_session_are_ticks_not_a_disagreement():
+    """A week's loss of crude told while the session runs is another hour's figure in each outlet,
+    whether the crude is "الخام" or "خام القياس" (the construct form)."""
+    a = "ويتجه خام القياس العالمي يوم الجمعة لإنهاء الأسبوع على خسارة نسبتها 4.7% في أكبر هبوط أسبوعي منذ مارس."
+    b = "وكان خام القياس العالمي يوم الجمعة يتجه لإنهاء الأسبوع على خسارة نسبتها 6% في أكبر هبوط أسبوعي منذ مارس."
+    for stem in ("خام القياس", "خام برنت"):
+        arts = [_said("1", "أ", a.replace("خام القياس", stem), ("4.7%", 4.7, "%")),
+                _said("2", "ب", b.replace("خام القياس", stem), ("6%", 6, "%"))]
+        assert disagreements(arts) == [], stem
