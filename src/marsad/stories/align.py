@@ -196,7 +196,7 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                    unit=unit, role=role, sentence=sentence, words=frozenset(words), near=frozenset(near),
                    scope=scope, entities=entities, actors=actors, tellers=tellers, told=told, value=_rounded(q),
                    market=bool(_market() & set(left + right)), roundup=_is_roundup(left + right),
-                   handled=any(_handled_words() & _bare(w) for w in left[-k:]),
+                   handled=_holds(_handled_words(), left[-k:]),
                    others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
                    places=places, ordinals=ordinals, listed=listed)
@@ -379,11 +379,15 @@ def _roundup_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in rules()["roundup"])
 
 
-def _is_roundup(words: list[str]) -> bool:
-    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"), a cue alone or
-    after one proclitic: its figures are totals over them, not the headline figure of one event."""
-    cues = _roundup_words()
+def _holds(cues: frozenset[str], words: list[str]) -> bool:
+    """Whether one of the words is a cue, alone or after one proclitic."""
     return any(cues & _bare(w) for w in words)
+
+
+def _is_roundup(words: list[str]) -> bool:
+    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"): its figures are
+    totals over them, not the headline figure of one event."""
+    return _holds(_roundup_words(), words)
 
 
 @lru_cache(maxsize=1)

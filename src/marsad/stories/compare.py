@@ -29,6 +29,7 @@ from marsad.text.numbers import vague_words
 __all__ = ["StoryReport", "compare", "disagreements", "one_name_per_publisher", "origin_of", "outlet_of"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_LETTERS = re.compile(r"[^\W\d_]+")          # a run of letters: a word without its digits
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
 
@@ -180,7 +181,7 @@ def _next_item_cut(clause: str) -> str:
     """The words after a number up to the next coordinated item: a role cue joined by "و" after
     them opens the next figure's clause ("مقتل 11 من عناصر داعش و10 مدنيين وإصابة 17 آخرين": the 10
     were killed, "وإصابة" belongs to the 17)."""
-    for m in re.finditer(r"[^\W\d_]+", clause):
+    for m in _LETTERS.finditer(clause):
         if _joined_cue(normalize(m.group())):
             return clause[:m.start()]
     return clause
@@ -192,7 +193,7 @@ def _cue_at(word: str, cue: str) -> bool:
 
 
 def _words_any(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", normalize(text))
+    return _LETTERS.findall(normalize(text))
 
 
 def _clause_after(text: str, q: Quantity, reach: int) -> str:

@@ -104,7 +104,7 @@ class Profile:
     body: int = 0                                 # its title's and first BODY_CHARS' terms (`term_bits`)
     title_vector: dict[str, float] = field(default_factory=dict)
     lead_vector: dict[str, float] = field(default_factory=dict)
-    title_marks: tuple[tuple[int, float], ...] = ()   # bit and weight of each title term but figures
+    title_marks: tuple[tuple[int, float], ...] = ()   # bit and share of the weight of each title term but figures
     weighed: bool = False
 
     def weigh(self, vector_of: Any) -> None:
@@ -112,7 +112,9 @@ class Profile:
         (once: a profile weighed before keeps its vectors)."""
         if not self.weighed:
             self.title_vector, self.lead_vector = vector_of(self.title, 40), vector_of(self.lead, 60)
-            self.title_marks = tuple((_bit(t), w) for t, w in self.title_vector.items() if t[0] != "#")
+            words = [(t, w) for t, w in self.title_vector.items() if t[0] != "#"]
+            total = sum(w for _, w in words)
+            self.title_marks = tuple((_bit(t), w / total) for t, w in words) if total else ()
             self.title, self.lead, self.weighed = Counter(), Counter(), True
 
 
@@ -158,10 +160,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _unsaid(a: Profile, b: Profile) -> float:
     """The share of the weight of a's title words that b does not use in its title or early text.
     Figures are left out: a toll that differs is what the story compares, not a sign of two events."""
-    total = sum(w for _, w in a.title_marks)
-    if not total:
-        return 0.0
-    return sum(w for bit, w in a.title_marks if not b.body & bit) / total
+    return sum(share for bit, share in a.title_marks if not b.body & bit)
 
 
 def pair_features(a: Profile, b: Profile) -> list[float]:
