@@ -215,3 +215,11 @@ def test_nominative_dual_thousand_in_construct_is_two_thousand():
 def test_definite_number_after_its_noun_counts_it():
     q = one("خلال السنوات الخمس الماضية تضاعف الإنتاج")
     assert (q.text, q.value, q.unit) == ("السنوات الخمس", 5, "سنة")
+
+
+def test_both_numbers_after_a_name_noun_in_the_dual_name_and_do_not_count():
+    """"تخريج الدورتين (35) و(10)" names two courses; only the graduates (56) are counted."""
+    found = find_quantities("تم تخريج الدورتين (35) و (10) من المستفيدين وعددهم (56) مستفيدا")
+    assert [(q.value, q.unit) for q in found] == [(56, "مستفيدا")]
+    assert find_quantities("بموجب المادتين 5 و7 من النظام") == []
+    assert [(q.value, q.unit) for q in find_quantities("بدأ الاجتماع الساعة 10 و30 دقيقة")] == [(30, "دقيقة")]

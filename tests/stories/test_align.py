@@ -162,3 +162,30 @@ def test_two_readings_of_a_crude_price_in_a_session_are_ticks_not_a_disagreement
         arts = [_said("1", "أ", a.replace("خام القياس", stem), ("4.7%", 4.7, "%")),
                 _said("2", "ب", b.replace("خام القياس", stem), ("6%", 6, "%"))]
         assert disagreements(arts) == [], stem
+
+
+def test_a_total_against_the_figures_it_adds_up_is_no_disagreement():
+    """One outlet gives each man's sentence ("30 و8 سنوات"), the other their sum (38)."""
+    a = "وأصدرت المحكمة الجزائية حكما ابتدائيا بحق المتهمين بالسجن 30 و8 سنوات ومنعهما من السفر."
+    b = "وأصدرت المحكمة الجزائية حكما ابتدائيا بحق المتهمين بالسجن 38 عاما ومنعهما من السفر."
+    arts = [_said("1", "أ", a, ("30", 30, None), ("8 سنوات", 8, "سنة")), _said("2", "ب", b, ("38 عاما", 38, "عام"))]
+    assert disagreements(arts) == []
+    c = "وأصدرت المحكمة الجزائية حكما ابتدائيا بحق المتهمين بالسجن 40 عاما ومنعهما من السفر."
+    [row] = disagreements([arts[0], _said("2", "ب", c, ("40 عاما", 40, "عام"))])
+    assert row["values"]["ب"] == 40
+
+
+def test_an_addition_to_a_toll_is_not_set_against_a_toll():
+    """"وفاة 12 ... لترتفع الحصيلة إلى 26" and "4 حالات جديدة" count what a day added, not the
+    toll another outlet gives; "بحسب حصيلة جديدة" is still a toll."""
+    flood = "وأعلنت هيئة الكوارث وفاة {} شخصا بسبب السيول في إقليم السند{}."
+    added = _said("1", "أ", flood.format(12, " لترتفع حصيلة الضحايا إلى 26 شخصا"), ("12", 12, "شخص"), ("26", 26, "شخص"))
+    rows = disagreements([added, _said("2", "ب", flood.format(19, ""), ("19", 19, "شخص"))])
+    assert all(row["values"]["أ"] != 12 for row in rows)
+    cases = "وأعلنت وزارة الصحة تسجيل {} بفيروس كورونا في العاصمة."
+    assert disagreements([_said("1", "أ", cases.format("4 حالات إصابة جديدة"), ("4", 4, "حالة")),
+                          _said("2", "ب", cases.format("17 حالة إصابة"), ("17", 17, "حالة"))]) == []
+    toll = "وتسببت المعارك المتواصلة في الريف بمقتل {} مقاتلا من الطرفين، بحسب حصيلة جديدة للمرصد."
+    [row] = disagreements([_said("1", "أ", toll.format("70"), ("70", 70, "مقاتل")),
+                           _said("2", "ب", toll.format("80"), ("80", 80, "مقاتل"))])
+    assert row["values"] == {"أ": 70, "ب": 80}

@@ -276,3 +276,27 @@ def test_a_role_joined_by_and_after_a_number_belongs_to_the_next_figure():
     assert role_of(text, _at(text, "17", 17, None)) == "جرحى"
     text = "وأسفر الحادث عن 5 وفيات وإصابة 7 آخرين."
     assert role_of(text, _at(text, "5", 5, None)) == "قتلى"
+
+
+def test_the_dead_and_the_wounded_counted_together_are_a_role_of_their_own():
+    """"5000 مدني قتل وأصيب" counts both; it is not a toll of the dead to set against "1592 قتيلا"."""
+    for text, snippet, unit in (("وقالت المنظمة إن نحو 5000 مدني قتلوا وأصيبوا خلال النصف الأول من العام.", "5000", "مدني"),
+                                ("وسقط في القصف 50 شخصا بين قتيل وجريح.", "50", "شخص"),
+                                ("وأسفر الانفجار عن مقتل وإصابة 40 شخصا.", "40", "شخص")):
+        assert role_of(text, _at(text, snippet, int(snippet), unit)) == "قتلى وجرحى", text
+    together = "وقالت المنظمة إن نحو 5000 مدني قتلوا وأصيبوا خلال النصف الأول من العام في الولايات الجنوبية."
+    dead = "وقالت المنظمة إن 1592 مدنيا قتلوا خلال النصف الأول من العام في الولايات الجنوبية."
+    assert disagreements([_said("1", "أ", together, ("5000", 5000, "مدني")),
+                          _said("2", "ب", dead, ("1592", 1592, "مدني"))]) == []
+
+
+def test_a_joined_cue_with_its_own_number_keeps_the_two_figures_apart():
+    """The dead counted before "وأصيب 47", or a wounding with its own number, is no joint count."""
+    text = "لقي تسعة معتمرين مصرعهم وأصيب 47 آخرون في حادث مروري."
+    assert role_of(text, _at(text, "47", 47, None)) == "جرحى"
+    text = "وأسفر الحادث عن 3 قتلى وإصابة 5 آخرين."
+    assert role_of(text, _at(text, "3", 3, "قتيل")) == "قتلى"
+    assert role_of(text, _at(text, "5", 5, None)) == "جرحى"
+    text = "وأسفر الحادث عن 3 قتلى وإصابة العشرات."
+    assert role_of(text, _at(text, "3", 3, "قتيل")) == "قتلى"
+

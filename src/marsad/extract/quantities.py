@@ -446,7 +446,7 @@ class _Extractor:
             if found is not None:
                 return found
         read = read_number(tokens)
-        if read is None or self._is_reference(prev):
+        if read is None or self._is_reference(prev) or self._listed_reference(before):
             return None
         if (atom is not None and atom.kind == "scale" and atom.count == 1 and read.words == 1
                 and word.endswith("ا") and self._counted_noun_follows(tokens, 1)):
@@ -589,6 +589,14 @@ class _Extractor:
         ref = self.vocab.reference
         return prev in ref or (prev[:1] in "وبفل" and prev[1:] in ref) or (
             prev.startswith(("لل", "بال", "وال")) and ("ال" + prev[(2 if prev[:2] == "لل" else 3):]) in ref)
+
+    def _listed_reference(self, before: list[tuple[str, int]]) -> bool:
+        """The second number after a name noun in the dual ("المادتين 5 و7", "الدورتين (35) و(10)"):
+        it names too ("الساعة 10 و30 دقيقة" still counts minutes)."""
+        words = [w for w, _ in before]
+        if words[:1] == ["و"]:
+            words = words[1:]
+        return len(words) >= 2 and words[0].isdigit() and words[1].endswith("ين") and self._is_reference(words[1])
 
     def _counted_noun_follows(self, tokens: _Tokens, i: int) -> bool:
         """Token i is an indefinite noun that a number word can govern (not a number, particle, ال-)."""

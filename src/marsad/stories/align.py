@@ -164,6 +164,8 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
         scope = _scope_of((reach if len(reach) > s else left[-s:]) + right[:s])
     else:
         scope = _scope_of(left[-s:] + right[:s])
+    if _raises_to() & set(right) or _new_count(text[q.end:hi]):
+        scope |= {"new"}         # "وفاة 12 شخصا ... لترتفع الحصيلة إلى 26", "4 حالات جديدة": an addition, not a total
     named = article.analysis.entities if article.analysis else []
     entities = frozenset(e.key for e in named if lo <= e.start and e.end <= hi)
     quantities = article.analysis.quantities if article.analysis else []
@@ -396,6 +398,29 @@ def _handled_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _raises_to() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["raises_to"])
+
+
+@lru_cache(maxsize=1)
+def _new_and_ends() -> tuple[frozenset[str], frozenset[str]]:
+    r = rules()
+    return frozenset(normalize(w) for w in r["new_words"]), frozenset(normalize(w) for w in r["phrase_ends"])
+
+
+def _new_count(after: str) -> bool:
+    """Whether "new" qualifies the counted noun phrase right after a number ("4 حالات إصابة جديدة"),
+    not a later noun ("في موجة عنف جديدة", "بحسب حصيلة جديدة": an updated toll is still a total)."""
+    new, ends = _new_and_ends()
+    for word in [_fold(w) for w in _TOKEN.findall(_CLAUSE.split(after, 1)[0])][:3]:
+        if word in ends:
+            return False
+        if word in new:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def _mixed() -> frozenset[str]:
     return frozenset(normalize(w) for w in rules()["mixed"])
 
@@ -462,6 +487,8 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
         return _by_ages(a, b)
     if a.value in b.told or b.value in a.told:
         return None, "number in the other"   # "مقتل 26 وإصابة 227" both ways: the roles were paired wrong
+    if _sums_to(a, b) or _sums_to(b, a):
+        return None, "parts of the other"    # "بالسجن 30 و8 سنوات" against "بالسجن 38 عاما": two sentences added
     apart = _days_apart(a.day, b.day)
     if a.first and b.first and a.lead and b.lead and (apart is None or apart <= r["lead_max_days"]) \
             and len(a.lead_keys & b.lead_keys) >= r["lead_keys"] and _same_scope(a, b) \
@@ -479,6 +506,14 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
         if head is not None and (score is None or head > score):
             return head, "head"     # each article's first figure under one head ("نسبة المشاركة")
     return score, why
+
+
+def _sums_to(part: Mention, whole: Mention) -> bool:
+    """Whether the whole's value is the part's plus another number of the part's sentence: one
+    outlet gives the pieces, the other their total."""
+    if part.value is None or whole.value is None:
+        return False
+    return any(t > 0 and abs(part.value + t - whole.value) < 0.005 for t in part.told)
 
 
 def _other_actors(a: Mention, b: Mention) -> bool:

@@ -24,12 +24,13 @@ from marsad.stories.align import Head, Mention, head_of, judge, mention
 from marsad.stories.align import rules as align_rules
 from marsad.stories.features import stopwords
 from marsad.text import normalize
-from marsad.text.numbers import vague_words
+from marsad.text.numbers import lexicon, vague_words
 
 __all__ = ["StoryReport", "compare", "disagreements", "one_name_per_publisher", "origin_of", "outlet_of"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LETTERS = re.compile(r"[^\W\d_]+")          # a run of letters: a word without its digits
+_TOKENS = re.compile(r"[^\W_]+")             # words and numbers
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
 
@@ -94,6 +95,7 @@ def _role_rules() -> dict[str, Any]:
         "level_before": {normalize(w) for w in rules.get("level_before", [])},
         "age_before": tuple(mark.strip() for mark in rules.get("age_before", [])),
         "death_cues": tuple(normalize(w) for w in rules.get("death_cues", [])),
+        "joint": rules.get("joint", {}),
     }
 
 
@@ -123,7 +125,8 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
             left.rstrip(" ").endswith(rules["age_before"])
             or (_words_any(left)[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in _words_any(left)))):
         return "عمر"             # "رأفت الميهي (74 عاما)", "رحيل الفنان عن 71 عاما": an age, whatever cue is near
-    right = _next_item_cut(_clause_after(text, q, after))
+    clause = _clause_after(text, q, after)
+    right = _next_item_cut(clause)
     left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
@@ -149,9 +152,42 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
     found = best or best_weak
     if found is None:
         return None
+    joint = rules["joint"]
+    if found[1] in joint.get("of", ()) and _joint_toll(left, clause, joint):
+        return joint["as"]
     if q.unit == "%" and not level:
         return rules["percent_of"].get(found[1], found[1])
     return found[1]
+
+
+def _joint_toll(left: str, right: str, joint: dict[str, Any]) -> bool:
+    """Whether cues of two roles stand coordinated beside a number and share it ("5000 مدني قتل
+    وأصيب", "50 بين قتيل وجريح", "قتل وأصيب 50"): it counts both together. A joined cue followed by
+    a number of its own ("3 قتلى وإصابة 5", "وإصابة العشرات") opens the next figure instead, and
+    one after a number of its clause ("لقي 9 مصرعهم وأصيب 47") closes that figure's clause."""
+    roles = frozenset(joint.get("of", ()))
+
+    def pair(first: str, second: str) -> bool:
+        one = {role for _, role in _word_cues(first)} & roles
+        two = {role for _, role in _word_cues(second)} & roles
+        return bool(one) and bool(two) and one != two and _joined_cue(second)
+
+    before = _TOKENS.findall(normalize(_CLAUSE_BREAK.split(left)[-1]))
+    if len(before) >= 2 and pair(before[-2], before[-1]):
+        return not any(map(_is_number_word, before[:-2]))   # not "لقي 9 مصرعهم وأصيب 47", "3 قتلى وإصابة 5"
+    after = _TOKENS.findall(normalize(right))
+    for i in range(min(joint.get("reach", 4), len(after) - 1)):
+        if pair(after[i], after[i + 1]):
+            return not any(_is_number_word(w) for w in after[i + 2:i + 4])
+    return False
+
+
+def _is_number_word(word: str) -> bool:
+    """A token that is a count: digits, or a number word (not a fraction: "النصف الأول") or a
+    vague count, bare or after و or ال."""
+    forms = {word, word.removeprefix("و"), word.removeprefix("ال"), word.removeprefix("وال")}
+    return any(ch.isdigit() for ch in word) or any(
+        (atom := lexicon().get(f)) is not None and atom.kind != "frac" or f in vague_words() for f in forms)
 
 
 @lru_cache(maxsize=1)
