@@ -189,3 +189,19 @@ def test_an_addition_to_a_toll_is_not_set_against_a_toll():
     [row] = disagreements([_said("1", "أ", toll.format("70"), ("70", 70, "مقاتل")),
                            _said("2", "ب", toll.format("80"), ("80", 80, "مقاتل"))])
     assert row["values"] == {"أ": 70, "ب": 80}
+
+
+def test_a_toll_of_a_wave_of_violence_or_of_two_days_is_no_single_attacks_figure():
+    """"في موجة عنف" and "يومي الأربعاء والخميس" sum several incidents: not set against one
+    attack's toll, as a lead or as a sentence; "بإصابات متفرقة" tells the kinds of wounds only."""
+    one = "أدانت المنظمة الهجوم الانتحاري الذي وقع في سوق مدينة مروة شمال الكاميرون، ما أدى إلى مقتل 20 شخصا وإصابة العشرات."
+    a = _said("1", "أ", one, ("20", 20, "شخص"), places=("مروة", "الكاميرون"))
+    for total in ("أدانت المنظمة الهجوم الانتحاري الذي وقع يومي الأربعاء والخميس في الكاميرون، ما أدى إلى مقتل 37 شخصا وإصابة العشرات.",
+                  "أدانت المنظمة موجة العنف التي شهدتها مدينة مروة شمال الكاميرون، ما أدى إلى مقتل 37 شخصا وإصابة العشرات."):
+        assert disagreements([a, _said("2", "ب", total, ("37", 37, "شخص"), places=("مروة", "الكاميرون"))]) == []
+    single = "أدانت المنظمة الهجوم الانتحاري الذي وقع يوم الأربعاء في الكاميرون، ما أدى إلى مقتل 37 شخصا وإصابة العشرات."
+    assert disagreements([a, _said("2", "ب", single, ("37", 37, "شخص"), places=("الكاميرون",))])
+    crash = "لقي تسعة معتمرين مصرعهم وأصيب {} في حادث سير لحافلتهم على طريق خريص فجر الخميس."
+    [row] = disagreements([_said("1", "أ", crash.format("نحو 41 شخصا بإصابات متفرقة"), ("نحو 41", 41, "شخص", "approx")),
+                           _said("2", "ب", crash.format("47 شخصا"), ("47", 47, "شخص"))])
+    assert row["values"] == {"أ": 41, "ب": 47}

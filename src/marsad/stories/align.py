@@ -377,8 +377,13 @@ def _market() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _roundup_words() -> frozenset[str]:
-    return frozenset(normalize(w) for w in rules()["roundup"])
+def _roundup_cues() -> tuple[frozenset[str], tuple[tuple[str, str], ...], frozenset[str]]:
+    """The roundup cues: single words, two-word phrases ("موجة عنف", "أعمال العنف"), and the
+    wounds after which a single cue describes their kinds ("بإصابات متفرقة"), not incidents."""
+    r = rules()
+    cues = [normalize(w).split() for w in r["roundup"]]
+    return (frozenset(c[0] for c in cues if len(c) == 1), tuple((c[0], c[1]) for c in cues if len(c) == 2),
+            frozenset(normalize(w) for w in r["roundup_not_after"]))
 
 
 def _holds(cues: frozenset[str], words: list[str]) -> bool:
@@ -387,9 +392,11 @@ def _holds(cues: frozenset[str], words: list[str]) -> bool:
 
 
 def _is_roundup(words: list[str]) -> bool:
-    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات"): its figures are
-    totals over them, not the headline figure of one event."""
-    return _holds(_roundup_words(), words)
+    """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات", "في أعمال عنف"):
+    its figures are totals over them, not the headline figure of one event."""
+    single, phrases, wounds = _roundup_cues()
+    return any(single & _bare(word) and not (at and wounds & _bare(words[at - 1])) for at, word in enumerate(words)) \
+        or any(second == after and first in _bare(word) for word, after in zip(words, words[1:]) for first, second in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -553,6 +560,8 @@ def _apart(a: Mention, b: Mention, apart: int | None) -> str | None:
         return "dated days"
     if a.market and b.market:
         return "market ticks"     # two reports of a price or an index are two hours' or days' figures
+    if a.roundup != b.roundup:
+        return "roundup"          # a total over several incidents or days against one incident's figure
     return None
 
 
