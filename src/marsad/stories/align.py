@@ -377,13 +377,20 @@ def _market() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _roundup_cues() -> tuple[frozenset[str], tuple[tuple[str, str], ...], frozenset[str]]:
-    """The roundup cues: single words, two-word phrases ("موجة عنف", "أعمال العنف"), and the
-    wounds after which a single cue describes their kinds ("بإصابات متفرقة"), not incidents."""
+def _roundup_cues() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str], re.Pattern[str]]:
+    """The roundup cues: single words, two-word phrases (first word -> the second words it takes:
+    "موجة عنف", "أعمال العنف"), the wounds after which a single cue describes their kinds
+    ("بإصابات متفرقة"), not incidents, and a pattern of every cue word, to pass over most
+    sentences (none of them in it) in one search."""
     r = rules()
     cues = [normalize(w).split() for w in r["roundup"]]
-    return (frozenset(c[0] for c in cues if len(c) == 1), tuple((c[0], c[1]) for c in cues if len(c) == 2),
-            frozenset(normalize(w) for w in r["roundup_not_after"]))
+    phrases: dict[str, set[str]] = {}
+    for first, second in (c for c in cues if len(c) == 2):
+        phrases.setdefault(first, set()).add(second)
+    single = frozenset(c[0] for c in cues if len(c) == 1)
+    anywhere = re.compile("|".join(map(re.escape, sorted(single | phrases.keys(), key=len, reverse=True))))
+    return (single, {k: frozenset(v) for k, v in phrases.items()},
+            frozenset(normalize(w) for w in r["roundup_not_after"]), anywhere)
 
 
 def _holds(cues: frozenset[str], words: list[str]) -> bool:
@@ -394,9 +401,16 @@ def _holds(cues: frozenset[str], words: list[str]) -> bool:
 def _is_roundup(words: list[str]) -> bool:
     """Whether a sentence sums several incidents ("حوادث متفرقة", "سلسلة هجمات", "في أعمال عنف"):
     its figures are totals over them, not the headline figure of one event."""
-    single, phrases, wounds = _roundup_cues()
-    return any(single & _bare(word) and not (at and wounds & _bare(words[at - 1])) for at, word in enumerate(words)) \
-        or any(second == after and first in _bare(word) for word, after in zip(words, words[1:]) for first, second in phrases)
+    single, phrases, wounds, anywhere = _roundup_cues()
+    if not anywhere.search(" ".join(words)):
+        return False
+    for at, word in enumerate(words):
+        bare = _bare(word)
+        if single & bare and not (at and wounds & _bare(words[at - 1])):
+            return True
+        if at + 1 < len(words) and any(words[at + 1] in phrases[form] for form in bare & phrases.keys()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
