@@ -205,3 +205,11 @@ def test_a_toll_of_a_wave_of_violence_or_of_two_days_is_no_single_attacks_figure
     [row] = disagreements([_said("1", "أ", crash.format("نحو 41 شخصا بإصابات متفرقة"), ("نحو 41", 41, "شخص", "approx")),
                            _said("2", "ب", crash.format("47 شخصا"), ("47", 47, "شخص"))])
     assert row["values"] == {"أ": 41, "ب": 47}
+
+
+def test_a_figure_plus_a_part_both_outlets_give_is_no_total():
+    """10 security men and 3 workers against 13 security men and 3 workers: the 13 is not 10 + 3."""
+    toll = "وأعلن المتحدث الأمني أن التفجير نتج عنه استشهاد {} من منسوبي القوات و3 من العاملين في الموقع."
+    [row] = disagreements([_said("1", "أ", toll.format(10), ("10", 10, "منسوبي"), ("3", 3, "عامل")),
+                           _said("2", "ب", toll.format(13), ("13", 13, "منسوبي"), ("3", 3, "عامل"))])
+    assert row["values"] == {"أ": 10, "ب": 13}

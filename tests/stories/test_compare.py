@@ -300,3 +300,12 @@ def test_a_joined_cue_with_its_own_number_keeps_the_two_figures_apart():
     text = "وأسفر الحادث عن 3 قتلى وإصابة العشرات."
     assert role_of(text, _at(text, "3", 3, "قتيل")) == "قتلى"
 
+
+
+def test_martyrdom_fell_victim_and_claimed_lives_are_cues_of_the_dead():
+    """"استشهاد 26", "راح ضحيته 26", "أودت بحياة 12" count the dead; "لجروح" the wounded."""
+    for text, snippet, role in (("وأدى التفجير إلى استشهاد 26 شخصا داخل المسجد.", "26", "قتلى"),
+                                ("وهو التفجير الذي راح ضحيته 26 شخصا في المسجد.", "26", "قتلى"),
+                                ("وكانت السيول قد أودت بحياة 12 شخصا في الإقليم.", "12", "قتلى"),
+                                ("وتعرض 5 عمال لجروح في الموقع.", "5", "جرحى")):
+        assert role_of(text, _at(text, snippet, int(snippet), "شخص")) == role, text

@@ -530,11 +530,12 @@ def judge(a: Mention, b: Mention) -> tuple[float | None, str]:
 
 
 def _sums_to(part: Mention, whole: Mention) -> bool:
-    """Whether the whole's value is the part's plus another number of the part's sentence: one
-    outlet gives the pieces, the other their total."""
+    """Whether the whole's value is the part's plus another number of the part's sentence that the
+    whole's sentence does not give: one outlet gives the pieces, the other their total ("10 من
+    منسوبي القوات و3 من العاملين" against "13 من منسوبي القوات وثلاثة من العاملين" is not one)."""
     if part.value is None or whole.value is None:
         return False
-    return any(t > 0 and abs(part.value + t - whole.value) < 0.005 for t in part.told)
+    return any(t > 0 and t not in whole.told and abs(part.value + t - whole.value) < 0.005 for t in part.told)
 
 
 def _other_actors(a: Mention, b: Mention) -> bool:
