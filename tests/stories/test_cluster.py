@@ -93,3 +93,47 @@ def test_a_retired_story_is_kept_compressed_and_comes_back_whole_when_a_copy_joi
     assert set(centroid) <= set(story.centroid)   # short texts: far under the centroid's term limit
     assert all(story.centroid[t] >= w for t, w in centroid.items())
     assert all(story.rare[t] >= n for t, n in rare.items())
+
+
+NOTICE = ("احتفل آل {family} بزفاف ابنهم الشاب {groom} في قاعة الفيصلية بمحافظة جدة، بحضور جمع من الأقارب "
+          "والأصدقاء الذين قدموا التهاني للعريس.")
+FIRE = ("أعلن المتحدث باسم الدفاع المدني في منطقة عسير العقيد محمد بن سعيد العاصمي أن حريقا اندلع فجر اليوم في "
+        "مستودع للأخشاب بحي المنسك في مدينة أبها، وأن فرق الإطفاء سيطرت عليه بعد ساعتين من العمل المتواصل. "
+        "وأوضح العاصمي أن الحريق لم يسفر عن إصابات، وأن فرق التحقيق بدأت البحث في أسبابه، مشيرا إلى أن "
+        "المستودع يقع بجوار عدد من المنازل التي أخليت احترازا، وأن الأهالي عادوا إليها بعد إخماد النيران. "
+        "وأضاف أن الدفاع المدني يدعو أصحاب المستودعات إلى الالتزام باشتراطات السلامة وتوفير طفايات الحريق. "
+        "وذكر شهود عيان أن ألسنة اللهب شوهدت من مسافات بعيدة، وأن سحابة كثيفة من الدخان الأسود غطت سماء "
+        "الحي قبل أن تتمكن الفرق من محاصرة النيران ومنع امتدادها إلى ورشة نجارة ومحطة وقود مجاورتين. "
+        "وقدرت مصادر في الغرفة التجارية خسائر المستودع بمئات الآلاف من الريالات، فيما طالب سكان الحي "
+        "البلدية بنقل المستودعات إلى المنطقة الصناعية خارج النطاق العمراني تفاديا لتكرار مثل هذه الحوادث.")
+
+
+def _analysed(*items):
+    articles = [Article(id=i, source=i, text=t, outlet=o, published=p) for i, t, o, p in items]
+    for article in articles:
+        article.analysis = analyze(article.text)
+    return articles
+
+
+def test_short_notices_of_other_families_are_other_stories_but_a_headline_of_one_joins_it():
+    """Wedding notices share their template word for word; the people they name tell them apart.
+    A headline naming the same groom is that notice's story."""
+    articles = _analysed(
+        ("n1", NOTICE.format(family="الغامدي", groom="سعيد بن علي الغامدي"), "المدينة", "2015-08-01T10:00:00"),
+        ("n2", NOTICE.format(family="الزهراني", groom="خالد بن ناصر الزهراني"), "المدينة", "2015-08-01T18:00:00"),
+        ("h1", "آل الغامدي يحتفلون بزفاف ابنهم سعيد بن علي الغامدي في جدة", "عكاظ", "2015-08-01T20:00:00"))
+    assignment, _ = group(articles)
+    assert assignment["n1"] == assignment["h1"] != assignment["n2"]
+    together, _ = group(articles, ClusterSettings(short_names_apart=False))
+    assert together["n1"] == together["n2"]
+
+
+def test_a_short_reaction_naming_someone_else_joins_a_story_of_full_reports():
+    """The governor's order to investigate a fire names nobody the report named, and is still
+    that fire's story: the names rule reads only stories made mostly of short texts."""
+    articles = _analysed(
+        ("f", FIRE, "الوطن", "2015-08-01T10:00:00"),
+        ("r", "وجه أمير منطقة عسير الأمير فيصل بن خالد بالتحقيق في حريق مستودع الأخشاب بحي المنسك في أبها فجر اليوم.",
+         "عكاظ", "2015-08-01T12:00:00"))
+    assignment, _ = group(articles)
+    assert assignment["f"] == assignment["r"]

@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 from itertools import islice
 from operator import itemgetter
 
@@ -68,6 +70,8 @@ class ClusterSettings:
                                  # another event (a fire in Jeddah is not a fire in Riyadh)
     pair_model: bool = True      # a full report joins only a story with a member the shipped pair
                                  # model (stories/pairs.py) finds the same event
+    short_names_apart: bool = True   # in a story made mostly of short texts (notices, announcements), a
+                                 # short text whose people share no family name with its members' is another one
 
 
 @dataclass
@@ -133,6 +137,7 @@ class _Story:
     day0: date | None = None                               # the first dated member's event day
     frozen: bytes | None = None                            # centroid and rare terms, while retired
     profiles: list[Profile] = field(default_factory=list)  # the members' pair-model profiles
+    full: int = 0                                          # members that are full reports (brief_terms or more)
 
     def freeze(self) -> None:
         """Keep the centroid and rare-term counts compressed while no article may join (most
@@ -261,6 +266,9 @@ class StoryIndex:
             if (self.pairs and doc.profile and story.profiles and len(vector) >= s.brief_terms
                     and not self.pairs.same_event(doc.profile, story.profiles)):
                 continue         # alike, but no member reads as the same event: the next fire, crash, raid
+            if (s.short_names_apart and len(vector) < s.brief_terms and 2 * story.full < len(story.members)
+                    and doc.profile and _names_apart(doc.profile, story.profiles)):
+                continue         # a wedding notice, a promotion, a condolence: one template, other people
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
         return best
@@ -312,6 +320,7 @@ class StoryIndex:
 
     def _join(self, story: _Story, doc: StoryDoc, vector: dict[str, float], when: datetime | None) -> None:
         story.thaw()
+        story.full += len(vector) >= self.settings.brief_terms
         story.members.append(doc.id)
         story.outlets.add(doc.outlet)
         cut, idf = self.settings.anchor_idf, self.weights.idf
@@ -333,3 +342,30 @@ class StoryIndex:
         if when:
             story.first = min(story.first, when) if story.first else when
             story.last = max(story.last, when) if story.last else when
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    raw = resources.files("marsad.stories").joinpath("data/name_particles.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _name_words(keys: Iterable[str]) -> set[str]:
+    """The family names of the people's keys: the last word that is no particle
+    ("per:سعيد-بن-علي-الغامدي": الغامدي; "عبد العزيز" is one word as "عبدالعزيز" is); a full name
+    and a shorter one of one person share it, and first names, which many people share, are left out."""
+    particles = _name_particles()
+    out = set()
+    for key in keys:
+        if key.startswith("per:"):
+            words = [w for w in key[4:].replace("عبد-", "عبد").split("-") if w not in particles]
+            if words:
+                out.add(words[-1])
+    return out
+
+
+def _names_apart(profile: Profile, members: list[Profile]) -> bool:
+    """Whether a text names people and the members name people, with no family name in common."""
+    mine = _name_words(profile.people)
+    theirs = _name_words(set().union(*(m.people for m in members)))
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)

@@ -17,11 +17,11 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
