@@ -29,12 +29,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from operator import itemgetter
 
-from marsad.stories.features import TermWeights, terms
+from marsad.stories.features import TermWeights, terms, word_list
 from marsad.stories.pairs import Profile, day_of, pair_model, time_of
 
 __all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms"]
@@ -344,17 +342,11 @@ class StoryIndex:
             story.last = max(story.last, when) if story.last else when
 
 
-@lru_cache(maxsize=1)
-def _name_particles() -> frozenset[str]:
-    raw = resources.files("marsad.stories").joinpath("data/name_particles.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def _name_words(keys: Iterable[str]) -> set[str]:
     """The family names of the people's keys: the last word that is no particle
     ("per:سعيد-بن-علي-الغامدي": الغامدي; "عبد العزيز" is one word as "عبدالعزيز" is); a full name
     and a shorter one of one person share it, and first names, which many people share, are left out."""
-    particles = _name_particles()
+    particles = word_list("name_particles.txt")
     out = set()
     for key in keys:
         if key.startswith("per:"):

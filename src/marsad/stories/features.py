@@ -25,10 +25,15 @@ _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال",
 _SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "ية", "يه", "ه", "ي")
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    raw = resources.files("marsad.stories").joinpath("data/stopwords.txt").read_text("utf-8")
+@lru_cache(maxsize=4)
+def word_list(name: str) -> frozenset[str]:
+    """The folded words of a list in stories/data (one a line, '#' lines are comments)."""
+    raw = resources.files("marsad.stories").joinpath(f"data/{name}").read_text("utf-8")
     return frozenset(normalize(w.strip()) for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def stopwords() -> frozenset[str]:
+    return word_list("stopwords.txt")
 
 
 @lru_cache(maxsize=200_000)
