@@ -1,5 +1,6 @@
-"""A PostgreSQL database made before articles had a storing order (schema 3) opens in this
-release with its rows numbered in place, and its searches answer as before."""
+"""PostgreSQL databases of earlier releases open in this one migrated in place, and their searches
+answer as before: schema 3 (before articles had a storing order) and schema 4 (before the search
+index had a table of its own)."""
 from __future__ import annotations
 
 import uuid
@@ -10,9 +11,8 @@ from store_fixtures import make_article
 from marsad.store.postgres import MIGRATIONS, SCHEMA_VERSION, PostgresStore
 
 
-@pytest.fixture()
-def schema3_url(pg_server: str) -> str:
-    """A fresh database migrated to schema 3 only, as the previous release left it."""
+def _database_at(pg_server: str, version: int) -> str:
+    """A fresh database migrated to `version` only, as the release of that schema left it."""
     import psycopg
 
     name = "m_" + uuid.uuid4().hex[:12]
@@ -21,14 +21,19 @@ def schema3_url(pg_server: str) -> str:
     url = f"{pg_server}/{name}"
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        for version, steps in enumerate(MIGRATIONS[:3]):
+        for done, steps in enumerate(MIGRATIONS[:version]):
             for step in steps:
                 if callable(step):
                     step(conn)
                 else:
                     conn.execute(step)
-            conn.execute("INSERT INTO schema_version VALUES (%s)", (version + 1,))
+            conn.execute("INSERT INTO schema_version VALUES (%s)", (done + 1,))
     return url
+
+
+@pytest.fixture()
+def schema3_url(pg_server: str) -> str:
+    return _database_at(pg_server, 3)
 
 
 def test_a_schema_3_database_gets_a_storing_order_and_keeps_its_answers(schema3_url: str) -> None:
@@ -49,3 +54,28 @@ def test_a_schema_3_database_gets_a_storing_order_and_keeps_its_answers(schema3_
         store.upsert([make_article("a9", "مطر غزير على المدينة.")])
         newest = store.conn.execute("SELECT id FROM articles ORDER BY rid DESC LIMIT 1").fetchone()["id"]
         assert newest == "a9"
+
+
+def test_a_schema_4_database_moves_its_search_index_to_a_narrow_table_and_keeps_its_answers(pg_server: str) -> None:
+    import psycopg
+
+    url = _database_at(pg_server, 4)
+    articles = [make_article(f"b{k}", "سيول " * (5 - k) + "في الوادي بعد المطر.") for k in range(5)]
+    with psycopg.connect(url, autocommit=True) as conn:   # rows written as schema 4 wrote them
+        for a in articles:
+            conn.execute("INSERT INTO articles (id, source, text, content_hash, ingested_at, updated_at, fts) "
+                         "VALUES (%s, %s, %s, %s, '2026-01-01', '2026-01-01', to_tsvector('simple', %s))",
+                         (a.id, a.source, a.text, "h" + a.id, a.text))
+        before = [r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE fts @@ to_tsquery('simple', 'سيول') "
+            "ORDER BY ts_rank(fts, to_tsquery('simple', 'سيول')) DESC, id LIMIT 3")]
+    with PostgresStore(url) as store:
+        columns = {r["column_name"] for r in store.conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'")}
+        assert "fts" not in columns and "rid" in columns
+        assert store.conn.execute("SELECT COUNT(*) AS n FROM search_docs").fetchone()["n"] == 5
+        assert [h.id for h in store.search("سيول", limit=3)] == before == ["b0", "b1", "b2"]
+        store.upsert([make_article("b1", "جفاف في الوادي هذا العام.")])     # new words replace the old
+        assert [h.id for h in store.search("جفاف")] == ["b1"]
+        assert "b1" not in [h.id for h in store.search("سيول")]
+        assert store.conn.execute("SELECT COUNT(*) AS n FROM search_docs").fetchone()["n"] == 5

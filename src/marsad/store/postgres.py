@@ -1,7 +1,8 @@
 """PostgreSQL store (psycopg 3): the SQLite store's behaviour for larger, shared deployments.
 
 Search uses a `tsvector` built with the 'simple' configuration over the same normalised text
-the SQLite FTS index sees (no stemming: normalisation does the Arabic folding), behind a GIN index.
+the SQLite FTS index sees (no stemming: normalisation does the Arabic folding), in a narrow table
+of its own (`search_docs`, schema 5) behind a GIN index.
 """
 from __future__ import annotations
 
@@ -59,11 +60,32 @@ MIGRATIONS: list[list[str | Callable[[Any], None]]] = [
     ],
     STORY_MIGRATION,
     [lambda conn: rename_outlets(lambda sql, params: _tuples(conn.execute(sql, params)), "%s")],
-    # the order articles were stored in, which bounds the ranking of a common word (_newest_floor)
+    # the order articles were stored in, which bounds the ranking of a common word (_newest_matches)
     ["ALTER TABLE articles ADD COLUMN rid BIGSERIAL", "CREATE UNIQUE INDEX articles_rid ON articles(rid)",
      "ANALYZE articles"],
+    # the search index in a narrow table of its own (`_search_docs`)
+    [lambda conn: _search_docs(conn)],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _search_docs(conn: Any) -> None:
+    """Move each article's tsvector out of `articles` into `search_docs` (rid, id, fts). In
+    `articles` a row holds the text and the analysis, about one row a page at a million articles,
+    so finding the newest of 36,000 matches of an institution's name read 30,000 pages; here the
+    tsvector is stored out of line, uncompressed (it compresses little, and it is read whole for
+    each match ranked), a row is a few dozen bytes, and the matches lie on a few hundred pages.
+    The id is kept beside it so that ranking needs no join. A large database keeps the old
+    column's space until `VACUUM FULL articles` (docs/scale.md)."""
+    conn.execute("CREATE TABLE search_docs (rid BIGINT PRIMARY KEY REFERENCES articles(rid) ON DELETE CASCADE, "
+                 "id TEXT NOT NULL, fts TSVECTOR NOT NULL)")
+    conn.execute("ALTER TABLE search_docs ALTER COLUMN fts SET STORAGE EXTERNAL")
+    conn.execute("SET LOCAL maintenance_work_mem = '256MB'")     # the GIN index of a large database
+    conn.execute("INSERT INTO search_docs (rid, id, fts) SELECT rid, id, fts FROM articles ORDER BY rid")
+    conn.execute("CREATE INDEX search_docs_fts ON search_docs USING GIN (fts)")
+    conn.execute("DROP INDEX articles_fts")
+    conn.execute("ALTER TABLE articles DROP COLUMN fts")
+    conn.execute("ANALYZE search_docs")
 
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 _FTS = "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s)"
@@ -139,10 +161,12 @@ class PostgresStore(StoryTables, Store):
             "FOR UPDATE", (ids,))}
         stamp = now_iso()
         cols = ", ".join(_COLUMNS)
-        insert = (f"INSERT INTO articles ({cols}, fts) VALUES ({', '.join(['%s'] * len(_COLUMNS))}, {_FTS}) "
+        insert = (f"INSERT INTO articles ({cols}) VALUES ({', '.join(['%s'] * len(_COLUMNS))}) "
                   "ON CONFLICT (id) DO UPDATE SET "
                   + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c not in ("id", "ingested_at"))
-                  + ", fts = excluded.fts")
+                  + " RETURNING rid")
+        index = (f"INSERT INTO search_docs (rid, id, fts) VALUES (%s, %s, {_FTS}) "
+                 "ON CONFLICT (rid) DO UPDATE SET fts = excluded.fts")
         with self.conn.cursor() as cur:
             for article in batch:
                 digest = content_hash(article)
@@ -151,8 +175,9 @@ class PostgresStore(StoryTables, Store):
                     counts.unchanged += 1
                     continue
                 row, indexed, mention_rows = stored_form(article, stamp)
-                values = [_no_nul(row[c]) for c in _COLUMNS] + [_no_nul(t) for t in indexed]
-                cur.execute(insert, values)
+                cur.execute(insert, [_no_nul(row[c]) for c in _COLUMNS])
+                rid = cur.fetchone()["rid"]
+                cur.execute(index, [rid, article.id] + [_no_nul(t) for t in indexed])
                 if previous is None:
                     counts.ingested += 1
                 else:
@@ -259,7 +284,7 @@ class PostgresStore(StoryTables, Store):
         params: list[Any] = []
         if terms:
             tsquery, words = _tsquery(terms)
-            where.append(f"a.fts @@ {tsquery}")
+            where.append(f"s.fts @@ {tsquery}")
             params += words
         if outlet:
             where.append("a.outlet = %s")
@@ -276,16 +301,17 @@ class PostgresStore(StoryTables, Store):
             where.append("substr(a.published, 1, length(%s)) <= %s")
             params += [date_to, date_to]
         with self.conn.transaction():
+            if terms:
+                # the planner does not count reading each row's tsvector from out-of-line storage, so
+                # the narrow search table looks cheap to read whole: the GIN index is always cheaper
+                self.conn.execute("SET LOCAL enable_seqscan = off")
             if terms and len(where) == 1:       # a plain text search: the newest matches when many
-                floor = self._newest_floor(tsquery, words)
-                if floor is not None:
-                    where.append("a.rid >= %s")
-                    params.append(floor)
+                return self._plain_search(tsquery, words, limit, offset)
             clause = " WHERE " + " AND ".join(where) if where else ""
             if terms:
-                score = f"ts_rank(a.fts, {tsquery})"
-                sql = (f"SELECT {_HEAD}, {score} AS score FROM articles a{clause} "
-                       "ORDER BY score DESC, a.id LIMIT %s OFFSET %s")
+                score = f"ts_rank(s.fts, {tsquery})"
+                sql = (f"SELECT {_HEAD}, {score} AS score FROM search_docs s JOIN articles a ON a.rid = s.rid"
+                       f"{clause} ORDER BY score DESC, a.id LIMIT %s OFFSET %s")
                 params = words + params
             else:
                 sql = (f"SELECT {_HEAD}, 0.0 AS score FROM articles a{clause} "
@@ -293,29 +319,44 @@ class PostgresStore(StoryTables, Store):
             rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
         return [(r, r["score"]) for r in rows]
 
-    def _newest_floor(self, tsquery: str, words: list[str]) -> int | None:
-        """Within the search's transaction: the `rid` of the `search_depth`-th most recently
-        stored match, from which a plain search ranks, as in SQLite; None when fewer match.
+    def _plain_search(self, tsquery: str, words: list[str], limit: int, offset: int
+                      ) -> list[tuple[dict[str, Any], float]]:
+        """A search by words alone, within the search's transaction: the matches ranked from the
+        narrow table (id and tsvector, no join), the newest `search_depth` of them when more
+        match, as in SQLite; then the page's articles read by their `rid`."""
+        newest = self._newest_matches(tsquery, words)
+        among, bound = ("d.rid = ANY(%s)", [newest]) if newest is not None else (f"d.fts @@ {tsquery}", words)
+        ranked = self.conn.execute(f"SELECT d.rid, d.id, ts_rank(d.fts, {tsquery}) AS score FROM search_docs d "
+                                   f"WHERE {among} ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
+                                   words + bound + [limit, offset]).fetchall()
+        if not ranked:
+            return []
+        heads = {r.pop("rid"): r for r in self.conn.execute(
+            f"SELECT a.rid, {_HEAD} FROM articles a WHERE a.rid = ANY(%s)", ([r["rid"] for r in ranked],))}
+        return [({**heads[r["rid"]], "score": r["score"]}, r["score"]) for r in ranked]
 
-        `ts_rank` reads each match's tsvector, which is stored out of line (about 4 KB an
-        article): 5-8 µs a match, so ranking the 120,000 articles that name a country at a
-        million articles would take a second. The newest matches are looked for among the newest
-        rows, where the GIN and `rid` indexes together read only the window's matches (ordering
-        every match by `rid` would read them all): first a window of 4 x depth rows, then one
-        sized by the matches found there, then the whole table. Index scans are turned off for
-        the rest of the transaction: the planner does not count the tsvector's read when it
-        weighs walking the `rid` index and testing every row, matching or not."""
-        top = self.conn.execute("SELECT MAX(rid) AS top FROM articles").fetchone()["top"] or 0
+    def _newest_matches(self, tsquery: str, words: list[str]) -> list[int] | None:
+        """Within the search's transaction: the `rid`s of the `search_depth` most recently stored
+        matches, which a plain search ranks, as in SQLite; None when fewer match.
+
+        `ts_rank` reads each match's tsvector from out-of-line storage (about 4 KB an article):
+        about 7 µs a match, so ranking the 120,000 articles that name a country at a million
+        articles would take most of a second. The newest matches are looked for among the newest
+        rows, where the GIN and `rid` indexes together read only the window's matches: first a
+        window of 4 x depth rows, then one sized by the matches found there, then the whole
+        table. Index scans are turned off for the rest of the transaction: the planner does not
+        count the tsvector's read when it weighs walking the `rid` index and testing every row."""
+        top = self.conn.execute("SELECT MAX(rid) AS top FROM search_docs").fetchone()["top"] or 0
         self.conn.execute("SET LOCAL enable_indexscan = off")
         depth = self.search_depth
         window = 4 * depth
         while True:
             floor = top - window
-            within, bound = ("AND a.rid > %s", [floor]) if floor > 0 else ("", [])
-            rows = self.conn.execute(f"SELECT a.rid FROM articles a WHERE a.fts @@ {tsquery} {within} "
-                                     "ORDER BY a.rid DESC LIMIT %s", words + bound + [depth]).fetchall()
+            within, bound = ("AND s.rid > %s", [floor]) if floor > 0 else ("", [])
+            rows = self.conn.execute(f"SELECT s.rid FROM search_docs s WHERE s.fts @@ {tsquery} {within} "
+                                     "ORDER BY s.rid DESC LIMIT %s", words + bound + [depth]).fetchall()
             if len(rows) == depth:
-                return rows[-1]["rid"]
+                return [r["rid"] for r in rows]
             if floor <= 0:
                 return None
             # as many rows again as should hold `depth` matches at the density found, with room
