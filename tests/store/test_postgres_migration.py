@@ -31,20 +31,24 @@ def _database_at(pg_server: str, version: int) -> str:
     return url
 
 
+def _write_as_before(url: str, articles: list) -> None:
+    """Rows as schemas 3 and 4 wrote them: the tsvector in `articles`."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for a in articles:
+            conn.execute("INSERT INTO articles (id, source, text, content_hash, ingested_at, updated_at, fts) "
+                         "VALUES (%s, %s, %s, %s, '2026-01-01', '2026-01-01', to_tsvector('simple', %s))",
+                         (a.id, a.source, a.text, "h" + a.id, a.text))
+
+
 @pytest.fixture()
 def schema3_url(pg_server: str) -> str:
     return _database_at(pg_server, 3)
 
 
 def test_a_schema_3_database_gets_a_storing_order_and_keeps_its_answers(schema3_url: str) -> None:
-    import psycopg
-
-    articles = [make_article(f"a{k}", "مطر " * (6 - k) + "على المدينة اليوم.") for k in range(6)]
-    with psycopg.connect(schema3_url, autocommit=True) as conn:   # rows written as schema 3 wrote them
-        for a in articles:
-            conn.execute("INSERT INTO articles (id, source, text, content_hash, ingested_at, updated_at, fts) "
-                         "VALUES (%s, %s, %s, %s, '2026-01-01', '2026-01-01', to_tsvector('simple', %s))",
-                         (a.id, a.source, a.text, "h" + a.id, a.text))
+    _write_as_before(schema3_url, [make_article(f"a{k}", "مطر " * (6 - k) + "على المدينة اليوم.") for k in range(6)])
     with PostgresStore(schema3_url) as store:
         version = store.conn.execute("SELECT MAX(version) AS v FROM schema_version").fetchone()["v"]
         assert version == SCHEMA_VERSION
@@ -60,12 +64,8 @@ def test_a_schema_4_database_moves_its_search_index_to_a_narrow_table_and_keeps_
     import psycopg
 
     url = _database_at(pg_server, 4)
-    articles = [make_article(f"b{k}", "سيول " * (5 - k) + "في الوادي بعد المطر.") for k in range(5)]
-    with psycopg.connect(url, autocommit=True) as conn:   # rows written as schema 4 wrote them
-        for a in articles:
-            conn.execute("INSERT INTO articles (id, source, text, content_hash, ingested_at, updated_at, fts) "
-                         "VALUES (%s, %s, %s, %s, '2026-01-01', '2026-01-01', to_tsvector('simple', %s))",
-                         (a.id, a.source, a.text, "h" + a.id, a.text))
+    _write_as_before(url, [make_article(f"b{k}", "سيول " * (5 - k) + "في الوادي بعد المطر.") for k in range(5)])
+    with psycopg.connect(url, autocommit=True) as conn:
         before = [r[0] for r in conn.execute(
             "SELECT id FROM articles WHERE fts @@ to_tsquery('simple', 'سيول') "
             "ORDER BY ts_rank(fts, to_tsquery('simple', 'سيول')) DESC, id LIMIT 3")]
