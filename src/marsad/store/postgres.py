@@ -324,20 +324,18 @@ class PostgresStore(StoryTables, Store):
         """A search by words alone, within the search's transaction: the matches ranked from the
         narrow table (id and tsvector, no join), the newest `search_depth` of them when more
         match, as in SQLite; then the page's articles read by their `rid`."""
-        newest = self._newest_matches(tsquery, words)
-        among, bound = ("d.rid = ANY(%s)", [newest]) if newest is not None else (f"d.fts @@ {tsquery}", words)
         ranked = self.conn.execute(f"SELECT d.rid, d.id, ts_rank(d.fts, {tsquery}) AS score FROM search_docs d "
-                                   f"WHERE {among} ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
-                                   words + bound + [limit, offset]).fetchall()
+                                   "WHERE d.rid = ANY(%s) ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
+                                   words + [self._newest_matches(tsquery, words), limit, offset]).fetchall()
         if not ranked:
             return []
         heads = {r.pop("rid"): r for r in self.conn.execute(
             f"SELECT a.rid, {_HEAD} FROM articles a WHERE a.rid = ANY(%s)", ([r["rid"] for r in ranked],))}
         return [({**heads[r["rid"]], "score": r["score"]}, r["score"]) for r in ranked]
 
-    def _newest_matches(self, tsquery: str, words: list[str]) -> list[int] | None:
+    def _newest_matches(self, tsquery: str, words: list[str]) -> list[int]:
         """Within the search's transaction: the `rid`s of the `search_depth` most recently stored
-        matches, which a plain search ranks, as in SQLite; None when fewer match.
+        matches, which a plain search ranks, as in SQLite; all of them when fewer match.
 
         `ts_rank` reads each match's tsvector from out-of-line storage (about 4 KB an article):
         about 7 µs a match, so ranking the 120,000 articles that name a country at a million
@@ -355,10 +353,8 @@ class PostgresStore(StoryTables, Store):
             within, bound = ("AND s.rid > %s", [floor]) if floor > 0 else ("", [])
             rows = self.conn.execute(f"SELECT s.rid FROM search_docs s WHERE s.fts @@ {tsquery} {within} "
                                      "ORDER BY s.rid DESC LIMIT %s", words + bound + [depth]).fetchall()
-            if len(rows) == depth:
+            if len(rows) == depth or floor <= 0:
                 return [r["rid"] for r in rows]
-            if floor <= 0:
-                return None
             # as many rows again as should hold `depth` matches at the density found, with room
             window = max(2 * window, int(1.5 * window * depth / max(len(rows), 1)))
 
