@@ -33,6 +33,25 @@ def _tuples(cursor: Any) -> list[tuple]:
     return [tuple(r.values()) for r in cursor.fetchall()] if cursor.description else []
 
 
+def _search_docs(conn: Any) -> None:
+    """Move each article's tsvector out of `articles` into `search_docs` (rid, id, fts). In
+    `articles` a row holds the text and the analysis, about one row a page at a million articles,
+    so finding the newest of 36,000 matches of an institution's name read 30,000 pages; here the
+    tsvector is stored out of line, uncompressed (it compresses little, and it is read whole for
+    each match ranked), a row is a few dozen bytes, and the matches lie on a few hundred pages.
+    The id is kept beside it so that ranking needs no join. A large database keeps the old
+    column's space until `VACUUM FULL articles` (docs/scale.md)."""
+    conn.execute("CREATE TABLE search_docs (rid BIGINT PRIMARY KEY REFERENCES articles(rid) ON DELETE CASCADE, "
+                 "id TEXT NOT NULL, fts TSVECTOR NOT NULL)")
+    conn.execute("ALTER TABLE search_docs ALTER COLUMN fts SET STORAGE EXTERNAL")
+    conn.execute("SET LOCAL maintenance_work_mem = '256MB'")     # the GIN index of a large database
+    conn.execute("INSERT INTO search_docs (rid, id, fts) SELECT rid, id, fts FROM articles ORDER BY rid")
+    conn.execute("CREATE INDEX search_docs_fts ON search_docs USING GIN (fts)")
+    conn.execute("DROP INDEX articles_fts")
+    conn.execute("ALTER TABLE articles DROP COLUMN fts")
+    conn.execute("ANALYZE search_docs")
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1: SQL, or functions of the connection.
 MIGRATIONS: list[list[str | Callable[[Any], None]]] = [
     [
@@ -63,29 +82,10 @@ MIGRATIONS: list[list[str | Callable[[Any], None]]] = [
     # the order articles were stored in, which bounds the ranking of a common word (_newest_matches)
     ["ALTER TABLE articles ADD COLUMN rid BIGSERIAL", "CREATE UNIQUE INDEX articles_rid ON articles(rid)",
      "ANALYZE articles"],
-    # the search index in a narrow table of its own (`_search_docs`)
-    [lambda conn: _search_docs(conn)],
+    # the search index in a narrow table of its own
+    [_search_docs],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _search_docs(conn: Any) -> None:
-    """Move each article's tsvector out of `articles` into `search_docs` (rid, id, fts). In
-    `articles` a row holds the text and the analysis, about one row a page at a million articles,
-    so finding the newest of 36,000 matches of an institution's name read 30,000 pages; here the
-    tsvector is stored out of line, uncompressed (it compresses little, and it is read whole for
-    each match ranked), a row is a few dozen bytes, and the matches lie on a few hundred pages.
-    The id is kept beside it so that ranking needs no join. A large database keeps the old
-    column's space until `VACUUM FULL articles` (docs/scale.md)."""
-    conn.execute("CREATE TABLE search_docs (rid BIGINT PRIMARY KEY REFERENCES articles(rid) ON DELETE CASCADE, "
-                 "id TEXT NOT NULL, fts TSVECTOR NOT NULL)")
-    conn.execute("ALTER TABLE search_docs ALTER COLUMN fts SET STORAGE EXTERNAL")
-    conn.execute("SET LOCAL maintenance_work_mem = '256MB'")     # the GIN index of a large database
-    conn.execute("INSERT INTO search_docs (rid, id, fts) SELECT rid, id, fts FROM articles ORDER BY rid")
-    conn.execute("CREATE INDEX search_docs_fts ON search_docs USING GIN (fts)")
-    conn.execute("DROP INDEX articles_fts")
-    conn.execute("ALTER TABLE articles DROP COLUMN fts")
-    conn.execute("ANALYZE search_docs")
 
 _HEAD = "a.id, a.title, a.outlet, a.published, a.text"
 _FTS = "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s)"
@@ -337,8 +337,8 @@ class PostgresStore(StoryTables, Store):
         """Within the search's transaction: the `rid`s of the `search_depth` most recently stored
         matches, which a plain search ranks, as in SQLite; all of them when fewer match.
 
-        `ts_rank` reads each match's tsvector from out-of-line storage (about 4 KB an article):
-        about 7 µs a match, so ranking the 120,000 articles that name a country at a million
+        Ranking reads each match's row and its tsvector from out-of-line storage (about 4 KB an
+        article): about 10 µs a match, so ranking the 120,000 articles that name a country at a million
         articles would take most of a second. The newest matches are looked for among the newest
         rows, where the GIN and `rid` indexes together read only the window's matches: first a
         window of 4 x depth rows, then one sized by the matches found there, then the whole
