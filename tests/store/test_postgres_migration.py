@@ -1,6 +1,6 @@
 """PostgreSQL databases of earlier releases open in this one migrated in place, and their searches
-answer as before: schema 3 (before articles had a storing order) and schema 4 (before the search
-index had a table of its own)."""
+answer as before: schema 3 (before articles had a storing order), schema 4 (before the search
+index had a table of its own) and schema 5 (before that index knew each row's storing bucket)."""
 from __future__ import annotations
 
 import uuid
@@ -79,3 +79,25 @@ def test_a_schema_4_database_moves_its_search_index_to_a_narrow_table_and_keeps_
         assert [h.id for h in store.search("جفاف")] == ["b1"]
         assert "b1" not in [h.id for h in store.search("سيول")]
         assert store.conn.execute("SELECT COUNT(*) AS n FROM search_docs").fetchone()["n"] == 5
+
+
+def test_a_schema_5_database_indexes_its_words_with_their_storing_bucket_and_keeps_its_answers(pg_server: str) -> None:
+    import psycopg
+
+    url = _database_at(pg_server, 5)
+    with psycopg.connect(url, autocommit=True) as conn:
+        for k in range(5):
+            text = "سيول " * (5 - k) + "في الوادي بعد المطر."
+            rid = conn.execute("INSERT INTO articles (id, source, text, content_hash, ingested_at, updated_at) "
+                               "VALUES (%s, 'x', %s, %s, '2026-01-01', '2026-01-01') RETURNING rid",
+                               (f"c{k}", text, f"h{k}")).fetchone()[0]
+            conn.execute("INSERT INTO search_docs (rid, id, fts) VALUES (%s, %s, to_tsvector('simple', %s))",
+                         (rid, f"c{k}", text))
+    with PostgresStore(url) as store:
+        indexes = {r["indexname"] for r in store.conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'search_docs'")}
+        assert "search_docs_words" in indexes and "search_docs_fts" not in indexes
+        assert [h.id for h in store.search("سيول", limit=3)] == ["c0", "c1", "c2"]
+        added = make_article("c9", "سيول جارفة في الوادي.")
+        store.upsert([added])
+        assert [h.id for h in store.search("جارفة")] == ["c9"]
+        assert [h.id for h in store.search("سيول", outlet=added.outlet)] == ["c9"]     # a filtered search
