@@ -2,7 +2,8 @@
 
 Search uses a `tsvector` built with the 'simple' configuration over the same normalised text
 the SQLite FTS index sees (no stemming: normalisation does the Arabic folding), in a narrow table
-of its own (`search_docs`, schema 5) behind a GIN index.
+of its own (`search_docs`, schema 5) behind a GIN index that also holds each row's storing-order
+bucket (schema 6), so that the newest matches of a common word are found bucket by bucket.
 """
 from __future__ import annotations
 
