@@ -33,7 +33,7 @@ def shingles(text: str, k: int = 3, words: list[str] | None = None) -> list[str]
     words = body_words(text) if words is None else words
     if len(words) <= k:
         return [" ".join(words)] if words else []
-    return [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
+    return list(map(" ".join, zip(*(words[i:] for i in range(k)))))
 
 
 def signature(items: list[str], backend: str) -> tuple[int, ...]:

@@ -132,17 +132,19 @@ def term_bits(words: Iterable[str]) -> int:
     return bits
 
 
-def profile_of(article: Article, outlet: str | None) -> Profile:
-    """What the pair model reads of an article (term counts still to be weighed)."""
+def profile_of(article: Article, outlet: str | None, event: tuple[list[str], str | None] | None = None,
+               figures: list[str] | None = None) -> Profile:
+    """What the pair model reads of an article (term counts still to be weighed); `event` and
+    `figures` are `event_of` and `figures_of` of it when the caller has them already."""
     entities = article.analysis.entities if article.analysis else []
-    places, day = event_of(article)
+    places, day = event if event is not None else event_of(article)
     title = terms(article.title or "")
     body = term_bits(terms(article.text[:BODY_CHARS]).keys() | title.keys())
     return Profile(
         title=title, lead=terms(article.text[:LEAD_CHARS]), body=body,
         lead_names=frozenset(e.key for e in entities if e.start < LEAD_REACH and e.key),
         people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
-        figures=frozenset(figures_of(article)), places=frozenset(places),
+        figures=frozenset(figures if figures is not None else figures_of(article)), places=frozenset(places),
         day=day_of(day), when=time_of(article.published), outlet=outlet)
 
 

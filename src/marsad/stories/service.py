@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from marsad.model import Article
@@ -29,30 +30,40 @@ def story_doc(article: Article) -> StoryDoc:
     """What grouping uses of an article: text, title, time and analysis signals."""
     signals: list[str] = []
     text = article.text
+    figures = figures_of(article)
     if article.analysis:
         # the key stands for the name: blank the words out so that a name is not counted twice
-        chars = list(text)
-        for e in article.analysis.entities:
-            chars[e.start:e.end] = " " * (e.end - e.start)
-        text = "".join(chars)
+        parts, done = [], 0
+        for start, end in sorted((e.start, min(e.end, len(text))) for e in article.analysis.entities):
+            if end > done:
+                start = max(start, done)
+                parts += (text[done:start], " " * (end - start))
+                done = end
+        text = "".join(parts) + text[done:]
         signals += sorted({e.key for e in article.analysis.entities})
-        signals += figures_of(article)
+        signals += figures
         chains = [a.chain for a in article.analysis.attributions if a.chain]
         if chains:
             signals.append("src:" + normalize(chains[0][-1]))
     places, day = event_of(article)
     outlet = outlet_of(article)
     return StoryDoc(article.id, text, article.title, outlet, article.published, signals,
-                    places=places, day=day, profile=profile_of(article, outlet))
+                    places=places, day=day, profile=profile_of(article, outlet, (places, day), figures))
+
+
+@lru_cache(maxsize=65536)
+def _name_frequency(surface: str) -> int:
+    """The background frequency of the commonest word of a name as written (names recur across
+    articles, so each surface form is weighed once)."""
+    bg, _ = background()
+    return max((bg.get(stem(w), 0) for w in normalize(surface.replace("_", " ")).split()), default=0)
 
 
 def _signal_hints(article: Article, hints: dict[str, int]) -> None:
     """Background frequency for entity keys: that of the commonest word of their surface forms,
     so that a key is as common as the name it stands for ('org:isis' ~ 'داعش')."""
-    bg, _ = background()
     for e in article.analysis.entities if article.analysis else []:
-        words = [stem(w) for w in normalize(e.text.replace("_", " ")).split()]
-        hints[e.key] = max(hints.get(e.key, 0), max((bg.get(w, 0) for w in words), default=0))
+        hints[e.key] = max(hints.get(e.key, 0), _name_frequency(e.text))
 
 
 @dataclass
