@@ -148,15 +148,20 @@ class PostgresStore(StoryTables, Store):
         return self.conn.transaction()
 
     def __init__(self, url: str) -> None:
+        self.url = url
+        self._helper: tuple[ThreadPoolExecutor, Any] | None = None
+        self.conn = self._connect()
+        self.migrate()
+
+    def _connect(self) -> Any:
+        """A connection to this store's database: rows as dicts, each statement its own
+        transaction unless a `transaction()` block says otherwise."""
         try:
             import psycopg
             from psycopg.rows import dict_row
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise RuntimeError("PostgreSQL needs psycopg: pip install 'marsad[postgres]'") from exc
-        self.url = url
-        self._helper: tuple[ThreadPoolExecutor, Any] | None = None
-        self.conn = psycopg.connect(url, row_factory=dict_row, autocommit=True)
-        self.migrate()
+        return psycopg.connect(self.url, row_factory=dict_row, autocommit=True)
 
     def migrate(self) -> None:
         with self.conn.transaction():
@@ -380,10 +385,7 @@ class PostgresStore(StoryTables, Store):
     def _ranking_helper(self) -> Any:
         """One thread and one connection of this store's own, for the second half of a ranking."""
         if self._helper is None:
-            import psycopg
-            from psycopg.rows import dict_row
-
-            conn = psycopg.connect(self.url, row_factory=dict_row, autocommit=True)
+            conn = self._connect()
             conn.execute("SET enable_seqscan = off")
             self._helper = (ThreadPoolExecutor(1, thread_name_prefix="marsad-rank"), conn)
         return self._helper[0]
