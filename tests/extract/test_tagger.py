@@ -130,6 +130,22 @@ def test_a_table_name_that_adds_more_than_a_nationality_is_still_taken_whole():
     tagged = _tagged(doc, 1, 2, "ORG", table.entry)          # "سكاي نيوز" without "عربية"
     assert [(m.first, m.last) for m in tagger._with_known_names(doc, [tagged])] == [(1, 3)]
 
+def test_a_tagged_city_keeps_its_span_when_the_table_adds_an_epithet_but_not_when_it_adds_a_noun():
+    doc = Doc("وصل الوفد إلى مكة المكرمة مساء أمس")
+    rule_mentions(doc)
+    from marsad.extract.gazetteer import gazetteer
+
+    table = next(m for m in doc.mentions if m.entry is not None)         # "مكة المكرمة", loc:mecca
+    city = next(e for e in gazetteer().phrases["مكه"] if e.curated)       # "مكة" alone, the same entry
+    tagged = _tagged(doc, 3, 3, "LOC", city)
+    assert (table.first, table.last) == (3, 4) and table.entry.key == city.key == "loc:mecca"
+    assert [(m.first, m.last) for m in tagger._with_known_names(doc, [tagged])] == [(3, 3)]
+    medina = Doc("زار الوفد المدينة المنورة أمس")
+    rule_mentions(medina)
+    kept = tagger._with_known_names(medina, [_tagged(medina, 2, 2, "LOC")])    # "المدينة" alone has no key
+    assert [(m.first, m.last, m.entry.key) for m in kept] == [(2, 3, "loc:medina")]
+
+
 
 def test_the_tagger_type_stands_on_a_table_name_of_two_types_and_takes_that_types_key():
     doc = Doc("تقع هذه الدول في الشرق الأوسط")

@@ -283,14 +283,16 @@ def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
     """Whether the tagged name `m` stands against the table name `r` that touches it, which both
     corpora annotate the tagger's way: `m` starts where `r` does, already carries `r`'s key, and
     `r` only adds nationality adjectives ("حزب الله" in "حزب الله اللبناني", "الكونغرس" in "الكونغرس
-    الأميركي"; "مكة المكرمة" and "سكاي نيوز عربية" stay whole); or `m` covers exactly `r`'s tokens
+    الأميركي"; "سكاي نيوز عربية" stays whole) or, to a place, an epithet ("مكة" in "مكة المكرمة"); or `m` covers exactly `r`'s tokens
     with another type the table also gives that phrase (the newspaper "الشرق الأوسط", not the
     region), which then gives `m` its entry."""
     if m.first != r.first or m.last > r.last or r.entry is None:
         return False
     if m.last < r.last:
+        epithets = doc.lex["place_epithets"] if r.type == "LOC" else frozenset()
         return m.entry is not None and m.entry.key == r.entry.key and all(
-            doc.norms[k].startswith("ال") and is_adjective(doc.norms[k]) for k in range(m.last + 1, r.last + 1))
+            doc.norms[k].startswith("ال") and is_adjective(doc.norms[k]) or doc.norms[k] in epithets
+            for k in range(m.last + 1, r.last + 1))
     if m.type == r.type:
         return False
     words = " ".join(doc.norms[k] for k in range(m.first, m.last + 1))
