@@ -283,9 +283,9 @@ def _tagger_name_holds(doc: Doc, m: Mention, r: Mention) -> bool:
     """Whether the tagged name `m` stands against the table name `r` that touches it, which both
     corpora annotate the tagger's way: `m` starts where `r` does, already carries `r`'s key, and
     `r` only adds nationality adjectives ("حزب الله" in "حزب الله اللبناني", "الكونغرس" in "الكونغرس
-    الأميركي"; "سكاي نيوز عربية" stays whole) or, to a place, an epithet ("مكة" in "مكة المكرمة"); or `m` covers exactly `r`'s tokens
-    with another type the table also gives that phrase (the newspaper "الشرق الأوسط", not the
-    region), which then gives `m` its entry."""
+    الأميركي"; "سكاي نيوز عربية" stays whole) or, to a place, an epithet ("مكة" in "مكة المكرمة");
+    or `m` covers exactly `r`'s tokens with another type the table also gives that phrase (the
+    newspaper "الشرق الأوسط", not the region), which then gives `m` its entry."""
     if m.first != r.first or m.last > r.last or r.entry is None:
         return False
     if m.last < r.last:
