@@ -137,3 +137,15 @@ def test_a_short_reaction_naming_someone_else_joins_a_story_of_full_reports():
          "عكاظ", "2015-08-01T12:00:00"))
     assignment, _ = group(articles)
     assert assignment["f"] == assignment["r"]
+
+
+def test_a_retired_story_no_awaited_copy_can_wake_is_closed_and_one_with_an_awaited_original_is_kept():
+    index = StoryIndex()
+    index.awaited = {"a"}                       # a copy of "a" is still to come
+    index.assign([StoryDoc("a", FLOOD_A, published="2025-03-01T08:00:00"),
+                  StoryDoc("m", MATCH, published="2025-03-01T09:00:00")])
+    flood, match = index.stories[index.assignment["a"]], index.stories[index.assignment["m"]]
+    index._retire(datetime(2025, 4, 1))
+    assert flood.frozen is not None and not flood.closed
+    assert match.closed and match.frozen is None and match.centroid == {} and match.members == ["m"]
+    assert index.assign([StoryDoc("c", MATCH, published="2025-04-02T08:00:00", original="a")])["c"] == flood.id

@@ -36,3 +36,13 @@ def test_empty_bodies_are_nobodys_copy():
 def test_rensa_and_datasketch_backends_agree_on_copies():
     docs = [("a", AGENCY, "1"), ("b", AGENCY + " (أ ف ب)", "2")]
     assert copy_groups(docs, backend="rensa") == copy_groups(docs, backend="datasketch")
+
+
+def test_the_index_holds_a_lone_article_s_buckets_without_lists_and_its_signature_in_32_bits():
+    index = CopyIndex()
+    index.add("a", AGENCY, "1")
+    assert all(held == "a" for held in index.buckets.values())
+    assert index.docs["a"].signature.itemsize == 4
+    index.add("b", AGENCY + " (أ ف ب)", "2")         # a near copy shares buckets: they become lists
+    assert any(held == ["a", "b"] for held in index.buckets.values())
+    assert index.add("c", AGENCY + " (واس)", "3") == "a"

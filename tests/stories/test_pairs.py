@@ -104,3 +104,19 @@ def test_a_story_takes_a_full_report_only_when_a_member_reads_as_the_same_event(
     assignment = index.assign(docs)
     assert assignment["a"] == assignment["b"]
     assert (assignment["c"] != assignment["a"]) is apart
+
+
+def test_a_waiting_profile_holds_its_terms_packed_and_weighs_them_as_counters():
+    from marsad.model import Article
+    from marsad.stories.features import PackedCounts
+    from marsad.stories.pairs import profile_of
+
+    article = Article(id="a", source="a", title=CRASH_TITLE, text=CRASH_LEAD + ". " + CRASH_LEAD_2)
+    waiting = profile_of(article, "عكاظ")
+    assert isinstance(waiting.title, PackedCounts) and isinstance(waiting.lead, PackedCounts)
+    weights = TermWeights()
+    waiting.weigh(lambda counts, top: weights.vector(counts, top=top))
+    plain = Profile(title=terms(CRASH_TITLE), lead=terms(article.text[:300]))
+    plain.weigh(lambda counts, top: weights.vector(counts, top=top))
+    assert list(waiting.title_vector.items()) == list(plain.title_vector.items())
+    assert list(waiting.lead_vector.items()) == list(plain.lead_vector.items())

@@ -27,3 +27,18 @@ def test_update_stories_with_workers_assigns_every_article_once(demo_store):
         counts = update_stories(store, workers=2)
         assert counts["new_articles"] == store.count() - sum(1 for a in store.iter_articles() if not a.text.strip())
         assert update_stories(store, workers=2)["new_articles"] == 0
+
+
+@pytest.mark.parametrize("spill_after", [20_000, 3])
+def test_a_grouping_run_gives_the_same_stories_with_its_waiting_articles_in_memory_or_on_disk(demo_store, spill_after):
+    from marsad.stories.service import _Grouping, _grouping_inputs
+
+    with open_store(demo_store) as store:
+        grouping = _Grouping(None, spill_after=spill_after)
+        for item in _grouping_inputs(store.iter_rows(), 1):
+            grouping.add(item)
+        waiting = len(grouping.waiting)
+        assert grouping.waiting.on_disk is (spill_after < waiting)
+        assignment = grouping.run()
+        assert len(grouping.waiting) == 0 and grouping.taken == waiting == len(assignment)
+        assert assignment == group(list(store.iter_articles()))[0]

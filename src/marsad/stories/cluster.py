@@ -24,7 +24,6 @@ import heapq
 import math
 import pickle
 import zlib
-from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,10 +31,10 @@ from datetime import date, datetime, timedelta
 from itertools import islice
 from operator import itemgetter
 
-from marsad.stories.features import TermWeights, terms, word_list
+from marsad.stories.features import PackedCounts, TermWeights, terms, unpacked, word_list
 from marsad.stories.pairs import Profile, day_of, pair_model, time_of
 
-__all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms"]
+__all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms", "time_order"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ class ClusterSettings:
                                  # short text whose people share no family name with its members' is another one
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryDoc:
     """What grouping needs to know of an article (built from a stored Article)."""
 
@@ -89,38 +88,12 @@ class StoryDoc:
     profile: Profile | None = None                       # what the pair model reads of it
 
 
-class PackedCounts:
-    """An article's term counts held compactly (one string, one array) while it waits its turn:
-    a run holds every article's counts until it sorts them by time, and as Counters they took
-    about 16 KB an article, most of the grouping's memory (3 GB at 100k articles)."""
-
-    __slots__ = ("terms", "values")
-    SEPARATOR = "\x1f"
-
-    def __init__(self, terms: str, values: array) -> None:
-        self.terms, self.values = terms, values
-
-    @classmethod
-    def pack(cls, counts: Counter[str]) -> Counter[str] | PackedCounts:
-        """The packed form, or the Counter itself when a term holds the separator."""
-        if any(cls.SEPARATOR in term for term in counts):
-            return counts
-        return cls(cls.SEPARATOR.join(counts), array("I", counts.values()))
-
-    def __iter__(self):
-        return iter(self.terms.split(self.SEPARATOR) if self.values else ())
-
-    def counter(self) -> Counter[str]:
-        """The Counter, its terms in their first order (weights break ties by that order)."""
-        return Counter(dict(zip(self, self.values)))
-
-
 def doc_terms(doc: StoryDoc) -> Counter[str]:
     """The terms grouping weighs for an article: title (counted twice), text and signals."""
     return terms(((doc.title or "") + "\n") * 2 + doc.text, doc.signals)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     id: str
     centroid: dict[str, float]
@@ -134,6 +107,7 @@ class _Story:
     outlets: set[str | None] = field(default_factory=set)
     day0: date | None = None                               # the first dated member's event day
     frozen: bytes | None = None                            # centroid and rare terms, while retired
+    closed: bool = False                                   # retired, and no article can wake it
     profiles: list[Profile] = field(default_factory=list)  # the members' pair-model profiles
     full: int = 0                                          # members that are full reports (brief_terms or more)
 
@@ -145,11 +119,20 @@ class _Story:
             self.centroid, self.rare = {}, Counter()
             self.profiles = []      # no article is scored against a retired story again
 
+    def close(self) -> None:
+        """Drop what only a joining article reads: retired, with no copy of a member still to come."""
+        self.centroid, self.rare, self.profiles, self.frozen, self.closed = {}, Counter(), [], None, True
+
     def thaw(self) -> None:
         """Back as they were (a copy of one of its articles may still join a retired story)."""
         if self.frozen is not None:
             self.centroid, self.rare = pickle.loads(zlib.decompress(self.frozen))
             self.frozen = None
+
+
+def time_order(doc: StoryDoc) -> tuple[str, str]:
+    """The order grouping takes articles in: publication time (undated last), then id."""
+    return doc.published or "~", doc.id
 
 
 def story_id(first_member: str) -> str:
@@ -166,18 +149,24 @@ class StoryIndex:
         self.stories: dict[str, _Story] = {}
         self.assignment: dict[str, str] = {}
         self._postings: dict[str, set[str]] = {}
+        self._active: set[str] = set()      # stories in the probe index (not retired)
         self.pairs = pair_model() if self.settings.pair_model else None
+        # originals whose copies may still come (a copy joins its original's story even when retired);
+        # when the caller knows them, a retired story holding none of them is closed, not frozen
+        self.awaited: set[str] | None = None
 
     # -- public -------------------------------------------------------------------------------
-    def assign(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
-        """Add `docs` (any order) and return {article id: story id} for them.
+    def assign(self, docs: Iterable[StoryDoc], in_order: bool = False) -> dict[str, str]:
+        """Add `docs` (any order, or already in `time_order` when `in_order`) and return
+        {article id: story id} for them.
 
         Articles are taken in publication order and their words are counted as they come
         (the shipped background frequencies make IDF sensible from the first article), so no
-        per-article term table is held for the whole collection.
+        per-article term table is held for the whole collection; from an iterator in order, a taken
+        article is let go (its profile stays with its story until the story retires).
         """
         out: dict[str, str] = {}
-        for n, doc in enumerate(sorted(docs, key=lambda d: (d.published or "~", d.id))):
+        for n, doc in enumerate(docs if in_order else sorted(docs, key=time_order)):
             if n % 1000 == 999 and (now := time_of(doc.published)) is not None:
                 self._retire(now)
             if doc.id in self.assignment:
@@ -190,16 +179,14 @@ class StoryIndex:
     def seed(self, sid: str, docs: list[StoryDoc]) -> None:
         """Load a stored story (and its members) so that new articles can join it."""
         story = self.stories.setdefault(sid, _Story(sid, {}, [], None, None))
-        for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
+        for doc in sorted(docs, key=time_order):
             counts = self._count(doc)
             self._join(story, doc, self.weights.vector(counts, top=self.settings.top_terms),
                        time_of(doc.published))
             self.assignment[doc.id] = sid
 
     def _count(self, doc: StoryDoc) -> Counter[str]:
-        counts = doc.counts if doc.counts is not None else doc_terms(doc)
-        if isinstance(counts, PackedCounts):
-            counts = counts.counter()
+        counts = unpacked(doc.counts) if doc.counts is not None else doc_terms(doc)
         doc.counts = None
         self.weights.add(counts)
         if doc.profile is not None:
@@ -277,10 +264,16 @@ class StoryIndex:
         an undated one, which comes last, is compared with the stories still active then)."""
         s = self.settings
         window, span = timedelta(days=s.window_days), timedelta(days=s.max_span_days)
-        stale = {sid for sid, st in self.stories.items()
-                 if st.first and st.last and min(st.last + window, st.first + span) < now}
+        stories, awaited = self.stories, self.awaited
+        stale = {sid for sid in self._active if (st := stories[sid]).first and st.last
+                 and min(st.last + window, st.first + span) < now}
+        self._active -= stale
         for sid in stale:
-            self.stories[sid].freeze()
+            story = stories[sid]
+            if awaited is None or not awaited.isdisjoint(story.members):
+                story.freeze()
+            else:
+                story.close()
         for term in list(self._postings):
             sids = self._postings[term]
             sids -= stale
@@ -318,6 +311,7 @@ class StoryIndex:
 
     def _join(self, story: _Story, doc: StoryDoc, vector: dict[str, float], when: datetime | None) -> None:
         story.thaw()
+        self._active.add(story.id)
         story.full += len(vector) >= self.settings.brief_terms
         story.members.append(doc.id)
         story.outlets.add(doc.outlet)

@@ -70,11 +70,12 @@ class CopyGroup:
     members: list[str]          # earliest first; includes the original
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     id: str
     order: tuple[str, str]      # (published or "~", id): earliest wins
-    signature: array | None     # held as 64-bit integers: a tuple of ints was 4.8 KB an article
+    signature: array | None     # held as 32-bit integers where they fit (both backends' do):
+                                # a tuple of ints was 4.8 KB an article, 64-bit ones 1 KB
 
 
 @dataclass
@@ -86,7 +87,9 @@ class CopyIndex:
     docs: dict[str, _Doc] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
-    buckets: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    # LSH buckets: the hash of (band, the band's rows) -> the one id there, or a list when several
+    # (most buckets hold one article: a tuple key and a list each took 3 KB an article)
+    buckets: dict[int, str | list[str]] = field(default_factory=dict)
 
     def _find(self, x: str) -> str:
         root = x
@@ -115,7 +118,8 @@ class CopyIndex:
         if doc_id in self.docs:
             return self._find(doc_id)
         key, sig = print_
-        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), array("Q", sig) if sig is not None else None)
+        held = None if sig is None else array("I" if max(sig) < 1 << 32 else "Q", sig)
+        self.docs[doc_id] = _Doc(doc_id, (published or "~", doc_id), held)
         self.parent[doc_id] = doc_id
         if key is None:
             return doc_id
@@ -126,11 +130,17 @@ class CopyIndex:
         if sig is not None:
             rows = NUM_PERM // BANDS
             for band in range(BANDS):
-                bucket = (band, hash(sig[band * rows:(band + 1) * rows]))
-                for other in self.buckets.setdefault(bucket, []):
+                bucket = hash((band, *sig[band * rows:(band + 1) * rows]))
+                held = self.buckets.get(bucket)
+                for other in () if held is None else (held,) if isinstance(held, str) else held:
                     if self._find(other) != self._find(doc_id) and self._similar(sig, other):
                         self._union(other, doc_id)
-                self.buckets[bucket].append(doc_id)
+                if held is None:
+                    self.buckets[bucket] = doc_id
+                elif isinstance(held, str):
+                    self.buckets[bucket] = [held, doc_id]
+                else:
+                    held.append(doc_id)
         return self._find(doc_id)
 
     def _similar(self, signature: Sequence[int], other: str) -> bool:
@@ -142,6 +152,10 @@ class CopyIndex:
 
     def original_of(self, doc_id: str) -> str:
         return self._find(doc_id)
+
+    def originals(self) -> set[str]:
+        """The originals of groups of two or more copies."""
+        return {root for doc_id in self.docs if (root := self._find(doc_id)) != doc_id}
 
     def groups(self) -> list[CopyGroup]:
         """Groups of two or more copies, each sorted earliest first; groups sorted by original."""

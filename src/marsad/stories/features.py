@@ -10,6 +10,7 @@ import gzip
 import io
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -18,7 +19,7 @@ from operator import itemgetter
 
 from marsad.text import normalize
 
-__all__ = ["TermWeights", "stem", "stopwords", "terms"]
+__all__ = ["PackedCounts", "TermWeights", "stem", "stopwords", "terms", "unpacked"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d{2,}")
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -97,6 +98,37 @@ def background() -> tuple[dict[str, int], int]:
             df[term] = int(count)
     n_docs = df.pop("__docs__", 1)
     return df, n_docs
+
+
+class PackedCounts:
+    """An article's term counts held compactly (one string, one array) while it waits its turn:
+    a run holds every article's counts until it sorts them by time, and as Counters they took
+    about 16 KB an article, most of the grouping's memory (3 GB at 100k articles)."""
+
+    __slots__ = ("terms", "values")
+    SEPARATOR = "\x1f"
+
+    def __init__(self, terms: str, values: array) -> None:
+        self.terms, self.values = terms, values
+
+    @classmethod
+    def pack(cls, counts: Counter[str]) -> Counter[str] | PackedCounts:
+        """The packed form, or the Counter itself when a term holds the separator."""
+        if any(cls.SEPARATOR in term for term in counts):
+            return counts
+        return cls(cls.SEPARATOR.join(counts), array("I", counts.values()))
+
+    def __iter__(self):
+        return iter(self.terms.split(self.SEPARATOR) if self.values else ())
+
+    def counter(self) -> Counter[str]:
+        """The Counter, its terms in their first order (weights break ties by that order)."""
+        return Counter(dict(zip(self, self.values)))
+
+
+def unpacked(counts: Counter[str] | PackedCounts) -> Counter[str]:
+    """A Counter of term counts, packed or not."""
+    return counts.counter() if isinstance(counts, PackedCounts) else counts
 
 
 class TermWeights:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.model import Article
-from marsad.stories.features import terms
+from marsad.stories.features import PackedCounts, terms, unpacked
 
 __all__ = ["FEATURES", "PairModel", "Profile", "day_of", "event_of", "figures_of", "pair_features", "pair_model",
            "profile_of", "read_model", "time_of"]
@@ -87,13 +87,14 @@ def figures_of(article: Article) -> list[str]:
             if isinstance(q.value, (int, float)) and q.value >= 10 and q.qualifier != "vague" and q.kind != "ordinal"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """What the pair model reads of one article. The term counts become unit tf-idf vectors when
-    the article reaches the grouping (`weigh`), with the IDF the grouping holds then."""
+    the article reaches the grouping (`weigh`), with the IDF the grouping holds then; until then they are packed
+    (`PackedCounts`), as a run holds every article's profile until the articles' turn comes."""
 
-    title: Counter[str] = field(default_factory=Counter)
-    lead: Counter[str] = field(default_factory=Counter)
+    title: Counter[str] | PackedCounts = field(default_factory=Counter)
+    lead: Counter[str] | PackedCounts = field(default_factory=Counter)
     lead_names: frozenset[str] = frozenset()      # entity keys named in the lead
     people: frozenset[str] = frozenset()          # PER and ORG keys anywhere
     figures: frozenset[str] = frozenset()         # "#value" of its quantities
@@ -111,7 +112,7 @@ class Profile:
         """Turn the term counts into unit vectors with `vector_of(counts, top)` and drop the counts
         (once: a profile weighed before keeps its vectors)."""
         if not self.weighed:
-            self.title_vector, self.lead_vector = vector_of(self.title, 40), vector_of(self.lead, 60)
+            self.title_vector, self.lead_vector = vector_of(unpacked(self.title), 40), vector_of(unpacked(self.lead), 60)
             words = [(t, w) for t, w in self.title_vector.items() if t[0] != "#"]
             total = sum(w for _, w in words)
             self.title_marks = tuple((_bit(t), w / total) for t, w in words) if total else ()
@@ -141,7 +142,7 @@ def profile_of(article: Article, outlet: str | None, event: tuple[list[str], str
     title = terms(article.title or "")
     body = term_bits(terms(article.text[:BODY_CHARS]).keys() | title.keys())
     return Profile(
-        title=title, lead=terms(article.text[:LEAD_CHARS]), body=body,
+        title=PackedCounts.pack(title), lead=PackedCounts.pack(terms(article.text[:LEAD_CHARS])), body=body,
         lead_names=frozenset(e.key for e in entities if e.start < LEAD_REACH and e.key),
         people=frozenset(e.key for e in entities if e.type in ("PER", "ORG") and e.key),
         figures=frozenset(figures if figures is not None else figures_of(article)), places=frozenset(places),

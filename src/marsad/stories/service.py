@@ -20,6 +20,7 @@ from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
 from marsad.stories.pairs import event_of, figures_of, profile_of, time_of
+from marsad.stories.waiting import WaitingDocs
 from marsad.text import normalize
 
 __all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_features", "story_of_article",
@@ -80,7 +81,8 @@ def story_features(article: Article) -> tuple[StoryDoc, dict[str, int]]:
     """The story document (terms counted, text dropped) and entity-key hints of an article: all that
     grouping needs of it but its copy fingerprint, which the Spark runner finds in its own stages."""
     doc = story_doc(article)
-    doc.counts, doc.text = PackedCounts.pack(doc_terms(doc)), ""
+    doc.counts = PackedCounts.pack(doc_terms(doc))
+    doc.text, doc.title, doc.signals = "", None, []      # counted: a long run holds every waiting article
     hints: dict[str, int] = {}
     _signal_hints(article, hints)
     return doc, hints
@@ -116,14 +118,15 @@ def _grouping_inputs(rows: Iterable[dict[str, Any]], workers: int) -> Iterator[G
 
 
 class _Grouping:
-    """One grouping run: copies and stories, fed article by article so that only compact
-    per-article data (term counts, a MinHash signature) stays in memory."""
+    """One grouping run: copies and stories, fed article by article; what waits for the run is
+    compact (term counts, a MinHash signature), and past `spill_after` articles it waits on disk."""
 
-    def __init__(self, settings: ClusterSettings | None) -> None:
+    def __init__(self, settings: ClusterSettings | None, spill_after: int = 20_000) -> None:
         self.copies = CopyIndex()
         self.index = StoryIndex(settings)
         self.hints: dict[str, int] = {}
-        self.docs: list[StoryDoc] = []
+        self.waiting = WaitingDocs(spill_after)    # taken in, waiting for `run`
+        self.taken = 0                             # articles `run` has assigned
 
     def take(self, item: GroupingInput) -> StoryDoc:
         self.copies.add_fingerprint(item.doc.id, item.doc.published, item.fingerprint)
@@ -132,7 +135,7 @@ class _Grouping:
         return item.doc
 
     def add(self, item: GroupingInput) -> None:
-        self.docs.append(self.take(item))
+        self.waiting.add(self.take(item))
 
     def seed(self, stories: dict[str, list[str]], rows: Iterable[dict[str, Any]], workers: int = 1) -> None:
         """Load stored stories ({story id: member ids}) from their members' stored rows so that new
@@ -154,10 +157,16 @@ class _Grouping:
         return assignment, {aid: self.copies.original_of(aid) for aid in assignment}
 
     def run(self) -> dict[str, str]:
+        """Assign the articles taken in, in time order, each let go once assigned."""
         self.index.weights.hint(self.hints)
-        for doc in self.docs:
+        self.index.awaited = self.copies.originals()
+        self.taken += len(self.waiting)
+        return self.index.assign(self._with_originals(self.waiting.drain()), in_order=True)
+
+    def _with_originals(self, docs: Iterator[StoryDoc]) -> Iterator[StoryDoc]:
+        for doc in docs:       # every fingerprint is in by now: the earliest copy is known
             doc.original = self.copies.original_of(doc.id)
-        return self.index.assign(self.docs)
+            yield doc
 
 
 def group(articles: Iterable[Article], settings: ClusterSettings | None = None
@@ -190,7 +199,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
         grouping.add(item)
         if (when := time_of(item.doc.published)) is not None:
             dates.append(when)
-    if not grouping.docs:
+    if not len(grouping.waiting):
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
     # a story takes no article later than window_days after its latest: older ones cannot take these
     since = (min(dates) - timedelta(days=settings.window_days)).isoformat() if dates else None
@@ -216,7 +225,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
                     members_out.append((row["id"], aid, original))
                     n_copies += original != aid
             store.save_stories(rows, members_out)
-    return {"new_articles": len(grouping.docs), "stories_touched": len(touched),
+    return {"new_articles": grouping.taken, "stories_touched": len(touched),
             "stories": store.story_count(), "copies": n_copies}
 
 
