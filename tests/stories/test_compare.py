@@ -60,6 +60,13 @@ def test_naming_shows_each_outlets_name_for_the_same_actor_and_loaded_terms():
     assert "ب" not in report.framing
 
 
+def test_loaded_terms_are_listed_in_the_order_the_text_uses_them_on_every_run():
+    text = "وصف المزعوم مجزرة ارتكبتها عصابات بحق الشهداء، ثم عادت المجزرة والمرتزقة إلى القرية"
+    framing = compare([_article("1", "أ", None, text), _article("2", "ب", None, "خبر بلا ألفاظ")]).framing["أ"]
+    assert list(framing) == ["hedging", "emotive", "delegitimising", "legitimising"]
+    assert framing["emotive"] == ["مجزره"] and framing["delegitimising"] == ["عصابات", "مرتزقه"]
+
+
 def test_shared_quotes_across_outlets_flag_changed_wording():
     q1 = Quote("لن نسمح بتكرار هذه الكارثة مرة أخرى في المحافظة", "المحافظ", 0, 10)
     q2 = Quote("لن نسمح بتكرار هذه الكارثة في المحافظة", "المحافظ", 0, 10)

@@ -696,7 +696,7 @@ def _framing(articles: list[Article], words: list[list[str]]) -> dict[str, dict[
     `_distinctive`."""
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for article, text_words in zip(articles, words):
-        for word in set(text_words):
+        for word in dict.fromkeys(text_words):      # text order: groups come out the same on every run
             term = _framing_term(word)
             if term:
                 found[outlet_of(article)][term[0]].add(term[1])
