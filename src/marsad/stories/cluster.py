@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter
 
 from marsad.stories.features import PackedCounts, TermWeights, terms, unpacked, word_list
@@ -216,12 +216,8 @@ class StoryIndex:
     def _best_story(self, vector: dict[str, float], when: datetime | None, doc: StoryDoc) -> str | None:
         s = self.settings
         probe = list(islice(vector, s.index_terms))      # vectors come heaviest first
-        hits: Counter[str] = Counter()
         postings = self._postings
-        for term in probe[:s.probe_terms]:
-            sids = postings.get(term)
-            if sids:
-                hits.update(sids)
+        hits = Counter(chain.from_iterable(postings.get(term, ()) for term in probe[:s.probe_terms]))
         short = len(vector) < s.short_terms
         plain = probe if short else [t for t in probe if ":" not in t]   # a headline may share only names
         best, best_score = None, s.threshold
@@ -232,7 +228,7 @@ class StoryIndex:
         for _, sid in heapq.nsmallest(s.candidates, pool):
             story = self.stories[sid]
             centroid = story.centroid
-            if sum(1 for t in plain if t in centroid) < s.min_shared:
+            if sum(map(centroid.__contains__, plain)) < s.min_shared:
                 continue
             if when and story.first and story.last and not (
                     story.first - window <= when <= min(story.last + window, story.first + span)):
@@ -301,13 +297,7 @@ class StoryIndex:
             return True
         floor = self.settings.anchor_share * len(story.members)
         rare = story.rare
-        found = 0
-        for term in vector:
-            if rare.get(term, 0) >= floor:
-                found += 1
-                if found >= need:
-                    return True
-        return False
+        return sum(rare[term] >= floor for term in rare.keys() & vector.keys()) >= need
 
     def _join(self, story: _Story, doc: StoryDoc, vector: dict[str, float], when: datetime | None) -> None:
         story.thaw()
@@ -315,8 +305,7 @@ class StoryIndex:
         story.full += len(vector) >= self.settings.brief_terms
         story.members.append(doc.id)
         story.outlets.add(doc.outlet)
-        cut, idf = self.settings.anchor_idf, self.weights.idf
-        story.rare.update(t for t in vector if idf(t) >= cut)     # the vector's IDFs are memoised
+        story.rare.update(self.weights.at_least(vector, self.settings.anchor_idf))
         story.places.update(doc.places)
         if doc.profile is not None:
             story.profiles.append(doc.profile)

@@ -182,6 +182,12 @@ class TermWeights:
             cached = self._cache[term]
         return cached
 
+    def at_least(self, terms: Iterable[str], floor: float) -> list[str]:
+        """The terms whose IDF is `floor` or more, in their order."""
+        self.prepare(terms)
+        cache = self._cache
+        return [t for t in terms if cache[t] >= floor]
+
     def vector(self, term_counts: Counter[str], top: int = 80) -> dict[str, float]:
         """Unit-length tf-idf vector of the `top` heaviest terms, heaviest first (ties in text order)."""
         cache, log = self._cache, math.log
