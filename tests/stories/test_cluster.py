@@ -146,6 +146,6 @@ def test_a_retired_story_no_awaited_copy_can_wake_is_closed_and_one_with_an_awai
                   StoryDoc("m", MATCH, published="2025-03-01T09:00:00")])
     flood, match = index.stories[index.assignment["a"]], index.stories[index.assignment["m"]]
     index._retire(datetime(2025, 4, 1))
-    assert flood.frozen is not None and not flood.closed
-    assert match.closed and match.frozen is None and match.centroid == {} and match.members == ["m"]
+    assert flood.frozen is not None
+    assert match.frozen is None and match.centroid == {} and match.rare == {} and match.members == ["m"]
     assert index.assign([StoryDoc("c", MATCH, published="2025-04-02T08:00:00", original="a")])["c"] == flood.id

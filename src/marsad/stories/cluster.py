@@ -107,7 +107,6 @@ class _Story:
     outlets: set[str | None] = field(default_factory=set)
     day0: date | None = None                               # the first dated member's event day
     frozen: bytes | None = None                            # centroid and rare terms, while retired
-    closed: bool = False                                   # retired, and no article can wake it
     profiles: list[Profile] = field(default_factory=list)  # the members' pair-model profiles
     full: int = 0                                          # members that are full reports (brief_terms or more)
 
@@ -121,7 +120,7 @@ class _Story:
 
     def close(self) -> None:
         """Drop what only a joining article reads: retired, with no copy of a member still to come."""
-        self.centroid, self.rare, self.profiles, self.frozen, self.closed = {}, Counter(), [], None, True
+        self.centroid, self.rare, self.profiles, self.frozen = {}, Counter(), [], None
 
     def thaw(self) -> None:
         """Back as they were (a copy of one of its articles may still join a retired story)."""
