@@ -90,8 +90,8 @@ def figures_of(article: Article) -> list[str]:
 @dataclass(slots=True)
 class Profile:
     """What the pair model reads of one article. The term counts become unit tf-idf vectors when
-    the article reaches the grouping (`weigh`), with the IDF the grouping holds then; until then they are packed
-    (`PackedCounts`), as a run holds every article's profile until the articles' turn comes."""
+    the article reaches the grouping (`weigh`), with the IDF the grouping holds then; until then
+    they are packed (`PackedCounts`), as a run holds every waiting article's profile."""
 
     title: Counter[str] | PackedCounts = field(default_factory=Counter)
     lead: Counter[str] | PackedCounts = field(default_factory=Counter)

@@ -199,7 +199,7 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
         grouping.add(item)
         if (when := time_of(item.doc.published)) is not None:
             dates.append(when)
-    if not len(grouping.waiting):
+    if not grouping.waiting:
         return {"new_articles": 0, "stories_touched": 0, "stories": store.story_count(), "copies": 0}
     # a story takes no article later than window_days after its latest: older ones cannot take these
     since = (min(dates) - timedelta(days=settings.window_days)).isoformat() if dates else None
