@@ -102,8 +102,8 @@ def background() -> tuple[dict[str, int], int]:
 
 class PackedCounts:
     """An article's term counts held compactly (one string, one array) while it waits its turn:
-    a run holds every article's counts until it sorts them by time, and as Counters they took
-    about 16 KB an article, most of the grouping's memory (3 GB at 100k articles)."""
+    a run holds every article's counts until all are in (stories/waiting.py), and as Counters they
+    took about 16 KB an article, most of the grouping's memory (3 GB at 100k articles)."""
 
     __slots__ = ("terms", "values")
     SEPARATOR = "\x1f"
