@@ -21,6 +21,11 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(_field_names(cls))
+
+
 class Record:
     """Mixin: dict round-trip for flat dataclasses (nested records declare `_nested`)."""
 
@@ -39,15 +44,17 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        names = _field_names(cls)
-        kwargs: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in names:
-                continue
-            sub = cls._nested.get(key)
-            if sub is not None and value is not None:
-                value = [sub.from_dict(v) for v in value] if isinstance(value, list) else sub.from_dict(value)
-            kwargs[key] = value
+        """The record of a dict; keys that are not fields (a later release's) are left out."""
+        names = _field_set(cls)
+        # a stored article holds dozens of records: the common case (every key a field) in one call
+        kwargs = data if data.keys() <= names else {k: v for k, v in data.items() if k in names}
+        if not cls._nested:
+            return cls(**kwargs)
+        kwargs = dict(kwargs)
+        for key, sub in cls._nested.items():
+            value = kwargs.get(key)
+            if value is not None:
+                kwargs[key] = [sub.from_dict(v) for v in value] if isinstance(value, list) else sub.from_dict(value)
         return cls(**kwargs)
 
 
