@@ -74,7 +74,7 @@ SIZE = 300
 SETS = ("numbers", "dates")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "لل", "كال", "وب", "ول", "فب", "فل")
 _TOKEN = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,/\-\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*|[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?\u061f\n]")
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?\u061f\n]")   # not the point of "3.3"
 
 
 @dataclass(frozen=True)
@@ -245,10 +245,11 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
     import marsad
 
     urls = by_url(articles)
-    items = [i for i in load_items(args.items) if "verdict" in i and (not args.set or i["set"] == args.set)]
+    items = [(n, i) for n, i in enumerate(load_items(args.items))
+             if "verdict" in i and (not args.set or i["set"] == args.set)]
     cache: dict[tuple[str, str], object] = {}
     tallies: dict[str, Counter] = {name: Counter() for name in SETS}
-    for item in items:
+    for n, item in items:
         article = urls[item["url"]]
         key = (article.url, item["published"])
         if key not in cache:
@@ -263,7 +264,7 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
             tally["exact"] += exact
             if args.misses and not exact:
                 want = {k: item.get(k) for k in ("value", "low", "high", "end_value") if item.get(k) is not None}
-                print(f"MISS [{item['set']}] {item['token']!r} want {want} got {said}")
+                print(f"MISS #{n} [{item['set']}] {item['token']!r} want {want} got {said}")
         elif item["verdict"] == "vague":
             tally["vague"] += 1
             tally["vague_found"] += reported
@@ -271,7 +272,7 @@ def cmd_score(articles: list[Article], args: argparse.Namespace) -> None:
             tally["other"] += 1
             tally["false"] += reported
             if args.misses and reported:
-                print(f"FALSE [{item['set']}] {item['token']!r} ({item['verdict']}) got {said}")
+                print(f"FALSE #{n} [{item['set']}] {item['token']!r} ({item['verdict']}) got {said}")
     for name in SETS:
         t = tallies[name]
         if not t:

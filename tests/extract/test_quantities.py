@@ -217,6 +217,24 @@ def test_definite_number_after_its_noun_counts_it():
     assert (q.text, q.value, q.unit) == ("السنوات الخمس", 5, "سنة")
 
 
+def test_definite_number_after_a_noun_the_units_table_lacks_counts_it_by_that_noun():
+    q = one("توج الفريق بطلا للدوري في المواسم الثلاثة الأخيرة")
+    assert (q.text, q.value, q.unit) == ("المواسم الثلاثة", 3, "مواسم")
+    q = one("اجتمع قادة الأحزاب الأربعة في العاصمة")
+    assert (q.value, q.unit) == (4, "أحزاب")
+
+
+def test_definite_number_before_an_indefinite_counted_noun_counts_it():
+    q = one("ستطبق الأنظمة خلال الثلاث سنوات القادمة")
+    assert (q.text, q.value, q.unit) == ("الثلاث سنوات", 3, "سنة")
+    assert (one("يصعب الحصول على أوراق من فئة الخمسة ريالات").value) == 5
+
+
+def test_definite_number_with_no_noun_it_counts_is_left_alone():
+    assert find_quantities("وصل الثلاثة إلى المطار صباحا") == []
+    assert find_quantities("يعقد الاجتماع يوم الاثنين المقبل") == []
+
+
 def test_both_numbers_after_a_name_noun_in_the_dual_name_and_do_not_count():
     """"تخريج الدورتين (35) و(10)" names two courses; only the graduates (56) are counted."""
     found = find_quantities("تم تخريج الدورتين (35) و (10) من المستفيدين وعددهم (56) مستفيدا")

@@ -427,10 +427,14 @@ class _Extractor:
                 (found := self._definite_fraction(a, tokens, word, hedge, start)) is not None:
             return found             # "أكثر من الثلث", "تراجعت إلى النصف"
         if word and a.pre.endswith(_DEFINITE):
+            found = None
             if a.pre == "ال" and before and not hedge:
-                return self._definite_after_noun(tokens, word, before[0]) or (
-                    self._definite_after_noun(tokens, word, before[0], head=before[1]) if len(before) > 1 else None)
-            return None          # "الثلاثة", "الاثنين" (Monday), "العشرين" (the twentieth)
+                found = self._definite_after_noun(tokens, word, before[0]) or (
+                    self._definite_after_noun(tokens, word, before[0], head=before[1]) if len(before) > 1 else None) \
+                    or self._definite_after_noun(tokens, word, before[0], loose=True)
+            if found is None and a.pre == "ال":
+                found = self._definite_before_noun(a, tokens, word)
+            return found         # None for "الثلاثة" alone, "الاثنين" (Monday), "العشرين" (the twentieth)
         if word in vocab.duals:
             tokens[0]
             end = tokens.spans[0][1]
@@ -609,9 +613,10 @@ class _Extractor:
         return "\u064b" not in self.text[start:end]      # ألفًا with tanween is accusative: 1000
 
     def _definite_after_noun(self, tokens: _Tokens, word: str, prev: tuple[str, int],
-                             head: tuple[str, int] | None = None) -> _Found | None:
+                             head: tuple[str, int] | None = None, loose: bool = False) -> _Found | None:
         """"السنوات الخمس", "الأيام الثلاثة": a definite 3-10 agreeing with the counted noun before it;
-        with `head`, the counted noun heads a construct before it ("أيام العيد الأربعة")."""
+        with `head`, the counted noun heads a construct before it ("أيام العيد الأربعة"); `loose`, a
+        noun the units table does not know ("المواسم الثلاثة"), tried after both."""
         atom = lexicon().get(word)
         noun, at = prev
         if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
@@ -623,6 +628,8 @@ class _Extractor:
         else:
             clitic = 1 if head[0][:1] in "وبفل" and head[0][1:] in self.vocab.units else 0
             unit = self.vocab.units.get(head[0][clitic:])
+        if unit is None and loose:
+            unit = self._noun_before(noun, at)       # "المواسم الثلاثة": any definite noun it agrees with
         if unit is None:
             return None
         if head is not None:
@@ -637,6 +644,28 @@ class _Extractor:
             return None          # punctuation between: not one phrase
         shift = 1 if noun[:1] in "وبف" or noun.startswith("لل") else 0
         return _Found(at + shift, tokens.spans[0][1], int(atom.value), unit=unit)
+
+    def _noun_before(self, noun: str, at: int) -> str | None:
+        """The counted noun a definite 3-10 follows when the units table does not know it, as written
+        without its article ("المواسم"); None for a word that cannot be counted (a number, a particle)."""
+        bare = _strip_definite(noun)
+        if len(bare) < 3 or not bare.isalpha() or bare in self.vocab.not_units or bare in lexicon() \
+                or bare in ordinal_words() or bare in self.vocab.month_numbers:
+            return None
+        start, end = _span(self.fold, at, at + len(noun), self.text)
+        surface = dediacritize(self.text[start:end])
+        return surface[len(surface) - len(bare):] if len(surface) == len(noun) else bare
+
+    def _definite_before_noun(self, a: _Anchor, tokens: _Tokens, word: str) -> _Found | None:
+        """"الثلاث سنوات", "فئة الخمسة ريالات": a definite 3-10 before an indefinite noun it counts
+        (the article on the number, as everyday writing puts it)."""
+        atom = lexicon().get(word)
+        if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
+            return None
+        unit = self.vocab.units.get(tokens[1])
+        if unit is None:
+            return None
+        return _Found(a.core - 2, tokens.spans[1][1], int(atom.value), unit=unit)
 
     def _fraction(self, tokens: _Tokens, word: str, start: int, hedge) -> _Found | None:
         """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333, of the population), "ثلاثة أرباع" (0.75),
