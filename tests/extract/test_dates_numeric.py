@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from hijridate import Hijri
+
 from marsad.extract.dates import find_dates
 
 PUB = dt.date(2019, 3, 14)
@@ -131,3 +133,13 @@ def test_spans_of_number_pairs_point_into_the_original_text():
     text = "وأعلنت الوزارةُ في ٢٢/٤ عن خطة جديدة"
     d = one(text)
     assert text[d.start:d.end] == d.text == "٢٢/٤" and d.value == "--04-22"
+
+
+@pytest.mark.parametrize("text", ["يبدأ العام التدريبي يوم 8 /11 /1436هـ", "يبدأ العام التدريبي يوم 8/ 11/ 1436هـ"])
+def test_a_numeric_date_spaced_alike_at_both_separators_is_read(text):
+    d = one(text, "2015-08-10")
+    assert (d.value, d.calendar) == (Hijri(1436, 11, 8).to_gregorian().isoformat(), "hijri")
+
+
+def test_a_numeric_date_spaced_unlike_at_its_two_separators_is_not_a_date():
+    assert find_dates("الأرقام 8 /11/ 2015 في الجدول", "2015-08-10") == []

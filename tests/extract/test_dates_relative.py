@@ -162,3 +162,18 @@ def test_the_reading_names_the_rule_that_placed_a_date():
     assert R.Reading(-1, False).source == "explicit"
     assert R.Reading(None, True).source == "future"
     assert R.Reading().source == "past"
+
+
+@pytest.mark.parametrize("text", ["سلوى المدني ـ عين اليوم", "وقال لـ«عين اليوم» إن الموعد قريب",
+                                  "نقلت قناة روسيا اليوم عن مصدر", "ذكرت صحيفة اليوم السابع أن الوفد وصل"])
+def test_today_inside_a_known_outlets_name_written_as_a_name_is_not_a_date(text):
+    assert find_dates(text, "2015-07-24") == []
+
+
+@pytest.mark.parametrize("text", ["يزور الرئيس روسيا اليوم في زيارة رسمية", "قال الجانب المصري اليوم إن المعبر مفتوح"])
+def test_today_after_a_word_of_an_outlets_name_in_running_text_is_still_today(text):
+    assert one(text, "2015-07-24").value == "2015-07-24"
+
+
+def test_a_weekday_naming_a_weekly_market_is_not_a_date():
+    assert find_dates("نزل سوق الأحد في البلدة", "2015-08-07") == []

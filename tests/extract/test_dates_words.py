@@ -152,3 +152,24 @@ def test_the_last_day_of_a_month_named_relative_to_publication(text, months):
 def test_the_last_day_of_a_named_month_counts_leap_years():
     assert one("تنتهي المهلة في آخر يوم من فبراير 2024").value == "2024-02-29"
     assert one("بدأ الدوام في اليوم الأول من رمضان 1446").value == Hijri(1446, 9, 1).to_gregorian().isoformat()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفي الثالث من أغسطس (آب) العام الماضي اجتاح المسلحون البلدة", "2014-08-03"),
+    ("وفي 3 أغسطس من العام الماضي اجتاح المسلحون البلدة", "2014-08-03"),
+    ("يفتتح المعرض في 10 مارس من العام المقبل", "2016-03-10"),
+])
+def test_a_day_and_month_followed_by_a_year_phrase_fall_in_that_year(text, expected):
+    d = one(text, "2015-08-03")
+    assert (d.value, d.kind) == (expected, "absolute")
+    assert "العام" in d.text
+
+
+def test_a_range_written_across_the_new_year_starts_in_the_year_before():
+    d = one("تقام الدورة في الفترة من 22 ديسمبر إلى الرابع من يناير 2016", "2015-08-01")
+    assert (d.value, d.end_value) == ("2015-12-22", "2016-01-04")
+
+
+def test_a_month_name_repeated_across_a_dash_is_a_score_not_a_month():
+    assert find_dates("تعادل الفريقان بنتيجة صفر-صفر في المباراة الودية", "2015-08-01") == []
+    assert one("يبدأ الموسم في شهر صفر المقبل", "2015-08-01").value == "2015-11"

@@ -21,6 +21,7 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     year = P.year(m, "dmy_y", strong=True)
     if P.year_given(m, "dmy_y") and year is None:
         return None
+    year = year or P.year_phrase(m, "dmy_", pub)      # "الثالث من أغسطس العام الماضي"
     reading = P.reading(m, pub, folded, P.direction(m, "dmy_dir")) if year is None else R.PAST
     value = P.date_value(month[0], month[1], day, year, pub, reading, P.weekday(m, "dmy_wd"))
     if year is not None:
@@ -212,7 +213,9 @@ def _read_rng(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if lm is None and ld is not None:
         lm = rm
     if ly is None and lm is not None and ry is not None:
-        ly = ry
+        # "من 22 ديسمبر إلى 4 يناير 2016": a range that runs past the year's end starts the year before
+        crosses = rm is not None and lm[0] == rm[0] == ry[0] and lm[1] > rm[1]
+        ly = (ry[0], ry[1] - 1) if crosses else ry
     if lm is None and rm is None and ly and ry and ly[1] >= ry[1]:
         return None
     reading = P.reading(m, pub, folded, None) if ry is None else R.PAST

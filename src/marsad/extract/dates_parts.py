@@ -40,6 +40,8 @@ def words_value(text: str) -> int | None:
 def month(m: re.Match[str], p: str) -> tuple[str, int] | None:
     name = m.group(p + "1")
     if name:
+        if any(key(m.group(p + i) or "") == key(name) for i in "234"):
+            return None          # "صفر-صفر" is a score: a month's second name is another calendar's
         return vocab().month(name)
     raw = group(m, p + "n")                   # "شهر عشرة", "شهر 10"
     if not raw:

@@ -157,15 +157,15 @@ def _build(w: dict[str, str]) -> str:
         "yr": (rf"(?:{yn})?(?P<yr_a>\d{{4}}){S}[/\-–]{S}(?P<yr_b>\d{{4}}){NUM_END}"
                rf"(?:{S}(?P<yr_s>{w['YSUF']}){END})?"),
         "num": (rf"{weekday_prefix('num_wd')}(?:(?P<num_y1>\d{{4}})(?P<num_sep>[-/.])(?P<num_a>\d{{1,2}})"
-                rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_gap>{S})(?P<num_sep2>[-/.])(?P=num_gap)"
-                rf"(?P<num_e>\d{{1,2}})(?P=num_gap)(?P=num_sep2)(?P=num_gap)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
+                rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_gap>{S})(?P<num_sep2>[-/.])(?P<num_gap2>{S})"
+                rf"(?P<num_e>\d{{1,2}})(?P=num_gap)(?P=num_sep2)(?P=num_gap2)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
         "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
                  rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
                  rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
         "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}"
                 rf"(?:(?P<dmy_dot>(?<=\d){S}\.{S})|(?:{S1}من)?{S1}|(?<=\d))(?:شهر{S1})?{month('dmy_m')}"
                 rf"(?:(?(dmy_dot){S}\.?|){S},?{S}(?:من{S1})?{yn}{year('dmy_y', words=True)}{time('dmy_')}"
-                rf"|{S1}{dirw('dmy_dir')})?"),
+                rf"|{S1}{dirw('dmy_dir')}|(?:{S1}من)?{year_ref('dmy_')})?"),
         "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')})?|{yn}{year('wk_y')})"),
         "qtr": (rf"(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']}){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"

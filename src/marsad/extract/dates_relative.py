@@ -33,6 +33,8 @@ def _read_rd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     days = vocab().relative_days[word]
     if days == 0 and P.prev_word(folded, m) in {"ذلك", "نفس", "مثل", "ذات"}:
         return None
+    if word in vocab().in_names and _in_outlet_name(folded, m, *vocab().in_names[word]):
+        return None                               # "عين اليوم – نجران"، "قناة روسيا اليوم": a name
     if pub is None:
         return None, "relative", "gregorian", None
     day = pub + dt.timedelta(days=days)
@@ -42,6 +44,34 @@ def _read_rd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
         shift = (vocab().weekdays[key(named)] - day.weekday() + 3) % 7 - 3
         day += dt.timedelta(days=shift)
     return day.isoformat(), "relative", "gregorian", None
+
+
+_QUOTE_OPEN = "\"'«“(‹"
+_NAME_CLOSE = "\"'»”)›–—-ـ|:\n"
+
+
+def _in_outlet_name(folded: str, m: re.Match[str], before: frozenset[str], after: frozenset[str]) -> bool:
+    """Whether the day word is part of a known outlet's name written as a name: the name (its
+    word before or after the day word included) set off by quotes or a dash, ending a line, or
+    after a media word (صحيفة، قناة، لـ). "زار روسيا اليوم" is a visit today."""
+    start, end = m.start("rd_w"), m.end("rd_w")
+    spans = []
+    prev = P.PREV_WORD.search(folded, max(0, start - 30), start)
+    if prev is not None and prev.group(1) in before:
+        if prev.group(1) in vocab().media_words:
+            return True                           # "صحيفة اليوم"
+        spans.append((prev.start(1), end))
+    nxt = re.match(r"[^\S\n]+([^\W\d_]+)", folded[end:end + 30])
+    if nxt is not None and nxt.group(1) in after:
+        spans.append((start, end + nxt.end(1)))
+    for first, last in spans:
+        tail = folded[last:last + 3].lstrip(" \t")
+        head = folded[max(0, first - 30):first].rstrip(" \t")
+        lead = P.PREV_WORD.search(head)
+        if (not tail or tail[0] in _NAME_CLOSE or not head or head[-1] in _QUOTE_OPEN + "\n"
+                or head.endswith("لـ") or (lead is not None and lead.group(1) in vocab().media_words)):
+            return True
+    return False
 
 
 def _read_wd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:

@@ -124,6 +124,9 @@ class Vocab:
     dialect_ago_not_after: frozenset[str]
     holiday_not_followed_by: frozenset[str]
     following: frozenset[str]                   # التالي: "next" after an event when لـ follows
+    in_names: dict[str, tuple[frozenset[str], frozenset[str]]]   # اليوم -> words before / after it
+                                                # that make an outlet's name ("عين اليوم", "اليوم السابع")
+    media_words: frozenset[str]                 # صحيفة، قناة، وكالة: what an outlet's name follows
 
     def month(self, text: str) -> tuple[str, int] | None:
         """('gregorian' | 'hijri', number) for a matched month name (first of a pair)."""
@@ -187,4 +190,31 @@ def vocab() -> Vocab:
         dialect_ago_not_after=_keys(data["dialect_ago_not_after"]),
         holiday_not_followed_by=_keys(data["holiday_not_followed_by"]),
         following=_keys(data["relative_to_event_directions"]),
+        in_names=_in_outlet_names(set(_inverse(data["relative_days"]))),
+        media_words=_media_words(),
     )
+
+
+def _media_words() -> frozenset[str]:
+    """The words that introduce an outlet's name (marsad.clean's table of outlet descriptors)."""
+    data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
+    return frozenset(key(w) for w in data["descriptors"]) | frozenset("ل" + key(w) for w in data["descriptors"])
+
+
+def _in_outlet_names(day_words: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """For each relative-day word that is part of a known outlet's name, the words beside it in
+    those names: "اليوم" in "عين اليوم" or "اليوم السابع" names a paper, not a day."""
+    from marsad.clean.outlets import known_outlets
+
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for outlet in known_outlets():
+        for name in {outlet["name"], *outlet.get("aliases", [])}:
+            words = [key(w) for w in name.split()]
+            for i, word in enumerate(words):
+                if word in day_words and len(words) > 1:
+                    if i:
+                        before.setdefault(word, set()).add(words[i - 1])
+                    if i + 1 < len(words):
+                        after.setdefault(word, set()).add(words[i + 1])
+    return {w: (frozenset(before.get(w, ())), frozenset(after.get(w, ()))) for w in before.keys() | after.keys()}
