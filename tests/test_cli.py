@@ -175,6 +175,41 @@ def test_story_report_and_unknown_story(db: str) -> None:
     assert invoke("story", "s_nope", "--db", db).exit_code == 1
 
 
+def test_titles_and_names_with_markup_brackets_print_as_written(tmp_path: Path) -> None:
+    """Article text is untrusted: "[/bold]" in a title or an outlet's name is shown, not obeyed."""
+    path = str(tmp_path / "m.db")
+    title, outlet = "عاجل [/bold] [red]تحديث", "منبر [link=x]"
+    with open_store(path) as store:
+        store.upsert([Article(id="m1", source="m1.txt", text=BODY, title=title, outlet=outlet,
+                              published="2017-10-29T08:00:00+00:00", analysis=Analysis())])
+        from marsad.stories.service import update_stories
+
+        update_stories(store)
+    wide = {"COLUMNS": "200"}
+    for args in (["stories"], ["story", json.loads(invoke("stories", "--db", path, "--json").stdout)[0]["id"]],
+                 ["search", "الإمارات"], ["show", "m1"], ["outlets"]):
+        result = invoke(*args, "--db", path, env=wide)
+        assert result.exit_code == 0, (args, result.output)
+        assert "[/bold]" in result.stdout or "[link=x]" in result.stdout, args
+    assert "[/" in invoke("story", "s_[/x]", "--db", path).stderr
+
+
+def test_story_report_lists_related_stories_in_arabic(tmp_path: Path) -> None:
+    from marsad.stories.service import story_row
+
+    path = str(tmp_path / "m.db")
+    with open_store(path) as store:
+        store.upsert([Article(id=f"r{n}", source=f"r{n}.txt", text=BODY, title=f"قصة {n}", outlet="منبر",
+                              published=f"2017-10-2{n}T08:00:00+00:00", analysis=Analysis()) for n in (1, 2)])
+        arts = [store.get("r1"), store.get("r2")]
+        store.save_stories([story_row("s_r1", [arts[0]]), story_row("s_r2", [arts[1]])],
+                           [("s_r1", "r1", "r1"), ("s_r2", "r2", "r2")])
+        store.save_story_links([("s_r2", "s_r1", "follow_up", 0.5)])
+    out = invoke("story", "s_r1", "--db", path, env={"COLUMNS": "200"}).stdout
+    assert "قصص ذات صلة" in out and "تابعتها قصة لاحقة" in out and "s_r2" in out
+    assert "followed_up_by" not in out
+
+
 def test_export_graph_writes_graphml(db: str, tmp_path: Path) -> None:
     out = tmp_path / "g.graphml"
     assert invoke("export", "--graph", "graphml", "--out", str(out), "--db", _grouped(db)).exit_code == 0

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 import typer.rich_utils as typer_rich
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from marsad.cli_errors import say_in_arabic
 from marsad.store import DEFAULT_DB, QueryError, Store, open_store
+from marsad.story_report import plain
 
 # typer draws a few words of its own around our help (panel titles, [default: ...]); they are
 # constants of typer.rich_utils read each time help is drawn, so the Arabic ones are set here.
@@ -216,7 +218,7 @@ def _print_summary(db: str, counts: Any, grouped: dict | None) -> None:
         skipped.add_column("المدخل المتروك", overflow="fold")
         skipped.add_column("السبب", overflow="fold")
         for source, reason in counts.skipped:
-            skipped.add_row(source, reason)
+            skipped.add_row(*plain(source, reason))
         err.print(skipped)
 
 
@@ -284,7 +286,7 @@ def extract(
     for item in pooled_map(article_json, read_paths(paths), pooled, ordered=True,
                            initializer=ignore_interrupts if pooled else None):
         if not isinstance(item, str):
-            err.print(f"[yellow]متروك[/] {item.source}: {item.reason}")
+            err.print(f"[yellow]متروك[/] {escape(item.source)}: {escape(item.reason)}")
             continue
         text = item
         sys.stdout.write(text + "\n" if jsonl else ("\n" if first else ",\n") + text)
@@ -380,7 +382,7 @@ def search(
     for hit in hits:
         cell = Text(hit.title or "", style="bold")
         cell.append("\n").append_text(_snippet(hit))
-        row = [hit.outlet or "", cell] if narrow else [hit.id, hit.outlet or "", (hit.published or "")[:10], cell]
+        row = [Text(hit.outlet or ""), cell] if narrow else [*plain(hit.id, hit.outlet or "", (hit.published or "")[:10]), cell]
         table.add_row(*row)
     out.print(table)
 
@@ -393,7 +395,7 @@ def _render_article(article: Any) -> None:
     for name, value in (("المعرّف", article.id), ("المنبر", article.outlet), ("النشر", article.published),
                         ("الكتّاب", "، ".join(article.authors)), ("الرابط", article.url), ("المصدر", article.source)):
         if value:
-            meta.add_row(Text(name, style="dim"), str(value))
+            meta.add_row(Text(name, style="dim"), Text(str(value)))
     out.print(Text(article.title or "(بلا عنوان)", style="bold"))
     out.print(meta)
     body = Text(article.text)
@@ -425,7 +427,7 @@ def _render_article(article: Any) -> None:
             for header in headers:
                 table.add_column(header, overflow="fold")
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*plain(*row))
             out.print(table)
 
 
@@ -444,7 +446,7 @@ def show(
     with _existing(db) as store:
         article = store.get(article_id)
     if article is None:
-        err.print(f"[red]لا مقال بالمعرّف {article_id!r}[/]: ابحث عن المعرّفات بالأمر marsad search")
+        err.print(f"[red]لا مقال بالمعرّف {escape(repr(article_id))}[/]: ابحث عن المعرّفات بالأمر marsad search")
         raise typer.Exit(1)
     if as_json:
         _dump(article.to_json())
@@ -535,7 +537,7 @@ def outlets_command(
     table.add_column("مقالات", justify="right", no_wrap=True)
     table.add_column("أسماء أخرى", overflow="fold")
     for row in rows:
-        table.add_row(row["outlet"], str(row["articles"]), "، ".join(row["aliases"]))
+        table.add_row(*plain(row["outlet"], str(row["articles"]), "، ".join(row["aliases"])))
     out.print(table)
 
 
@@ -588,7 +590,7 @@ def story(
     with _existing(db) as store:
         found = get_story(store, story_id)
     if found is None:
-        err.print(f"[red]لا قصة بالمعرّف {story_id}[/]: انظر [bold]marsad stories[/]")
+        err.print(f"[red]لا قصة بالمعرّف {escape(story_id)}[/]: انظر [bold]marsad stories[/]")
         raise typer.Exit(1)
     if as_json:
         _dump(found)

@@ -182,6 +182,25 @@ def test_rows_without_story_are_the_articles_no_story_holds_yet(store: Store, co
     assert waiting == sorted(a.id for a in corpus[1:])
 
 
+def test_story_links_read_both_ways_keep_the_stronger_score_and_name_the_later_side(store: Store, corpus) -> None:
+    from marsad.stories.service import get_story, story_row
+
+    store.upsert(corpus)
+    arts = [store.get(a.id) for a in corpus[:3]]
+    store.save_stories([story_row(f"s_{n}", [a]) for n, a in enumerate(arts)],
+                       [(f"s_{n}", a.id, a.id) for n, a in enumerate(arts)])
+    store.save_story_links([("s_1", "s_0", "follow_up", 0.4), ("s_2", "s_0", "same_topic", 0.3),
+                            ("s_1", "s_gone", "same_topic", 0.9)])
+    store.save_story_links([("s_1", "s_0", "same_topic", 0.2), ("s_2", "s_0", "same_topic", 0.5)])
+    links = store.story_links("s_0")
+    assert [(r["id"], r["kind"], r["score"], r["later"]) for r in links] == [
+        ("s_2", "same_topic", 0.5, True), ("s_1", "follow_up", 0.4, True)]
+    assert [(r["id"], r["later"]) for r in store.story_links("s_1")] == [("s_0", False)]   # s_gone: no such story
+    related = {r["id"]: r["relation"] for r in get_story(store, "s_0")["related"]}
+    assert related == {"s_1": "followed_up_by", "s_2": "same_topic"}
+    assert get_story(store, "s_1")["related"][0]["relation"] == "follow_up_of"
+
+
 def test_a_word_in_more_articles_than_the_search_depth_ranks_the_newest_stored(store: Store) -> None:
     # the first stored mention the word most, so on the whole table they would rank first
     store.upsert([make_article(f"a{k}", "مطر " * (8 - k) + "على المدينة اليوم.") for k in range(8)])

@@ -152,3 +152,21 @@ def test_article_page_without_url_names_its_file_but_not_the_server_folders(clie
             assert name in html and folder not in html
             return
     raise AssertionError("no demo article without a URL")
+
+
+def test_story_page_points_to_related_stories_with_arabic_labels_both_ways(client: TestClient) -> None:
+    stories = [client.get(f"/api/v1/stories/{quote(s['id'], safe='')}").json()
+               for s in client.get("/api/v1/stories?limit=200").json()["items"]]
+    linked = [s for s in stories if s["related"]]
+    assert linked, "the demo corpus has stories told in the same words that are other events"
+    story = linked[0]
+    other = story["related"][0]
+    html = client.get(f"/story/{quote(story['id'], safe='')}").text
+    assert 'id="related"' in html and 'href="#related"' in html
+    assert f'/story/{quote(other["id"], safe="")}' in html
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.DOTALL))
+    assert not re.search(r"follow_up|followed_up_by|same_topic", visible)
+    back = client.get(f"/api/v1/stories/{quote(other['id'], safe='')}").json()["related"]
+    mirror = {"follow_up_of": "followed_up_by", "followed_up_by": "follow_up_of", "same_topic": "same_topic"}
+    assert {"id": story["id"], "relation": mirror[other["relation"]]}.items() <= next(
+        r for r in back if r["id"] == story["id"]).items()

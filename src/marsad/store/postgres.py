@@ -27,7 +27,7 @@ from marsad.store.base import (
     unpack,
 )
 from marsad.store.outlet_names import rename_outlets
-from marsad.store.story_tables import STORY_MIGRATION, StoryTables
+from marsad.store.story_tables import LINKS_MIGRATION, STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore"]
 
@@ -110,6 +110,8 @@ MIGRATIONS: list[list[str | Callable[[Any], None]]] = [
     [_search_docs],
     # the search index also knows each row's storing-order bucket
     [_bucket_index],
+    # links from a story to related stories (follow-ups, the same topic)
+    LINKS_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

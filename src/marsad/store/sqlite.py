@@ -31,7 +31,7 @@ from marsad.store.base import (
 )
 from marsad.store.query import to_fts5
 from marsad.store.sqlite_lean import LEAN_MIGRATION, fts_delete
-from marsad.store.story_tables import STORY_MIGRATION, StoryTables
+from marsad.store.story_tables import LINKS_MIGRATION, STORY_MIGRATION, StoryTables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
 
@@ -64,6 +64,8 @@ MIGRATIONS: list[list[str | Callable[[sqlite3.Connection], None]]] = [
     ],
     STORY_MIGRATION,
     LEAN_MIGRATION,
+    # links from a story to related stories (follow-ups, the same topic)
+    LINKS_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

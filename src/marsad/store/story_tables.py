@@ -13,7 +13,7 @@ from typing import Any
 from marsad.model import Article
 from marsad.store.base import now_iso, pack, row_to_article, unpack
 
-__all__ = ["STORY_MIGRATION", "StoryTables"]
+__all__ = ["LINKS_MIGRATION", "STORY_MIGRATION", "StoryTables"]
 
 STORY_MIGRATION = [
     """CREATE TABLE stories (
@@ -24,6 +24,14 @@ STORY_MIGRATION = [
     """CREATE TABLE story_articles (
         article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, original_id TEXT, position INTEGER NOT NULL)""",
     "CREATE INDEX story_articles_story ON story_articles(story_id, position)",
+]
+# a story's links to earlier stories it is not but relates to (marsad.stories.cluster: FOLLOW_UP,
+# SAME_TOPIC), the strongest cosine kept for each pair
+LINKS_MIGRATION = [
+    """CREATE TABLE story_links (
+        story_id TEXT NOT NULL, other_id TEXT NOT NULL, kind TEXT NOT NULL, score REAL NOT NULL,
+        PRIMARY KEY (story_id, other_id))""",
+    "CREATE INDEX story_links_other ON story_links(other_id)",
 ]
 _JSON_COLUMNS = ("outlets", "disagreements", "report")
 _CHUNK = 500
@@ -79,7 +87,34 @@ class StoryTables:
                 self._x("INSERT INTO story_articles (article_id, story_id, original_id, position) "
                         "VALUES (?, ?, ?, ?)", (article_id, story_id, original_id, position[story_id]))
 
+    def save_story_links(self, links: list[tuple[str, str, str, float]]) -> None:
+        """Add (story, earlier story, kind, score) links; a pair already linked keeps its stronger
+        score (a later run may find the same pair through other articles)."""
+        with self._story_tx():
+            for story_id, other_id, kind, score in links:
+                self._x("INSERT INTO story_links (story_id, other_id, kind, score) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (story_id, other_id) DO UPDATE SET kind = excluded.kind, score = excluded.score "
+                        "WHERE excluded.score > story_links.score", (story_id, other_id, kind, score))
+
     # --- reading -------------------------------------------------------------------------------
+    def story_links(self, story_id: str, limit: int = 8) -> list[dict[str, Any]]:
+        """The stories linked to this one either way, strongest first: {id, title, n_articles,
+        first_seen, last_seen, kind, score, later} (`later`: the other story is the later one)."""
+        rows = self._q(
+            "SELECT s.id, s.title, s.n_articles, s.first_seen, s.last_seen, l.kind, l.score, 0 AS later "
+            "FROM story_links l JOIN stories s ON s.id = l.other_id WHERE l.story_id = ? "
+            "UNION ALL "
+            "SELECT s.id, s.title, s.n_articles, s.first_seen, s.last_seen, l.kind, l.score, 1 AS later "
+            "FROM story_links l JOIN stories s ON s.id = l.story_id WHERE l.other_id = ? "
+            "ORDER BY score DESC, id LIMIT ?", (story_id, story_id, limit))
+        seen: set[str] = set()
+        out = []
+        for row in rows:                 # a pair linked both ways is shown once, at its stronger link
+            if row["id"] not in seen and row["id"] != story_id:
+                seen.add(row["id"])
+                out.append({**row, "later": bool(row["later"])})
+        return out
+
     def story_assignments(self) -> dict[str, str]:
         return {r["article_id"]: r["story_id"] for r in self._q("SELECT article_id, story_id FROM story_articles")}
 

@@ -34,7 +34,12 @@ from operator import itemgetter
 from marsad.stories.features import PackedCounts, TermWeights, terms, unpacked, word_list
 from marsad.stories.pairs import Profile, day_of, pair_model, time_of
 
-__all__ = ["ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms", "time_order"]
+__all__ = ["FOLLOW_UP", "SAME_TOPIC", "ClusterSettings", "PackedCounts", "StoryDoc", "StoryIndex", "doc_terms",
+           "time_order"]
+
+FOLLOW_UP = "follow_up"      # a later story about the same particulars (another day of one affair)
+SAME_TOPIC = "same_topic"    # another event of the same kind, told in the same words
+RELATED_KEPT = 8             # links kept per story, the strongest
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ class ClusterSettings:
                                  # model (stories/pairs.py) finds the same event
     short_names_apart: bool = True   # in a story made mostly of short texts (notices, announcements), a
                                  # short text whose people share no family name with its members' is another one
+    related_threshold: float = 0.25  # cosine an article needs with a story it does not join (another event)
+                                 # for its own story to point to that one as related (`StoryIndex.links`)
 
 
 @dataclass(slots=True)
@@ -153,6 +160,9 @@ class StoryIndex:
         # originals whose copies may still come (a copy joins its original's story even when retired);
         # when the caller knows them, a retired story holding none of them is closed, not frozen
         self.awaited: set[str] | None = None
+        # {story: {earlier story: (FOLLOW_UP | SAME_TOPIC, cosine)}}: what an article of the story
+        # would have joined on its words but read as another event (`_best_story`)
+        self.links: dict[str, dict[str, tuple[str, float]]] = {}
 
     # -- public -------------------------------------------------------------------------------
     def assign(self, docs: Iterable[StoryDoc], in_order: bool = False) -> dict[str, str]:
@@ -203,16 +213,34 @@ class StoryIndex:
         vector = self.weights.vector(counts, top=self.settings.top_terms)
         when = time_of(doc.published)
         sid = self.assignment.get(doc.original) if doc.original and doc.original != doc.id else None
+        near: list[tuple[str, str, float]] = []
         if sid is None:
-            sid = self._best_story(vector, when, doc)
+            sid, near = self._best_story(vector, when, doc)
         if sid is None:
             sid = story_id(doc.id)
             self.stories[sid] = _Story(sid, {}, [], when, when)
         self._join(self.stories[sid], doc, vector, when)
         self.assignment[doc.id] = sid
+        for other, kind, score in near:
+            if other != sid:
+                self._relate(sid, other, kind, score)
         return sid
 
-    def _best_story(self, vector: dict[str, float], when: datetime | None, doc: StoryDoc) -> str | None:
+    def _relate(self, sid: str, other: str, kind: str, score: float) -> None:
+        """Keep the strongest link of a story to an earlier one (a story keeps its `RELATED_KEPT` best)."""
+        links = self.links.setdefault(sid, {})
+        if other in links and links[other][1] >= score:
+            return
+        links[other] = (kind, round(score, 4))
+        if len(links) > RELATED_KEPT:
+            del links[min(links, key=lambda o: (links[o][1], o))]
+
+    def _best_story(self, vector: dict[str, float], when: datetime | None, doc: StoryDoc
+                    ) -> tuple[str | None, list[tuple[str, str, float]]]:
+        """The story the article joins (None: a story of its own), and the candidates it would have
+        joined on its words but that are another event: (story, FOLLOW_UP or SAME_TOPIC, cosine).
+        A follow-up holds the story's anchors (its place, names, particulars) and comes after the
+        story's time or dates its event later; the rest of the near misses share the topic."""
         s = self.settings
         probe = list(islice(vector, s.index_terms))      # vectors come heaviest first
         postings = self._postings
@@ -224,34 +252,58 @@ class StoryIndex:
         # stories hit by at least min_shared probe terms, most hits first, ties by id (the same
         # candidates whatever the hash seed)
         pool = [(-n, sid) for sid, n in hits.items() if n >= s.min_shared]
+        brief = len(vector) < s.brief_terms
+        near: list[tuple[str, str, float]] = []
         for _, sid in heapq.nsmallest(s.candidates, pool):
             story = self.stories[sid]
             centroid = story.centroid
             if sum(map(centroid.__contains__, plain)) < s.min_shared:
                 continue
+            score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
+            # a big story asks more: it grows by its event, not by its topic
+            alike = score >= s.threshold * (1 + s.size_growth * math.log(len(story.members)))
+            related = alike and score >= s.related_threshold
             if when and story.first and story.last and not (
                     story.first - window <= when <= min(story.last + window, story.first + span)):
+                if related and when > story.last:
+                    near.append((sid, self._later_kind(story, vector, doc), score))
                 continue
             if self._other_event(story, doc):
+                if related:
+                    later = (day := day_of(doc.day)) is not None and story.day0 is not None and day > story.day0
+                    near.append((sid, self._later_kind(story, vector, doc) if later else SAME_TOPIC, score))
                 continue
-            if not self._anchored(story, vector, len(vector) < s.brief_terms):
+            if not self._anchored(story, vector, brief):
+                if related:
+                    near.append((sid, SAME_TOPIC, score))
                 continue         # only the kind of event in common (حريق، الدفاع المدني): another event
-            score = sum([w * centroid[t] for t, w in vector.items() if t in centroid]) / (story.norm or 1.0)
-            if score < s.threshold * (1 + s.size_growth * math.log(len(story.members))):
-                continue         # a big story asks more: it grows by its event, not by its topic
+            if not alike:
+                continue
             if short and len(centroid) < s.short_terms and score < s.short_threshold:
                 continue         # two headlines sharing "أعلنت وزارة" are not one story
             if score < s.own_outlet_threshold and story.outlets == {doc.outlet}:
+                if related:
+                    near.append((sid, SAME_TOPIC, score))
                 continue         # a column after a column, a section's next item: the topic, not the event
-            if (self.pairs and doc.profile and story.profiles and len(vector) >= s.brief_terms
+            if (self.pairs and doc.profile and story.profiles and not brief
                     and not self.pairs.same_event(doc.profile, story.profiles)):
+                if related:
+                    near.append((sid, SAME_TOPIC, score))
                 continue         # alike, but no member reads as the same event: the next fire, crash, raid
-            if (s.short_names_apart and len(vector) < s.brief_terms and 2 * story.full < len(story.members)
+            if (s.short_names_apart and brief and 2 * story.full < len(story.members)
                     and doc.profile and _names_apart(doc.profile, story.profiles)):
                 continue         # a wedding notice, a promotion, a condolence: one template, other people
             if score > best_score or (score == best_score and best is not None and sid < best):
                 best, best_score = sid, score
-        return best
+        return best, near
+
+    def _later_kind(self, story: _Story, vector: dict[str, float], doc: StoryDoc) -> str:
+        """FOLLOW_UP for a later article that keeps the story's particulars (its anchors) and one of
+        its actors (a person or body its members name); SAME_TOPIC for the next event of its kind."""
+        if not self._anchored(story, vector, False) or doc.profile is None:
+            return SAME_TOPIC
+        actors = doc.profile.people
+        return FOLLOW_UP if any(not actors.isdisjoint(p.people) for p in story.profiles) else SAME_TOPIC
 
     def _retire(self, now: datetime) -> None:
         """Take stories that no article dated `now` or later may join out of the probe index, so that

@@ -15,7 +15,7 @@ from typing import Any
 from marsad.model import Article
 from marsad.pool import Workers, pooled_map
 from marsad.store.base import row_to_article
-from marsad.stories.cluster import ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
+from marsad.stories.cluster import FOLLOW_UP, ClusterSettings, PackedCounts, StoryDoc, StoryIndex, doc_terms
 from marsad.stories.compare import compare, outlet_of
 from marsad.stories.dedup import CopyIndex, Fingerprint, fingerprint
 from marsad.stories.features import background, stem
@@ -23,8 +23,8 @@ from marsad.stories.pairs import event_of, figures_of, profile_of, time_of
 from marsad.stories.waiting import WaitingDocs
 from marsad.text import normalize
 
-__all__ = ["get_story", "group", "group_store", "list_stories", "story_doc", "story_features", "story_of_article",
-           "story_row", "update_stories"]
+__all__ = ["get_story", "group", "group_store", "list_stories", "related_stories", "story_doc", "story_features",
+           "story_of_article", "story_row", "update_stories"]
 
 
 def story_doc(article: Article) -> StoryDoc:
@@ -225,6 +225,8 @@ def update_stories(store: Any, settings: ClusterSettings | None = None, batch: i
                     members_out.append((row["id"], aid, original))
                     n_copies += original != aid
             store.save_stories(rows, members_out)
+    store.save_story_links([(sid, other, kind, score) for sid, others in sorted(grouping.index.links.items())
+                            for other, (kind, score) in sorted(others.items())])
     return {"new_articles": grouping.taken, "stories_touched": len(touched),
             "stories": store.story_count(), "copies": n_copies}
 
@@ -276,6 +278,24 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
                        "original": original}
                       for aid, original in members if aid in articles]
     out["report"] = row["report"]
+    out["related"] = related_stories(store, story_id)
+    return out
+
+
+def related_stories(store: Any, story_id: str) -> list[dict[str, Any]]:
+    """The stories this one points to or is pointed to by, strongest first: each with its id, title,
+    size, dates and `relation`: "follow_up_of" (this story follows that earlier one up),
+    "followed_up_by" (that later story follows this one up) or "same_topic" (another event told
+    in the same words)."""
+    out = []
+    for link in store.story_links(story_id):
+        if link["kind"] == FOLLOW_UP:
+            relation = "followed_up_by" if link["later"] else "follow_up_of"
+        else:
+            relation = "same_topic"
+        out.append({"id": link["id"], "title": link["title"], "relation": relation,
+                    "n_articles": link["n_articles"], "first_seen": link["first_seen"],
+                    "last_seen": link["last_seen"]})
     return out
 
 
