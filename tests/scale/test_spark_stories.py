@@ -116,5 +116,9 @@ def test_a_store_takes_the_stories_as_update_stories_makes_them(demo: dict, tmp_
         listed = list_stories(spark_store, limit=1000)
         assert listed == list_stories(local_store, limit=1000) and len(listed) == len(rows)
         for story in listed:
-            assert get_story(spark_store, story["id"]) == get_story(local_store, story["id"])
+            spark_story, local_story = get_story(spark_store, story["id"]), get_story(local_store, story["id"])
+            # links between stories are made by the local runner only (docs/stories.md): Spark writes none
+            assert spark_story.pop("related") == []
+            local_story.pop("related")
+            assert spark_story == local_story
         assert update_stories(spark_store)["new_articles"] == 0     # every article has its story
