@@ -37,6 +37,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stories_audit import _load  # the same file layout: a head line, then the items
+
 ITEMS = Path(__file__).with_name("related_audit.jsonl")
 SEED = 41
 SIZE = 60
@@ -65,11 +68,6 @@ def draw(db: str, seed: int = SEED, size: int = SIZE) -> tuple[dict, list[dict]]
                            for sid in (s, o)}}
              for s, o, k, sc in picked]
     return head, items
-
-
-def _load(path: Path = ITEMS) -> tuple[dict, list[dict]]:
-    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return lines[0], lines[1:]
 
 
 def cmd_show(args: argparse.Namespace) -> None:

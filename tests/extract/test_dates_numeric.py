@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from hijridate import Hijri
 
 from marsad.extract.dates import find_dates
