@@ -30,7 +30,7 @@ class _Held:
     """A thread's store, held by that thread's local data alone: when the thread ends, the
     holder goes and its finalizer closes the store."""
 
-    __slots__ = ("store", "__weakref__")
+    __slots__ = ("__weakref__", "store")
 
     def __init__(self, store: Store) -> None:
         self.store = store
