@@ -88,6 +88,26 @@ def test_stories_crossing_day_slices_keep_one_id(demo: dict, day_slices: dict) -
         assert sid == story_id(first["article_id"])
 
 
+def test_links_between_related_stories_are_those_of_the_local_scan_in_json_and_parquet(
+        demo: dict, day_slices: dict) -> None:
+    import pyarrow.parquet as pq
+
+    from marsad.stories.service import _Grouping, grouping_input
+
+    grouping = _Grouping(None)
+    for article in demo["articles"]:
+        grouping.add(grouping_input(article))
+    grouping.run()
+    local = {(sid, other, kind, score) for sid, links in grouping.index.links.items()
+             for other, (kind, score) in links.items()}
+    as_json = {(r["story_id"], r["other_id"], r["kind"], r["score"])
+               for r in map(json.loads, _lines(demo["out"] / "story_links"))}
+    assert as_json == local and local
+    table = pq.read_table(day_slices["out"] / "story_links")
+    assert not table.schema.field("story_id").nullable
+    assert {tuple(r.values()) for r in table.to_pylist()} == local      # one-day slices, one pass
+
+
 def test_parquet_story_rows_are_the_json_rows(demo: dict, day_slices: dict) -> None:
     import pyarrow.parquet as pq
 
@@ -116,9 +136,6 @@ def test_a_store_takes_the_stories_as_update_stories_makes_them(demo: dict, tmp_
         listed = list_stories(spark_store, limit=1000)
         assert listed == list_stories(local_store, limit=1000) and len(listed) == len(rows)
         for story in listed:
-            spark_story, local_story = get_story(spark_store, story["id"]), get_story(local_store, story["id"])
-            # links between stories are made by the local runner only (docs/stories.md): Spark writes none
-            assert spark_story.pop("related") == []
-            local_story.pop("related")
-            assert spark_story == local_story
+            assert get_story(spark_store, story["id"]) == get_story(local_store, story["id"])
+        assert any(get_story(spark_store, story["id"])["related"] for story in listed)
         assert update_stories(spark_store)["new_articles"] == 0     # every article has its story

@@ -76,7 +76,7 @@ def _sliced(docs: list[StoryDoc], settings: SliceSettings, hints: dict[str, int]
             replays[index].append((rank, copy.deepcopy(doc)))    # an executor gets its own copies
     out = {}
     for s in plan:
-        for aid, sid, _ in replay(s, replays[s.index], terms[s.index], hints, settings.cluster, fixed):
+        for aid, sid, _, _ in replay(s, replays[s.index], terms[s.index], hints, settings.cluster, fixed):
             assert aid not in out, "an article is kept by one slice only"
             out[aid] = sid
     return out, plan

@@ -13,11 +13,12 @@ The driver lists the local files (plan.py) and Spark lists the URIs (uris.py); t
     copies/            with --copies: groups.jsonl, near_pairs.jsonl, counts.json (copies.py)
     stories/part-*     with --stories: one stored story row per line (stories.py)
     story_articles/part-*   {story_id, article_id, original_id, position} per grouped article
+    story_links/part-*      {story_id, other_id, kind, score}: a story's related stories
 
 With `--format parquet`, the same results as Parquet tables instead (tables.py): articles/,
 lines/, entities/, quotes/, quantities/, dates/, attributions/, skips/, and with --copies the
-copies/ (original, member) and near_pairs/ tables, with --stories the stories/ and
-story_articles/ tables; counts.json as above.
+copies/ (original, member) and near_pairs/ tables, with --stories the stories/,
+story_articles/ and story_links/ tables; counts.json as above.
 
 The same code runs on a laptop (local[*]) or a cluster (--master yarn / spark://...): only the
 master changes. docs/scale.md says how to ship the package to workers and what does not scale yet.

@@ -30,8 +30,9 @@ its original's story, which a replay misses when the original is older than its 
 `docs/scale.md` gives the agreement measured on SaudiNewsNet.
 
 Outputs, under the run's folder: `stories/part-*` (one stored story row per line, as
-`update_stories` saves it) and `story_articles/part-*` ({story_id, article_id, original_id,
-position}); with Parquet, `stories` and `story_articles` tables (nested columns as JSON strings).
+`update_stories` saves it), `story_articles/part-*` ({story_id, article_id, original_id,
+position}) and `story_links/part-*` ({story_id, other_id, kind, score}: related stories); with
+Parquet, `stories`, `story_articles` and `story_links` tables (nested columns as JSON strings).
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ from typing import Any
 
 from marsad.model import Article
 from marsad.scale.tables import COLUMNS, write_rows
-from marsad.stories.cluster import ClusterSettings, StoryDoc, StoryIndex
+from marsad.stories.cluster import RELATED_KEPT, ClusterSettings, StoryDoc, StoryIndex
 from marsad.stories.features import TermWeights, background
 from marsad.stories.pairs import time_of
 from marsad.stories.service import story_features, story_row
@@ -60,6 +61,7 @@ MEMO_MIN = 500          # TermWeights.add refreshes its IDF memo after max(MEMO_
 MEMO_SHARE = 0.1        # documents counted) additions (features.py)
 
 Order = tuple[str, str]                  # (published or "~", id): the scan's order
+Offer = tuple[tuple[str, str, float, int], ...]   # an article's links: (other story, kind, score, its rank)
 TermState = tuple[str, int, int, int]    # (term, df before the replay, rank of its memo entry or -1,
                                          #  df as of that rank)
 
@@ -223,9 +225,11 @@ def resumed_weights(s: Slice, terms: Iterable[TermState], hints: dict[str, int])
 
 def replay(s: Slice, docs: Iterable[tuple[int, StoryDoc]], terms: Iterable[TermState],
            hints: dict[str, int], settings: ClusterSettings, fixed: dict[str, str] | None = None
-           ) -> Iterator[tuple[str, str, str]]:
-    """(article id, story id, original id) of the slice's own articles, from a StoryIndex that scans
-    the warm-up and the slice in global rank order, as `StoryIndex.assign` scans the whole.
+           ) -> Iterator[tuple[str, str, str, Offer]]:
+    """(article id, story id, original id, links offered) of the slice's own articles, from a
+    StoryIndex that scans the warm-up and the slice in global rank order, as `StoryIndex.assign`
+    scans the whole. The links offered are the related stories the article found ((other story,
+    kind, score, rank), `StoryIndex.offered`), kept per story by `_story_links`.
 
     `fixed`: stories of warm-up articles as an earlier pass grouped them; those articles join
     them as they come (`StoryIndex.seed`, which counts and indexes them as `assign` would) instead
@@ -241,7 +245,7 @@ def replay(s: Slice, docs: Iterable[tuple[int, StoryDoc]], terms: Iterable[TermS
         original = doc.original or doc.id
         sid = index.assign([doc])[doc.id]
         if rank >= s.start:
-            yield doc.id, sid, original
+            yield doc.id, sid, original, tuple((*link, rank) for link in index.offered)
 
 
 def slices_of(rank: int, plan: list[Slice], ends: list[int]) -> list[int]:
@@ -301,14 +305,18 @@ def group_stories(spark: Any, lines: Any, originals: dict[str, str], out: str | 
     features.unpersist()
     plan = plan_slices(first_rank, n, settings)
     counts = StoryCounts(slices=len(plan), replayed=sum(s.end - s.warm for s in plan))
-    assigned = _follow_originals(sc, _passes(sc, ranked, plan, hints, settings, counts), originals, counts)
+    replayed = _passes(sc, ranked, plan, hints, settings, counts)
+    links = _story_links(replayed, parts).persist(StorageLevel.MEMORY_AND_DISK)
+    links.count()                        # before the last pass's assignments are let go
+    assigned = _follow_originals(sc, replayed, originals, counts)
     counts.grouping_seconds = round(time.perf_counter() - start, 2)
     ranked.unpersist()
     stories = _reports(assigned, unique, parts)
     _count(counts, stories)
     if out is not None:
         _write(spark, stories, out, fmt)
-    for cached in (stories, assigned, unique):
+        _write_links(spark, links, out, fmt)
+    for cached in (stories, assigned, unique, links):
         cached.unpersist()
     counts.seconds = round(time.perf_counter() - start, 2)
     return counts
@@ -342,6 +350,23 @@ def _passes(sc: Any, ranked: Any, plan: list[Slice], hints: Any, settings: Slice
             break
     terms.unpersist()
     return assigned
+
+
+def _story_links(assigned: Any, parts: int) -> Any:
+    """(story, other story, kind, score) rows: the links the articles of the last pass offered, as
+    the local scan keeps them (`StoryIndex._relate`): per pair the highest score (the earliest
+    article's on a tie), per story the RELATED_KEPT strongest. Copies offer none (locally they
+    join their original's story without being scored)."""
+    def offers(kv: tuple[str, tuple[str, str, Offer]]) -> list[tuple[tuple[str, str], tuple[float, int, str]]]:
+        aid, (sid, original, offered) = kv
+        return [] if original != aid else [((sid, other), (score, -rank, kind)) for other, kind, score, rank in offered]
+
+    def strongest(kv: tuple[str, Iterable[tuple[float, str, str]]]) -> list[tuple[str, str, str, float]]:
+        kept = sorted(kv[1], reverse=True)[:RELATED_KEPT]
+        return [(kv[0], other, kind, score) for score, other, kind in kept]
+
+    return (assigned.flatMap(offers).reduceByKey(max, parts)
+            .map(lambda kv: (kv[0][0], (kv[1][0], kv[0][1], kv[1][2]))).groupByKey(parts).flatMap(strongest))
 
 
 def _follow_originals(sc: Any, assigned: Any, originals: dict[str, str], counts: StoryCounts) -> Any:
@@ -389,8 +414,8 @@ def _replay_all(ranked: Any, terms: Any, previous: Any, shared: Any, hints: Any,
         s = shared.value[0][kv[0]]
         items = list(kv[1][0])
         fixed = {rd[1].id: sid for rd, sid in items if sid is not None and rd[0] < s.start}
-        for aid, sid, original in replay(s, [rd for rd, _ in items], kv[1][1], hints.value, settings, fixed):
-            yield aid, (sid, original)
+        for aid, sid, original, offered in replay(s, [rd for rd, _ in items], kv[1][1], hints.value, settings, fixed):
+            yield aid, (sid, original, offered)
 
     # one partition per slice: hash(int) is the int, so slice i lands in partition i
     return docs.cogroup(terms, len(shared.value[0])).flatMap(run_slice)
@@ -438,6 +463,15 @@ def _write(spark: Any, stories: Any, out: str, fmt: str) -> None:
     stories.flatMap(lambda s: [dump(m, ensure_ascii=False) for m in s[1]]).saveAsTextFile(f"{out}/story_articles")
 
 
+def _write_links(spark: Any, links: Any, out: str, fmt: str) -> None:
+    """`story_links` under `out`: (story_id, other_id, kind, score) rows, JSON lines or Parquet."""
+    if fmt == "parquet":
+        write_rows(spark, links, "story_links", out)
+        return
+    names = tuple(COLUMNS["story_links"])
+    links.map(lambda row: json.dumps(dict(zip(names, row)), ensure_ascii=False)).saveAsTextFile(f"{out}/story_links")
+
+
 def _flat(row: dict[str, Any]) -> tuple[Any, ...]:
     """A story row in the `stories` table's columns, nested values as JSON text."""
     return tuple(json.dumps(row[c], ensure_ascii=False) if c in STORY_COLUMNS else row[c]
@@ -466,6 +500,10 @@ def save_story_output(out_dir: str | Path, store: Any, batch: int = 200) -> int:
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         store.save_stories(chunk, [m for row in chunk for m in by_story.get(row["id"], [])])
+    links = Path(out_dir) / "story_links"          # absent from the output of earlier releases
+    if links.is_dir():
+        store.save_story_links(sorted((r["story_id"], r["other_id"], r["kind"], r["score"])
+                                      for r in map(json.loads, _lines(links))))
     return len(rows)
 
 

@@ -51,11 +51,12 @@ COLUMNS: dict[str, dict[str, str]] = {
                 "report": "string"},
     "story_articles": {"story_id": "string!", "article_id": "string!", "original_id": "string!",
                        "position": "int"},
+    "story_links": {"story_id": "string!", "other_id": "string!", "kind": "string!", "score": "double!"},
 }
 ITEM_TABLES = ("entities", "quotes", "quantities", "dates", "attributions")   # Analysis fields
 RESULT_TABLES = (ARTICLE, "lines", *ITEM_TABLES, SKIP)
 COPY_TABLES = ("copies", "near_pairs")
-STORY_TABLES = ("stories", "story_articles")
+STORY_TABLES = ("stories", "story_articles", "story_links")
 
 
 def schema(table: str) -> Any:

@@ -163,6 +163,7 @@ class StoryIndex:
         # {story: {earlier story: (FOLLOW_UP | SAME_TOPIC, cosine)}}: what an article of the story
         # would have joined on its words but read as another event (`_best_story`)
         self.links: dict[str, dict[str, tuple[str, float]]] = {}
+        self.offered: list[tuple[str, str, float]] = []   # the links the last article added offered
 
     # -- public -------------------------------------------------------------------------------
     def assign(self, docs: Iterable[StoryDoc], in_order: bool = False) -> dict[str, str]:
@@ -180,6 +181,7 @@ class StoryIndex:
                 self._retire(now)
             if doc.id in self.assignment:
                 out[doc.id] = self.assignment[doc.id]
+                self.offered = []
                 continue
             counts = self._count(doc)
             out[doc.id] = self._add(doc, counts)
@@ -221,9 +223,9 @@ class StoryIndex:
             self.stories[sid] = _Story(sid, {}, [], when, when)
         self._join(self.stories[sid], doc, vector, when)
         self.assignment[doc.id] = sid
-        for other, kind, score in near:
-            if other != sid:
-                self._relate(sid, other, kind, score)
+        self.offered = [(other, kind, round(score, 4)) for other, kind, score in near if other != sid]
+        for other, kind, score in self.offered:
+            self._relate(sid, other, kind, score)
         return sid
 
     def _relate(self, sid: str, other: str, kind: str, score: float) -> None:
@@ -231,7 +233,7 @@ class StoryIndex:
         links = self.links.setdefault(sid, {})
         if other in links and links[other][1] >= score:
             return
-        links[other] = (kind, round(score, 4))
+        links[other] = (kind, score)
         if len(links) > RELATED_KEPT:
             del links[min(links, key=lambda o: (links[o][1], o))]
 
