@@ -306,17 +306,20 @@ def group_stories(spark: Any, lines: Any, originals: dict[str, str], out: str | 
     plan = plan_slices(first_rank, n, settings)
     counts = StoryCounts(slices=len(plan), replayed=sum(s.end - s.warm for s in plan))
     replayed = _passes(sc, ranked, plan, hints, settings, counts)
-    links = _story_links(replayed, parts).persist(StorageLevel.MEMORY_AND_DISK)
-    links.count()                        # before the last pass's assignments are let go
+    links = None
+    if out is not None:                  # kept before the last pass's assignments are let go
+        links = _story_links(replayed, parts).persist(StorageLevel.MEMORY_AND_DISK)
+        links.count()
     assigned = _follow_originals(sc, replayed, originals, counts)
     counts.grouping_seconds = round(time.perf_counter() - start, 2)
     ranked.unpersist()
     stories = _reports(assigned, unique, parts)
     _count(counts, stories)
-    if out is not None:
+    if out is not None and links is not None:
         _write(spark, stories, out, fmt)
         _write_links(spark, links, out, fmt)
-    for cached in (stories, assigned, unique, links):
+        links.unpersist()
+    for cached in (stories, assigned, unique):
         cached.unpersist()
     counts.seconds = round(time.perf_counter() - start, 2)
     return counts
