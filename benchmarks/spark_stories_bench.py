@@ -14,6 +14,7 @@ so both group the very same analysed articles. Figures printed as one JSON objec
   ari             adjusted Rand index of the two partitions (sklearn's adjusted_rand_score)
   same_stories    share of local stories whose member set Spark gives exactly
   moved           articles whose story differs (by member set) between the two
+  links           links between related stories: local, Spark, and those both give exactly
 
 Peak memory: for the local grouping, the peak RSS of the process that runs it; for Spark, the
 largest sum of RSS over the driver, the JVM and the Python workers, sampled every half second.
@@ -101,10 +102,10 @@ def _article_lines(out: Path) -> Iterator[str]:
 
 def local_grouping(out: str) -> dict:
     """`group()` over the articles of a run's output (one per id, as the Spark grouping keeps them),
-    in a fresh process: {"assignment", "seconds", "peak_mib", "articles"}."""
+    in a fresh process: {"assignment", "links", "seconds", "peak_mib", "articles"}."""
     from marsad.model import Article
     from marsad.scale.stories import keyed_line
-    from marsad.stories.service import group
+    from marsad.stories.service import _Grouping, grouping_input
 
     kept: dict[str, tuple] = {}
     for line in _article_lines(Path(out)):
@@ -113,10 +114,16 @@ def local_grouping(out: str) -> dict:
     articles = [Article.from_json(json.loads(line)) for _, line in kept.values()]
     del kept
     start = time.perf_counter()
-    assignment, _ = group(articles)
+    grouping = _Grouping(None)              # what `group()` runs, kept for its links between stories
+    for article in articles:
+        if article.text.strip():
+            grouping.add(grouping_input(article))
+    assignment, _ = grouping.result()
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"assignment": assignment, "seconds": round(seconds, 1), "peak_mib": round(peak),
+    links = sorted((sid, other, kind, score) for sid, found in grouping.index.links.items()
+                   for other, (kind, score) in found.items())
+    return {"assignment": assignment, "links": links, "seconds": round(seconds, 1), "peak_mib": round(peak),
             "articles": len(articles)}
 
 
@@ -132,8 +139,8 @@ def spark_grouping(files: list[Path], out: Path, master: str, settings: SliceSet
             if reuse:
                 from marsad.scale.copies import group_copies
 
-                shutil.rmtree(out / "stories", ignore_errors=True)
-                shutil.rmtree(out / "story_articles", ignore_errors=True)
+                for table in ("stories", "story_articles", "story_links"):
+                    shutil.rmtree(out / table, ignore_errors=True)
                 found = group_copies(spark, _uri(out / "articles"))
                 originals = {m: g.original for g in found.groups for m in g.members}
                 lines = spark.sparkContext.textFile(_uri(out / "articles"))
@@ -144,10 +151,13 @@ def spark_grouping(files: list[Path], out: Path, master: str, settings: SliceSet
             total = time.perf_counter() - start
         finally:
             spark.stop()
-    members = [json.loads(line) for part in sorted((out / "story_articles").glob("part-*"))
-               for line in part.read_text("utf-8").splitlines() if line.strip()]
-    return {"assignment": {m["article_id"]: m["story_id"] for m in members}, "counts": counts,
-            "seconds": round(total, 1), "peak_mib": round(memory.peak / 2**20)}
+    def rows(table: str) -> list[dict]:
+        return [json.loads(line) for part in sorted((out / table).glob("part-*"))
+                for line in part.read_text("utf-8").splitlines() if line.strip()]
+
+    links = [(r["story_id"], r["other_id"], r["kind"], r["score"]) for r in rows("story_links")]
+    return {"assignment": {m["article_id"]: m["story_id"] for m in rows("story_articles")}, "links": links,
+            "counts": counts, "seconds": round(total, 1), "peak_mib": round(memory.peak / 2**20)}
 
 
 # --- comparison -------------------------------------------------------------------------------------
@@ -227,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         "spark": {**partition_stats(spark["assignment"]), "stories_seconds": spark["counts"]["stories"]["seconds"],
                   "run_seconds": spark["seconds"], "peak_mib": spark["peak_mib"], "counts": spark["counts"]},
         **compare(local["assignment"], spark["assignment"]),
+        "links": {"local": len(local["links"]), "spark": len(spark["links"]),
+                  "same": len(set(local["links"]) & set(spark["links"]))},
     }
     print(json.dumps(row, ensure_ascii=False))
     return 0
