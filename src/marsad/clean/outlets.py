@@ -22,7 +22,7 @@ import tomllib
 
 from marsad.clean.vocab import line_key, vocab
 
-__all__ = ["USER_OUTLETS", "known_outlets", "masthead_name", "outlet_core", "outlet_from_credits", "outlet_from_url",
+__all__ = ["USER_OUTLETS", "known_outlets", "masthead_name", "outlet_core", "outlet_descriptors", "outlet_from_credits", "outlet_from_url",
            "outlet_host", "outlet_name", "resolve_outlet", "self_name", "use_user_outlets", "user_outlets"]
 
 _HOST_PREFIXES = ("www.", "m.", "ar.", "amp.", "mobile.")
@@ -191,6 +191,11 @@ def _names() -> _Names:
              "generic_endings")}
     return _Names(keys["descriptors"], keys["name_words"], keys["name_endings"], keys["navigation"],
                   keys["not_names"], keys["brand_descriptors"], keys["generic_endings"])
+
+
+def outlet_descriptors() -> frozenset[str]:
+    """The folded words that introduce an outlet's name (صحيفة، قناة، وكالة …)."""
+    return _names().descriptors
 
 
 def _leading_name(text: str) -> str:

@@ -196,9 +196,11 @@ def vocab() -> Vocab:
 
 
 def _media_words() -> frozenset[str]:
-    """The words that introduce an outlet's name (marsad.clean's table of outlet descriptors)."""
-    data = json.loads(resources.files("marsad.clean").joinpath("data/outlets.json").read_text("utf-8"))
-    return frozenset(key(w) for w in data["descriptors"]) | frozenset("ل" + key(w) for w in data["descriptors"])
+    """The words that introduce an outlet's name (marsad.clean's outlet descriptors), also after لـ."""
+    from marsad.clean.outlets import outlet_descriptors
+
+    words = outlet_descriptors()
+    return words | frozenset("ل" + w for w in words)
 
 
 def _in_outlet_names(day_words: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
