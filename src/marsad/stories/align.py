@@ -147,11 +147,11 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     unit_stem = stem(normalize(unit)) if unit else ""
     left: list[str] = []
     right: list[str] = []
-    for m in _TOKEN.finditer(text, lo, hi):
-        if m.end() <= q.start:
-            left.append(_fold(m.group()))
-        elif m.start() >= q.end:
-            right.append(_fold(m.group()))
+    for start, end, word in _span_tokens(text, lo, hi):
+        if end <= q.start:
+            left.append(word)
+        elif start >= q.end:
+            right.append(word)
     if right and right[0] in _mixed():
         return None              # "33 قتيلا وجريحا": the dead and the wounded together, neither one
     words = {t for t in map(_term, left + right) if t and t != unit_stem}
@@ -202,6 +202,13 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
                    others=others, item=item, days=days, lead=lead,
                    lead_keys=lead_keys, headline=lo == 0 and hi >= len(text.rstrip(" .\n")), head=head,
                    places=places, ordinals=ordinals, listed=listed)
+
+
+@lru_cache(maxsize=256)
+def _span_tokens(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, folded word) of the tokens of text[lo:hi]: a sentence with several numbers is
+    read once, not once per number."""
+    return tuple((m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text, lo, hi))
 
 
 def _item_of(before: list[str]) -> str:
@@ -321,10 +328,21 @@ def _lead_terms(lead: str) -> frozenset[str]:
     return frozenset(t for t in (_term(_fold(w)) for w in _TOKEN.findall(lead)) if t)
 
 
+@lru_cache(maxsize=1)
+def _clock_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in rules()["clock_words"])
+
+
+@lru_cache(maxsize=100_000)
+def _stripped_forms(word: str) -> tuple[str, ...]:
+    """A folded word, then its forms without one proclitic that leave three letters or more."""
+    return (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3))
+
+
 def _scope_of(window: list[str]) -> frozenset[str]:
     """The scope classes, years and clock times a window of folded words names."""
     single, phrases = _scope_cues()
-    clocks = {normalize(w) for w in rules()["clock_words"]}
+    clocks = _clock_words()
     scope = set()
     for at, word in enumerate(window):
         if _YEAR.match(word):
@@ -333,7 +351,7 @@ def _scope_of(window: list[str]) -> frozenset[str]:
         if word.isdigit() and at and window[at - 1] in clocks:
             scope.add(word)           # "بحلول الساعة 1056": a figure of that hour
             continue
-        for w in (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3)):
+        for w in _stripped_forms(word):
             if w in single:
                 if not _exempt(single[w], window, at):
                     scope.add(single[w])

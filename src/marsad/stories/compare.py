@@ -121,13 +121,13 @@ def role_of(text: str, q: Quantity, before: int = 60, after: int = 30) -> str | 
     "إلى" is a level, not a change; a percentage of a price is the price's change."""
     rules = _role_rules()
     left = _SENTENCE_BREAK.split(text[max(0, q.start - before):q.start])[-1]
+    left_words = _words_any(left)
     if q.unit in rules["units_only"].get("عمر", ()) and (
             left.rstrip(" ").endswith(rules["age_before"])
-            or (_words_any(left)[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in _words_any(left)))):
+            or (left_words[-1:] == ["عن"] and any(w.startswith(rules["death_cues"]) for w in left_words))):
         return "عمر"             # "رأفت الميهي (74 عاما)", "رحيل الفنان عن 71 عاما": an age, whatever cue is near
     clause = _clause_after(text, q, after)
     right = _next_item_cut(clause)
-    left_words = _words_any(left)
     level = q.unit == "%" and (bool(left_words) and left_words[-1] in rules["level_before"]
                                or q.qualifier == "range" and normalize(q.text).startswith("من"))
     best: tuple[int, str] | None = None
@@ -746,22 +746,19 @@ def origin_of(articles: list[Article]) -> str | None:
     return _provenance(articles)[1][0] if _provenance(articles)[1] else None
 
 
-def _quote_words(text: str) -> set[str]:
-    return set(_words(text))
-
-
 def _shared_quotes(articles: list[Article]) -> list[dict[str, Any]]:
     items = [(outlet_of(a), q) for a in articles if a.analysis for q in a.analysis.quotes]
     groups: list[list[tuple[str, Any]]] = []
+    firsts: list[set[str]] = []           # the words of each group's first quote, read once
     for outlet, quote in items:
-        words = _quote_words(quote.text)
-        for group in groups:
-            ref = _quote_words(group[0][1].text)
+        words = set(_words(quote.text))
+        for group, ref in zip(groups, firsts):
             if words and ref and len(words & ref) / len(words | ref) >= 0.5:
                 group.append((outlet, quote))
                 break
         else:
             groups.append([(outlet, quote)])
+            firsts.append(words)
     out = []
     for group in groups:
         outlets = {o for o, _ in group}
