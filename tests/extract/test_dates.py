@@ -68,6 +68,33 @@ def test_months_years_and_parts_of_years_keep_their_precision(text, span, expect
 def test_a_bare_number_or_a_count_is_not_a_year():
     assert find_dates("بلغ عدد الزوار 2017 زائرا") == []
     assert find_dates("شارك بين 2000 و3000 شخص") == []
+    assert find_dates("وزعت اللجنة 1950 ريالا على كل أسرة") == []
+    assert find_dates("ارتفع عدد المتطوعين إلى 2016 شخص") == []
+    assert find_dates("تلقى البلاغ عبر الرقم الموحد 1919 مساء") == []
+    assert find_dates("أغلق المؤشر عند مستوى 1988 بعد تداولات هادئة") == []
+    assert find_dates("سجلت المحافظة أكثر من 2000 بلاغ") == []
+    assert find_dates("زار المعرض 2000 من الطلاب") == []
+    assert find_dates("الجدول 5/2017 مرفق") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تأهل المنتخب إلى مونديال 2026 في أمريكا الشمالية", ["2026"]),
+    ("أطلقت الهيئة برنامج الشتاء 2019 للطلاب", ["2019"]),
+    ("ولد الشاعر في حلب (1931) وتوفي في باريس", ["1931"]),
+    ("تضاعفت الصادرات أعوام 2012 و2013 و 2014 بحسب التقرير", ["2012", "2013", "2014"]),
+    ("وثقت المنظمة الحوادث خلال عامي 2019 و2020", ["2019", "2020"]),
+    ("التحق بالجامعة لمواليد 2004م فقط", ["2004"]),
+])
+def test_a_year_alone_is_a_date_when_nothing_around_it_makes_it_a_count(text, expected):
+    assert [d.value for d in find_dates(text)] == expected
+
+
+def test_two_years_joined_by_a_dash_are_a_range_of_years():
+    d, = find_dates("ترأس الجمعية (1998 - 2006) ثم تقاعد")
+    assert (d.text, d.kind, d.value, d.end_value) == ("1998 - 2006", "range", "1998", "2006")
+    assert [(x.value, x.end_value) for x in find_dates("تمتد الخطة الوطنية 2021-2030 على عشر سنوات")] == [("2021", "2030")]
+    assert find_dates("تتراوح الرواتب بين 1950-2000 ريال") == []
+    assert find_dates("يحتاج المشروع من 1990 إلى 2010 شخص") == []
 
 
 def test_day_and_month_without_year_is_partial_iso_or_fixed_by_publication():

@@ -126,8 +126,68 @@ def _read_py(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_yc(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A year after a cue ("في 2015") or with its era ("1436هـ"), or a Gregorian year alone
+    ("مونديال 2018 في روسيا", "أعوام 2015 و2016") when nothing around it makes it a count."""
     year = P.year(m, "yc_y", strong=False)
-    return None if year is None else (P.year_value(year), "absolute", year[0], None)
+    if year is None:
+        return None
+    if m.group("yc_ys") is None and (_counted(m, folded) or m.group("cue") is None and not _year_alone(m, folded)):
+        return None
+    return P.year_value(year), "absolute", year[0], None
+
+
+def _counted(m: re.Match[str], folded: str) -> bool:
+    """Whether four digits without an era count what follows them ("2000 ريال", "إلى 2014 شخص",
+    "بين 2000 و3000 شخص"), cue or not. An indefinite noun after them ("2000 مقعد") is not read as
+    counted: on SaudiNewsNet the words in that place were mostly adverbs, participles and words
+    after a proclitic ("2015 بنسبة", "2018 لكرة القدم")."""
+    cue = m.group("cue") is not None
+    # after a cue, "في 2015 من خلال" and "في 2013 مقابل 80 مليون" are still the year
+    links = _LINKS | {"مقابل"} if cue else _LINKS - {"من"}
+    if _unit_follows(folded, m.end(), links):
+        return True
+    partner = _PARTNER.match(folded, m.end())
+    if partner is None:
+        return False
+    # "بين 2000 و3000": two counts; "في 2013 إلى 97 سفينة" keeps its year
+    return not cue and not 1900 <= int(partner.group(1)) <= 2100 or _unit_follows(folded, partner.end(), links)
+
+
+def _year_alone(m: re.Match[str], folded: str) -> bool:
+    """Whether four digits with no cue and no era read as a year: not a code or a level ("الرقم
+    الموحد 1909", "عند مستوى 1985", "أكثر من 2000"), not the year of a numeric date written another
+    way ("12/2015")."""
+    start = m.start("yc_y")
+    if _AFTER_NUMERIC.search(folded, max(0, start - 6), start):
+        return False
+    if P.next_words(folded, m.end())[0] in vocab().year_alone_not_before:
+        return False              # "(2059 بتوقيت غرينتش)": a clock time
+    before = folded[max(0, start - 40):start].split()[-2:]
+    words = [w.strip("()«»\"'،,") for w in before]
+    stop = vocab().year_alone_not_after
+    return not (any(_without_clitic(w) in stop for w in words[-1:]) or " ".join(words) in stop
+                or len(words) == 2 and _without_clitic(words[0]) in stop)
+
+
+_PARTNER = re.compile(r"[^\S\n]*(?:[-–]|و|الي|حتي)[^\S\n]*(\d+)(?![\d.,/])")   # "و3000", "- 2500", "إلى 2100"
+_LINKS = frozenset({"من", "الي", "او", "علي"})     # number followers that join words, not units
+
+
+def _unit_follows(folded: str, end: int, links: frozenset[str]) -> bool:
+    """`quantity_follows`, but for a year: the joining words among the number followers ("2-1 على",
+    "3 من المصابين") in `links` do not make the number a count ("الخطة 2021-2030 على مرحلتين")."""
+    return P.quantity_follows(folded, end) and P.next_words(folded, end)[0] not in links
+
+
+_AFTER_NUMERIC = re.compile(r"\d[^\S\n]*[/.\-][^\S\n]*$")     # "12/2015", "8 /11/ 2015": a numeric date's year
+
+
+def _without_clitic(word: str) -> str:
+    """A folded word, or the word without one و/ف/ب/ل proclitic when that form is listed."""
+    stop = vocab().year_alone_not_after
+    if word in stop or word[:1] not in "وفبل":
+        return word
+    return word[1:]
 
 
 def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -216,8 +276,8 @@ def _read_rng(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         # "من 22 ديسمبر إلى 4 يناير 2016": a range that runs past the year's end starts the year before
         crosses = rm is not None and lm[0] == rm[0] == ry[0] and lm[1] > rm[1]
         ly = (ry[0], ry[1] - 1) if crosses else ry
-    if lm is None and rm is None and ly and ry and ly[1] >= ry[1]:
-        return None
+    if lm is None and rm is None and ly and ry and (ly[1] >= ry[1] or _unit_follows(folded, m.end(), _LINKS)):
+        return None                               # "بين 1950 و2000 ريال": a span of amounts
     reading = P.reading(m, pub, folded, None) if ry is None else R.PAST
     start, end = _side_value(ld, lm, ly, pub, reading), _side_value(rd, rm, ry, pub, reading)
     calendar = (rm or lm or ry or ("gregorian", 0))[0]
@@ -237,9 +297,12 @@ def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | 
 
 
 def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """Two consecutive years, "1436/1437 هـ", "موسم 2015-2016": a range of years."""
+    """Two consecutive years, "1436/1437 هـ", "موسم 2015-2016", or two Gregorian years joined by a
+    dash, "2015-2020": a range of years."""
     a, b = int(m.group("yr_a")), int(m.group("yr_b"))
-    if b != a + 1:
+    dashed = "/" not in folded[m.end("yr_a"):m.start("yr_b")]
+    if not (b == a + 1 or dashed and a < b <= a + 50 and 1900 <= a and b <= 2100
+            and not _unit_follows(folded, m.end(), _LINKS)):
         return None
     suffix = vocab().year_suffix.get(key(m.group("yr_s") or ""))
     hijri = suffix == "hijri" or (suffix is None and 1350 <= a <= 1500)

@@ -8,7 +8,8 @@ inner groups carry a prefix so that `dates.py` can read the pieces without re-ma
 
 Before the alternatives come an optional proclitic (و ف ب ل ك) and an optional preposition
 cue (في، منذ، خلال، بتاريخ…), both outside the reported span: gold spans read "العام الماضي" for
-"وفي العام الماضي". Bare years and bare month names are only dates after such a cue; a cue word
+"وفي العام الماضي". Bare month names are only dates after such a cue (a bare year is read in
+`dates_calendar` by what stands around it); a cue word
 that starts a relative day (قبل أمس، بعد غد) is not taken as a cue.
 The forms and their readings are listed in docs/dates.md.
 """
@@ -186,7 +187,7 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S1}{dirw('dd_dir')}|(?={S}(?:[.,،؛;:!?؟)\n]|$)|{S1}{w['DFOL']}{END}))"),
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
-        "yc": rf"(?(cue)|(?=\d{{4}}{S}{w['HSUF']}{END})){year('yc_y')}",
+        "yc": year('yc_y'),
         "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
         "pp": rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}القليله)?{S1}(?P<pp_d>{w['PLD']})",
         "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"

@@ -107,6 +107,8 @@ class Vocab:
     year_suffix: dict[str, str]
     bare_month_needs_more: frozenset[str]
     weekday_not_after: frozenset[str]
+    year_alone_not_after: frozenset[str]        # الرقم، مستوى، أكثر من: a number after them is no year
+    year_alone_not_before: frozenset[str]       # بتوقيت: a number before it is a clock time
     later: frozenset[str]
     weekdays_bare: dict[str, int]               # "ثلاثاء" (construct: أول ثلاثاء) -> 1
     nth: dict[str, int]                         # "الثالث" / "الأخيرة" -> 3 / -1 (weekdays in a month)
@@ -173,6 +175,8 @@ def vocab() -> Vocab:
         year_suffix=_inverse(data["year_suffix"]),
         bare_month_needs_more=frozenset(key(w) for w in data["bare_month_needs_more"]),
         weekday_not_after=frozenset(key(w) for w in data["weekday_not_after"]),
+        year_alone_not_after=frozenset(key(w) for w in data["year_alone_not_after"]),
+        year_alone_not_before=frozenset(key(w) for w in data["year_alone_not_before"]),
         later=frozenset(key(w) for w in data["later"]),
         weekdays_bare={k[2:]: v for k, v in weekdays.items() if k.startswith("ال")},
         nth=_inverse_int(data["nth_ordinals"]),
