@@ -223,3 +223,20 @@ def test_analyze_reports_new_forms_through_the_public_api():
     dates = marsad.analyze(text, published="2019-03-14").dates
     assert [(d.text, d.value) for d in dates] == [
         ("22/4", "2018-04-22"), ("عيد الفطر", Hijri(1440, 10, 1).to_gregorian().isoformat())]
+
+
+def test_a_bare_month_joined_to_a_month_found_is_a_month_too():
+    assert [d.value for d in find_dates("تراجعت المبيعات في مارس وأبريل بحسب الشركة", "2019-06-01")] == ["2019-03", "2019-04"]
+    assert [d.text for d in find_dates("عقدت الجلسات في مايو (أيار)، ويونيو، ويوليو أمام المحكمة", "2019-09-01")] == \
+        ["مايو (أيار)", "يونيو", "يوليو"]
+    assert [d.text for d in find_dates("التقى في مايو ورجب طيب أردوغان", "2019-09-01")] == ["مايو"]   # a name, not a month
+    assert find_dates("المشمش ويونيو اسم مزرعة", "2019-09-01") == []                               # nothing found before it
+
+
+def test_a_range_joined_by_wahatta_is_one_range_that_runs_forward():
+    d, = find_dates("يستمر الحظر من يونيو وحتى سبتمبر", "2019-12-01")
+    assert (d.value, d.end_value) == ("2019-06", "2019-09")
+    d, = find_dates("ارتكبت المخالفات في الفترة من 21 يونيو 2013 وحتى 14 أغسطس من العام نفسه", "2019-12-01")
+    assert (d.value, d.end_value) == ("2013-06-21", "2013-08-14")
+    d, = find_dates("تولى المنصب من 1990 وحتى 2011", "2019-12-01")
+    assert (d.kind, d.value, d.end_value) == ("range", "1990", "2011")

@@ -50,6 +50,7 @@ def find_dates(text: str, published: object = None) -> list[DateMention]:
     pattern = master()
     out: list[DateMention] = []
     cursor = 0
+    month_end = -1                     # where the last month found ends (in `folded`)
     for starts, trigger in candidates(folded):
         if trigger < cursor:
             continue
@@ -60,14 +61,23 @@ def find_dates(text: str, published: object = None) -> list[DateMention]:
             if m is None or m.end() <= trigger:
                 continue
             found = _read(m, pub, folded)
+            if found is None and month_end >= 0 and _JOINED.fullmatch(folded, month_end, m.start()):
+                found = _read(m, pub, folded, dates_calendar.read_joined_month)
             if found is not None:
                 (value, kind, calendar, end_value), s, e = found
+                month_end = m.end() if m.lastgroup in _MONTHS and value and len(value) == 7 else -1
                 s, e = to_original(s), to_original(e)
                 out.append(DateMention(text=text[s:e], value=value, kind=kind, calendar=calendar,
                                        start=s, end=e, end_value=end_value, reading=_placed_by(m, pub, folded)))
                 cursor = m.end()
                 break
     return out
+
+
+# a bare month right after a month found, joined by a comma, و, أو, حتى or إلى, is a month too
+# ("في مايو ويونيو"، "من يونيو وحتى سبتمبر"); "و" itself is the proclitic of the month's match
+_MONTHS = frozenset({"mo", "my"})
+_JOINED = re.compile(r"[^\S\n]*[،,]?[^\S\n]*(?:(?:او|حتي|الي|ثم)[^\S\n]+)?")
 
 
 # alternatives whose value, when no year is written, comes from placing the date around publication
@@ -86,7 +96,7 @@ def _placed_by(m: re.Match[str], pub: dt.date | None, folded: str) -> str | None
     return P.reading(m, pub, folded, direction).source
 
 
-def _read(m: re.Match[str], pub: dt.date | None, folded: str) -> tuple[Found, int, int] | None:
+def _read(m: re.Match[str], pub: dt.date | None, folded: str, reader: object = None) -> tuple[Found, int, int] | None:
     kind = m.lastgroup                 # the alternative's group is the last one to close
-    found = _READERS[kind](m, pub, folded)
+    found = (reader or _READERS[kind])(m, pub, folded)
     return None if found is None else (found, *m.span(kind))

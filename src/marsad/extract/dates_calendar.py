@@ -190,20 +190,29 @@ def _without_clitic(word: str) -> str:
     return word[1:]
 
 
-def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str, joined: bool = False) -> P.Found | None:
+    """A month, with a cue, a direction, a year phrase or its second name; or `joined` to a month
+    found right before it ("في مايو ويونيو"، "من يونيو وحتى سبتمبر")."""
     month = P.month(m, "mo_m")
     if month is None:
         return None
     direction = P.direction(m, "mo_dir")
     strong = (m.group("mo_n") or m.group("mo_p") or m.group("mo_m2") or m.group("mo_m3") or m.group("mo_m4")
               or m.group("mo_mn") or direction is not None or m.group("mo_ythis") or m.group("mo_ydir"))
-    if not strong and (m.group("cue") is None or key(m.group("mo_m1")) in vocab().bare_month_needs_more):
-        return None
+    name, v = key(m.group("mo_m1") or ""), vocab()
+    if not strong and (name in v.bare_month_needs_more
+                       or (m.group("cue") is None if not joined else name in v.months_also_names)):
+        return None               # "في مايو ورجب طيب أردوغان": a month that is also a name needs more
     reading = P.reading(m, pub, folded, direction)
     year = P.year_phrase(m, "mo_", pub)
     if P.is_period_month(month) and not m.group("mo_p"):
         return P.month_period(month, year, pub, reading)
     return P.month_value(month[0], month[1], year, pub, reading), "absolute", month[0], None
+
+
+def read_joined_month(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A bare month joined to the month found before it (the caller knows there is one)."""
+    return _read_mo(m, pub, folded, joined=True) if m.lastgroup == "mo" else None
 
 
 def _read_dd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -276,10 +285,18 @@ def _read_rng(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         # "من 22 ديسمبر إلى 4 يناير 2016": a range that runs past the year's end starts the year before
         crosses = rm is not None and lm[0] == rm[0] == ry[0] and lm[1] > rm[1]
         ly = (ry[0], ry[1] - 1) if crosses else ry
+    if ry is None and ly is not None and rm is not None and lm is not None and lm[0] == rm[0] == ly[0]:
+        # "من 21 يونيو 2013 وحتى 14 أغسطس": the end is in the start's year (the next one past its end)
+        ry = (ly[0], ly[1] + (lm[1] > rm[1]))
     if lm is None and rm is None and ly and ry and (ly[1] >= ry[1] or _unit_follows(folded, m.end(), _LINKS)):
         return None                               # "بين 1950 و2000 ريال": a span of amounts
     reading = P.reading(m, pub, folded, None) if ry is None else R.PAST
     start, end = _side_value(ld, lm, ly, pub, reading), _side_value(rd, rm, ry, pub, reading)
+    if ly is None and ry is None and lm and rm and lm[0] == rm[0] == "gregorian" and start and end \
+            and end[:4].isdigit() and start > end:
+        # "من يونيو وحتى سبتمبر" placed side by side would run backwards: the end places the start
+        year = int(end[:4]) - (lm[1] > rm[1])
+        start = _side_value(ld, lm, ("gregorian", year), pub, reading)
     calendar = (rm or lm or ry or ("gregorian", 0))[0]
     return start, "range", calendar, end
 

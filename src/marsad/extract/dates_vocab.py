@@ -106,6 +106,7 @@ class Vocab:
     timezones: dict[str, str]
     year_suffix: dict[str, str]
     bare_month_needs_more: frozenset[str]
+    months_also_names: frozenset[str]           # رجب، رمضان: not a month by being joined to one
     weekday_not_after: frozenset[str]
     year_alone_not_after: frozenset[str]        # الرقم، مستوى، أكثر من: a number after them is no year
     year_alone_not_before: frozenset[str]       # بتوقيت: a number before it is a clock time
@@ -174,6 +175,7 @@ def vocab() -> Vocab:
         timezones=_inverse(data["timezones"]),
         year_suffix=_inverse(data["year_suffix"]),
         bare_month_needs_more=frozenset(key(w) for w in data["bare_month_needs_more"]),
+        months_also_names=frozenset(key(w) for w in data["months_also_names"]),
         weekday_not_after=frozenset(key(w) for w in data["weekday_not_after"]),
         year_alone_not_after=frozenset(key(w) for w in data["year_alone_not_after"]),
         year_alone_not_before=frozenset(key(w) for w in data["year_alone_not_before"]),
