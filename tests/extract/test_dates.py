@@ -240,3 +240,9 @@ def test_a_range_joined_by_wahatta_is_one_range_that_runs_forward():
     assert (d.value, d.end_value) == ("2013-06-21", "2013-08-14")
     d, = find_dates("تولى المنصب من 1990 وحتى 2011", "2019-12-01")
     assert (d.kind, d.value, d.end_value) == ("range", "1990", "2011")
+
+
+def test_a_plural_direction_after_joined_months_places_them_all():
+    got = [(d.text, d.value) for d in find_dates("يتوقع رفع العقوبات في نوفمبر أو ديسمبر المقبلين", "2019-07-20")]
+    assert got == [("نوفمبر", "2019-11"), ("ديسمبر المقبلين", "2019-12")]
+    assert [d.value for d in find_dates("تراجعت الصادرات في ديسمبر ويناير الماضيين", "2019-07-20")] == ["2018-12", "2019-01"]

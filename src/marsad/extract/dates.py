@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from marsad.extract import dates_calendar, dates_holidays, dates_relative
 from marsad.extract import dates_parts as P
@@ -51,6 +52,7 @@ def find_dates(text: str, published: object = None) -> list[DateMention]:
     out: list[DateMention] = []
     cursor = 0
     month_end = -1                     # where the last month found ends (in `folded`)
+    joined: list[tuple[int, re.Match[str]]] = []   # (index in out, match) of the months joined so far
     for starts, trigger in candidates(folded):
         if trigger < cursor:
             continue
@@ -61,11 +63,17 @@ def find_dates(text: str, published: object = None) -> list[DateMention]:
             if m is None or m.end() <= trigger:
                 continue
             found = _read(m, pub, folded)
-            if found is None and month_end >= 0 and _JOINED.fullmatch(folded, month_end, m.start()):
+            linked = month_end >= 0 and _JOINED.fullmatch(folded, month_end, m.start()) is not None
+            if found is None and linked:
                 found = _read(m, pub, folded, dates_calendar.read_joined_month)
             if found is not None:
                 (value, kind, calendar, end_value), s, e = found
                 month_end = m.end() if m.lastgroup in _MONTHS and value and len(value) == 7 else -1
+                joined = [*joined, (len(out), m)] if linked else [(len(out), m)]
+                if linked and (direction := dates_calendar.shared_direction(m)) is not None:
+                    for at, earlier in joined[:-1]:       # "في يناير وفبراير الماضيين": both past
+                        if (placed := dates_calendar.month_towards(earlier, pub, direction, value or "")) is not None:
+                            out[at] = replace(out[at], value=placed, reading="explicit")
                 s, e = to_original(s), to_original(e)
                 out.append(DateMention(text=text[s:e], value=value, kind=kind, calendar=calendar,
                                        start=s, end=e, end_value=end_value, reading=_placed_by(m, pub, folded)))

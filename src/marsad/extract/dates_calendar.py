@@ -210,6 +210,25 @@ def _read_mo(m: re.Match[str], pub: dt.date | None, folded: str, joined: bool = 
     return P.month_value(month[0], month[1], year, pub, reading), "absolute", month[0], None
 
 
+def shared_direction(m: re.Match[str]) -> int | None:
+    """The direction a joined month's dual or plural direction word gives the month before it
+    ("في يناير وفبراير الماضيين": both past), or None."""
+    word = m.group("mo_dir") if m.lastgroup == "mo" else None
+    return P.direction(m, "mo_dir") if word and key(word) in vocab().shared_directions else None
+
+
+def month_towards(m: re.Match[str], pub: dt.date | None, direction: int, last: str) -> str | None:
+    """A yearless month match placed with the last month of its list (`last`, placed by the shared
+    `direction`): a Gregorian month in the year that brings it before `last`, a Hijri one by the
+    direction itself (None when the match is not a bare month)."""
+    month = P.month(m, "mo_m") if m.lastgroup == "mo" else None
+    if month is None or P.direction(m, "mo_dir") is not None or m.group("mo_ythis") or m.group("mo_ydir"):
+        return None
+    if month[0] == "gregorian" and len(last) == 7 and last[:4].isdigit() and last[5:].isdigit():
+        return R.iso(int(last[:4]) - (month[1] > int(last[5:])), month[1])
+    return P.month_value(month[0], month[1], None, pub, R.Reading(direction, False))
+
+
 def read_joined_month(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
     """A bare month joined to the month found before it (the caller knows there is one)."""
     return _read_mo(m, pub, folded, joined=True) if m.lastgroup == "mo" else None

@@ -185,7 +185,7 @@ def _build(w: dict[str, str]) -> str:
                 rf"|الشهر{S1}{dirw('dmr_dir')})"),
         "dd": (rf"{weekday_prefix('dd_wd')}(?:(?P<dd_yom>يوم){S1})?(?P<dd_d>(?:ال)?(?:3[01]|[12]\d|0?[1-9])){NUM_END}"
                rf"(?:{S1}{dirw('dd_dir')}|(?={S}(?:[.,،؛;:!?؟)\n]|$)|{S1}{w['DFOL']}{END}))"),
-        "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهر){S1})?{month('mo_m', numeric=True)}"
+        "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهري?){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
         "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),

@@ -107,6 +107,7 @@ class Vocab:
     year_suffix: dict[str, str]
     bare_month_needs_more: frozenset[str]
     months_also_names: frozenset[str]           # رجب، رمضان: not a month by being joined to one
+    shared_directions: frozenset[str]           # الماضيين، المقبلين: said of the months before too
     weekday_not_after: frozenset[str]
     year_alone_not_after: frozenset[str]        # الرقم، مستوى، أكثر من: a number after them is no year
     year_alone_not_before: frozenset[str]       # بتوقيت: a number before it is a clock time
@@ -176,6 +177,7 @@ def vocab() -> Vocab:
         year_suffix=_inverse(data["year_suffix"]),
         bare_month_needs_more=frozenset(key(w) for w in data["bare_month_needs_more"]),
         months_also_names=frozenset(key(w) for w in data["months_also_names"]),
+        shared_directions=frozenset(key(w) for w in data["shared_directions"]),
         weekday_not_after=frozenset(key(w) for w in data["weekday_not_after"]),
         year_alone_not_after=frozenset(key(w) for w in data["year_alone_not_after"]),
         year_alone_not_before=frozenset(key(w) for w in data["year_alone_not_before"]),
