@@ -222,7 +222,8 @@ def test_analyze_reports_new_forms_through_the_public_api():
     text = "عقد المجلس جلسته في 22/4، وسيحتفل المسلمون بعيد الفطر بعد أسابيع."
     dates = marsad.analyze(text, published="2019-03-14").dates
     assert [(d.text, d.value) for d in dates] == [
-        ("22/4", "2018-04-22"), ("عيد الفطر", Hijri(1440, 10, 1).to_gregorian().isoformat())]
+        ("22/4", "2018-04-22"), ("عيد الفطر", Hijri(1440, 10, 1).to_gregorian().isoformat()),
+        ("بعد أسابيع", None)]      # some weeks ahead: found, too vague for a value
 
 
 def test_a_bare_month_joined_to_a_month_found_is_a_month_too():
@@ -246,3 +247,21 @@ def test_a_plural_direction_after_joined_months_places_them_all():
     got = [(d.text, d.value) for d in find_dates("يتوقع رفع العقوبات في نوفمبر أو ديسمبر المقبلين", "2019-07-20")]
     assert got == [("نوفمبر", "2019-11"), ("ديسمبر المقبلين", "2019-12")]
     assert [d.value for d in find_dates("تراجعت الصادرات في ديسمبر ويناير الماضيين", "2019-07-20")] == ["2018-12", "2019-01"]
+
+
+@pytest.mark.parametrize("text", ["أعلنت الوزارة قبل أيام نتائج المسح", "يعمل في الشركة منذ عدة سنوات",
+                                  "تلقى العرض قبل بضعة أشهر"])
+def test_some_days_or_years_ago_is_a_date_without_a_value(text):
+    d, = find_dates(text, "2019-06-01")
+    assert (d.kind, d.value) == ("relative", None)
+
+
+def test_some_days_before_an_event_or_after_something_told_is_not_read():
+    assert find_dates("وصل قبل أيام من الانتخابات", "2019-06-01") == []
+    assert find_dates("ثم عاد الوفد بعد أيام", "2019-06-01") == []
+
+
+def test_a_hijri_year_with_its_era_before_umm_al_qura_uses_the_arithmetic_calendar():
+    d, = find_dates("توفي الشيخ سنة 1237هـ في الدرعية", "2019-06-01")
+    assert (d.value, d.calendar) == ("1821", "hijri")
+    assert [x.value for x in find_dates("بلغت أرباح الشركة للعام الماضي 3 ملايين", "2019-06-01")] == ["2018"]

@@ -57,7 +57,7 @@ def year_given(m: re.Match[str], p: str) -> bool:
 
 
 def year(m: re.Match[str], p: str, *, strong: bool) -> tuple[str, int] | None:
-    """('gregorian' | 'hijri', year): 1900-2100 Gregorian, 1350-1500 Hijri (or with a هـ suffix).
+    """('gregorian' | 'hijri', year): 1900-2100 Gregorian, 1350-1500 Hijri (1-1600 with a هـ suffix).
 
     `strong` is True after a year noun (عام، سنة) or beside a month name, which also admits
     historical Gregorian years (1000-1899) and years in words (عام ألفين وثمانية عشر).
@@ -69,8 +69,10 @@ def year(m: re.Match[str], p: str, *, strong: bool) -> tuple[str, int] | None:
         return ("gregorian", year_) if year_ is not None and 1000 <= year_ <= 2100 else None
     year = int(raw)
     suffix = vocab().year_suffix.get(key(m.group(p + "s") or ""))
-    if suffix == "hijri" or (suffix is None and strong and 1350 <= year <= 1500):
-        return ("hijri", year) if 1300 <= year <= 1600 else None
+    if suffix == "hijri":
+        return ("hijri", year) if 1 <= year <= 1600 else None    # "توفي سنة 1237هـ" too
+    if suffix is None and strong and 1350 <= year <= 1500:
+        return "hijri", year
     if 1900 <= year <= 2100 or (strong and 1000 <= year <= 2100 and suffix != "hijri"):
         return "gregorian", year
     return None

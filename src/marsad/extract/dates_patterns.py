@@ -74,6 +74,8 @@ def _words() -> dict[str, str]:
         "COUNT": alternation(w for ws in d["counts"].values() for w in ws),
         "USMALL": alternation(units_small),
         "UMANY": alternation(units_many),
+        "UPLURAL": alternation(w for u, forms in d["units"].items() for w in forms["many"] if u not in ("hour", "minute")),
+        "VCOUNT": alternation(d["vague_counts"]),
         "OPEN": alternation(d["range_openers"]),
         "JOIN": alternation(d["range_joiners"]),
         "AMPM": alternation(w for ws in d["meridiem"].values() for w in ws),
@@ -200,7 +202,8 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S}\({S}(?P<rd_wd>{w['WD']}){S}\)|{S1}(?P<rd_wd2>{w['WD']}){END})?"),
         "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
-                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})){END}"),
+                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})"
+                rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
         "hol": (rf"(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
                 rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')}|{year_ref('hol_')})?"),

@@ -94,6 +94,10 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     rest = folded[m.end():m.end() + 12].lstrip(" \t")
     if re.match(r"(?:من|على)(?![^\W_])", rest):
         return None                               # "قبل يومين من الهجوم": anchored on an event
+    if m.group("ago_u3"):        # "قبل أيام"، "منذ عدة سنوات": some days or years, too vague to fix
+        if key(m.group("ago_k")) in v.later and not P.reading(m, pub, folded, None).future:
+            return None
+        return None, "relative", "gregorian", None
     if m.group("ago_u2"):
         unit, amount = v.units[key(m.group("ago_u2"))]
         if amount == 1 and (rest.startswith("ال") or rest[:1].isdigit()):

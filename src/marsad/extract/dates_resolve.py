@@ -100,11 +100,23 @@ def iso(year: int | None, month: int | None = None, day: int | None = None) -> s
 
 
 def hijri_date(year: int, month: int, day: int) -> dt.date | None:
-    """Gregorian date of a Hijri (Umm al-Qura) date, None outside the supported range."""
+    """Gregorian date of a Hijri date: Umm al-Qura where it is defined (1343-1500), the arithmetic
+    (tabular) calendar before and after it, which historians' dates ("توفي سنة 1237هـ") use."""
     try:
         return Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
+        return _tabular_hijri(year, month, day)
+
+
+_HIJRI_EPOCH = 227015          # 1 Muharram 1 (16 July 622, Julian) as a proleptic Gregorian ordinal
+
+
+def _tabular_hijri(year: int, month: int, day: int) -> dt.date | None:
+    if not (1 <= year <= 1600 and 1 <= month <= 12 and 1 <= day <= 30):
         return None
+    ordinal = (_HIJRI_EPOCH - 1 + (year - 1) * 354 + (3 + 11 * year) // 30
+               + 29 * (month - 1) + month // 2 + day)
+    return dt.date.fromordinal(ordinal)
 
 
 def hijri_year_of(gregorian_year: int, month: int, day: int = 1) -> int | None:

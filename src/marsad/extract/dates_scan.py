@@ -47,6 +47,15 @@ def _fold_tables() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, st
     return charset(dropped), charset(multi), pairs
 
 
+# ل + ال is written لل ("للعام الماضي"): read as ال before a period noun, one letter for one, so
+# that every form of "العام الماضي" is found after it too (the span then starts at the preposition)
+_LI_AL = re.compile(r"(?<![^\W_])([وف]?)لل(?=(?:عام|سنه|شهر|اسبوع)(?![^\W_]))")
+
+
+def _article_after_li(folded: str) -> str:
+    return _LI_AL.sub(r"\1ال", folded) if "لل" in folded else folded
+
+
 def fold(text: str) -> tuple[str, Callable[[int], int]]:
     """`normalize(text)` and a map from folded index to original index (ends included).
 
@@ -57,13 +66,13 @@ def fold(text: str) -> tuple[str, Callable[[int], int]]:
     dropped, multi, pairs = _fold_tables()
     if multi.search(text) is not None:
         folded, offsets = normalize_with_offsets(text)
-        return folded, offsets.__getitem__
+        return _article_after_li(folded), offsets.__getitem__
     gaps = [m.start() for m in dropped.finditer(text)]
     folded = dropped.sub("", text) if gaps else text
     for src, dst in pairs:
         if src in folded:
             folded = folded.replace(src, dst)
-    folded = folded.lower()
+    folded = _article_after_li(folded.lower())
     if not gaps:
         return folded, lambda i: i
 
