@@ -26,7 +26,9 @@ def analyze(text: str, published: str | None = None, outlet: str | None = None) 
 
 
 def _outside_dates(quantities: list, dates: list) -> list:
-    """Ordinals that are part of a date ("الأول من مايو", "الأسبوع الثاني من أغسطس") name the day or
-    week, they are not quantities of their own; the date carries them."""
+    """Numbers inside a date ("26 / 6 / 1436", "منذ أربعة أشهر") and ordinals touching one ("الأول
+    من مايو", "الأسبوع الثاني من أغسطس") name the day, the span or the week: they are not quantities
+    of their own; the date carries them."""
     spans = [(d.start, d.end) for d in dates]
-    return [q for q in quantities if q.kind != "ordinal" or not any(s < q.end and q.start < e for s, e in spans)]
+    return [q for q in quantities if not any(s <= q.start and q.end <= e if q.kind != "ordinal" else s < q.end and q.start < e
+                                             for s, e in spans)]
