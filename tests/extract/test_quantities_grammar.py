@@ -139,6 +139,12 @@ def test_zero_that_names_the_hijri_month_is_not_a_number():
     assert find_quantities("وقع الحادث في 15 صفر 1437") == []
 
 
+def test_a_number_after_a_month_is_its_day_unless_a_counted_noun_follows():
+    assert find_quantities("تنطلق الفعاليات في أغسطس 20 من الشهر") == []
+    q = only("وصل في أغسطس 20 شخصا إلى المخيم")
+    assert (q.value, q.unit) == (20, "شخص")
+
+
 @pytest.mark.parametrize("text,value", [
     ("قعدنا حداشر يوم", 11), ("دفعت اتناشر جنيه", 12), ("عنده تلتاشر سنة", 13), ("جبت تسعتاشر كتاب", 19),
     ("دفع متين جنيه", 200), ("الشقة بتلتمية ألف", 300_000), ("اشتريت خمسمية رغيف", 500),
