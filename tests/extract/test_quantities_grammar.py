@@ -139,6 +139,15 @@ def test_zero_that_names_the_hijri_month_is_not_a_number():
     assert find_quantities("وقع الحادث في 15 صفر 1437") == []
 
 
+@pytest.mark.parametrize("text,value,unit", [
+    ("باع المتجر ما يقارب الألف قميص في يوم واحد", 1000, "قميص"),
+    ("حضر حوالي العشرة آلاف متفرج المباراة", 10000, "متفرج"),
+])
+def test_a_definite_number_after_a_hedge_is_a_hedged_count(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, "approx")
+
+
 def test_a_number_after_a_month_is_its_day_unless_a_counted_noun_follows():
     assert find_quantities("تنطلق الفعاليات في أغسطس 20 من الشهر") == []
     q = only("وصل في أغسطس 20 شخصا إلى المخيم")

@@ -427,6 +427,8 @@ class _Extractor:
                 (found := self._definite_fraction(a, tokens, word, hedge, start)) is not None:
             return found             # "أكثر من الثلث", "تراجعت إلى النصف"
         if word and a.pre.endswith(_DEFINITE):
+            if hedge and a.pre == "ال" and (read := read_number(tokens)) is not None and read.value >= 10:
+                return self._quantity(a, tokens, read, prev, hedge, start)   # "ما يقارب الألف قميص"، "نحو العشرين"
             found = None
             if a.pre == "ال" and before and not hedge:
                 found = self._definite_after_noun(tokens, word, before[0]) or (
