@@ -26,9 +26,12 @@ def analyze(text: str, published: str | None = None, outlet: str | None = None) 
 
 
 def _outside_dates(quantities: list, dates: list) -> list:
-    """Numbers inside a date ("26 / 6 / 1436", "منذ أربعة أشهر") and ordinals touching one ("الأول
-    من مايو", "الأسبوع الثاني من أغسطس") name the day, the span or the week: they are not quantities
-    of their own; the date carries them."""
+    """Numbers inside a calendar date ("26 / 6 / 1436", "17 - 20 آب") and ordinals touching any date
+    ("الأول من مايو", "الأسبوع الثاني من أغسطس") name the day or the week: they are not quantities
+    of their own; the date carries them. The count of a span back ("منذ تسعة أعوام") stays a
+    quantity too: outlets disagree on it ("للمرة الأولى منذ تسعة أعوام" / "منذ 6 سنوات")."""
+    days = [(d.start, d.end) for d in dates if d.kind != "relative"]
     spans = [(d.start, d.end) for d in dates]
-    return [q for q in quantities if not any(s <= q.start and q.end <= e if q.kind != "ordinal" else s < q.end and q.start < e
-                                             for s, e in spans)]
+    return [q for q in quantities
+            if not (any(s < q.end and q.start < e for s, e in spans) if q.kind == "ordinal"
+                    else any(s <= q.start and q.end <= e for s, e in days))]
