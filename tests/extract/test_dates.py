@@ -265,3 +265,9 @@ def test_a_hijri_year_with_its_era_before_umm_al_qura_uses_the_arithmetic_calend
     d, = find_dates("توفي الشيخ سنة 1237هـ في الدرعية", "2019-06-01")
     assert (d.value, d.calendar) == ("1821", "hijri")
     assert [x.value for x in find_dates("بلغت أرباح الشركة للعام الماضي 3 ملايين", "2019-06-01")] == ["2018"]
+
+
+def test_decades_ago_count_ten_years_each():
+    assert [(d.text, d.value) for d in find_dates("بدأت الأزمة قبل ثلاثة عقود", "2019-06-01")] == [("قبل ثلاثة عقود", "1989")]
+    assert [d.value for d in find_dates("يعمل في المهنة منذ عقد من الزمن", "2019-06-01")] == ["2009"]
+    assert find_dates("ناقش المجلس ذلك قبل عقد الاجتماع", "2019-06-01") == []      # عقد: the holding of it

@@ -99,7 +99,7 @@ def _words() -> dict[str, str]:
         "NUMW": _number_words(("unit", "ten", "hundred", "teen"), 1),
         "MNUM": _number_words(("unit", "teen"), 1, 12),
         "USMALL2": alternation(w for u, forms in d["units"].items() for w in forms["one"] + forms["two"]
-                               if u != "day" or w in forms["two"]),
+                               if u != "decade" and (u != "day" or w in forms["two"])),
     }
 
 

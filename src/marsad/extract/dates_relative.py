@@ -92,7 +92,7 @@ def _read_wd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
     v = vocab()
     rest = folded[m.end():m.end() + 12].lstrip(" \t")
-    if re.match(r"(?:من|على)(?![^\W_])", rest):
+    if re.match(r"(?:من|على)(?![^\W_])", rest) and not rest.startswith("من الزمن"):
         return None                               # "قبل يومين من الهجوم": anchored on an event
     if m.group("ago_u3"):        # "قبل أيام"، "منذ عدة سنوات": some days or years, too vague to fix
         if key(m.group("ago_k")) in v.later and not P.reading(m, pub, folded, None).future:
@@ -118,6 +118,8 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
             value = (pub + dt.timedelta(days=sign * whole_days)).isoformat()
         elif unit in ("day", "week"):
             value = (pub + dt.timedelta(days=sign * amount * (7 if unit == "week" else 1))).isoformat()
+        elif unit == "decade":
+            value = R.shift(pub, "year", sign * 10 * int(amount))
         else:
             value = R.shift(pub, unit, sign * int(amount))
     return value, "relative", "gregorian", None

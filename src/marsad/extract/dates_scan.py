@@ -142,7 +142,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     numbers = "|".join(rf"{d}(?:\d{{3}}(?!\d)|\d?(?:[-/.]\d{{1,2}})?(?!\d))" for d in range(10))
     triggers |= _THOUSANDS                          # عام ألفين وثمانية عشر (only after عام/سنة)
     small_units = _trie({key(w) for u, f in d["units"].items() for w in f["one"] + f["two"]
-                         if u != "day" or w in f["two"]})
+                         if u != "decade" and (u != "day" or w in f["two"])})
     dialect_ago = rf"|من[^\S\n]+{small_units}(?![^\W\d_])"     # من أسبوع (colloquial: a week ago)
     pattern = re.compile(f"(?:{_trie(triggers)[3:-1]}{dialect_ago}|{numbers})")
     day_cues = tokens(d["numeric_strong_cues"] + d["numeric_weak_cues"] + d["date_cues"]) | set(v.weekdays)
