@@ -271,3 +271,11 @@ def test_decades_ago_count_ten_years_each():
     assert [(d.text, d.value) for d in find_dates("بدأت الأزمة قبل ثلاثة عقود", "2019-06-01")] == [("قبل ثلاثة عقود", "1989")]
     assert [d.value for d in find_dates("يعمل في المهنة منذ عقد من الزمن", "2019-06-01")] == ["2009"]
     assert find_dates("ناقش المجلس ذلك قبل عقد الاجتماع", "2019-06-01") == []      # عقد: the holding of it
+
+
+def test_the_nth_week_of_a_hijri_month_is_the_iso_week_of_its_nth_seven_days():
+    from hijridate import Hijri
+
+    first = Hijri(1440, 9, 1).to_gregorian()
+    d, = find_dates("تنطلق الحملة في الأسبوع الأول من رمضان 1440", "2019-03-01")
+    assert d.value == f"{first.isocalendar()[0]:04d}-W{first.isocalendar()[1]:02d}"

@@ -349,8 +349,8 @@ def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" -> the ISO week holding
-    day 1 + 7(N-1) of that month (the week of its first day for N = 1)."""
+    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" (or "من رمضان") -> the
+    ISO week holding day 1 + 7(N-1) of that month (the week of its first day for N = 1)."""
     n = vocab().day(m.group("wk_o"))
     if n is None:
         return None
@@ -360,8 +360,18 @@ def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
             return None
         return f"{year[1]:04d}-W{n:02d}", "absolute", "gregorian", None
     month = P.month(m, "wk_m")
-    if month is None or month[0] != "gregorian" or not 1 <= n <= 5:
+    if month is None or not 1 <= n <= 5:
         return None
+    if month[0] == "hijri":        # "الأسبوع الأول من رمضان": the week of its first day, and so on
+        year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
+        if year is not None:
+            hyear = year[1] if year[0] == "hijri" else R.hijri_year_of(year[1], month[1])
+            first = R.hijri_date(hyear, month[1], 1) if hyear else None
+        else:
+            first = R.hijri_month(month[1], pub, None, P.reading(m, pub, folded, None).future) if pub else None
+        if first is None:
+            return None, "absolute", "hijri", None
+        return R.iso_week(first + dt.timedelta(days=7 * (n - 1))), "absolute", "hijri", None
     year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
     y = year[1] if year and year[0] == "gregorian" else (
         R.year_for_month(month[1], pub, None, P.reading(m, pub, folded, None).future) if pub else None)
