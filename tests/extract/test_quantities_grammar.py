@@ -139,6 +139,11 @@ def test_zero_that_names_the_hijri_month_is_not_a_number():
     assert find_quantities("وقع الحادث في 15 صفر 1437") == []
 
 
+def test_a_definite_unit_and_ten_after_their_noun_are_one_number():
+    q = only("اجتمع وزراء الدول الخمس والعشرين في بروكسل")
+    assert (q.value, q.unit) == (25, "دولة")
+
+
 @pytest.mark.parametrize("text,value,unit", [
     ("باع المتجر ما يقارب الألف قميص أمس", 1000, "قميص"),
     ("حضر حوالي العشرة آلاف متفرج المباراة", 10000, "متفرج"),

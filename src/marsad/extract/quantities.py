@@ -638,14 +638,17 @@ class _Extractor:
             noun, at = head[0], head[1] + clitic
             if self.folded[head[1] + len(noun):prev[1]].strip():
                 return None
-        if head is not None:
-            tokens[0]
-            return _Found(at, tokens.spans[0][1], int(atom.value), unit=unit)
         tokens[0]
+        value, end = int(atom.value), tokens.spans[0][1]
+        if atom.value < 10 and (ten := lexicon().get(tokens[1][3:] if tokens[1].startswith("وال") else "")) \
+                is not None and ten.kind == "ten":
+            value, end = value + int(ten.value), tokens.spans[1][1]    # "الدول الخمس والعشرين": 25
+        if head is not None:
+            return _Found(at, end, value, unit=unit)
         if self.folded[at + len(noun):tokens.spans[0][0] - 2].strip():
             return None          # punctuation between: not one phrase
         shift = 1 if noun[:1] in "وبف" or noun.startswith("لل") else 0
-        return _Found(at + shift, tokens.spans[0][1], int(atom.value), unit=unit)
+        return _Found(at + shift, end, value, unit=unit)
 
     def _noun_before(self, noun: str, at: int) -> str | None:
         """The counted noun a definite 3-10 follows when the units table does not know it, as written
