@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from marsad.extract import dates_calendar, dates_holidays, dates_relative
@@ -104,7 +105,9 @@ def _placed_by(m: re.Match[str], pub: dt.date | None, folded: str) -> str | None
     return P.reading(m, pub, folded, direction).source
 
 
-def _read(m: re.Match[str], pub: dt.date | None, folded: str, reader: object = None) -> tuple[Found, int, int] | None:
+def _read(m: re.Match[str], pub: dt.date | None, folded: str,
+          reader: Callable[[re.Match[str], dt.date | None, str], Found | None] | None = None
+          ) -> tuple[Found, int, int] | None:
     kind = m.lastgroup                 # the alternative's group is the last one to close
     found = (reader or _READERS[kind])(m, pub, folded)
     return None if found is None else (found, *m.span(kind))

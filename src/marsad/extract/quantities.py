@@ -755,7 +755,7 @@ class _Extractor:
         counted_next = _strip_definite(nxt) in vocab.units
         if (prev in vocab.year_cues and not (counted_next and len(core) != 4)) or (
                 prev in vocab.months_prev and not counted_next) or (prev in vocab.month_numbers and len(core) == 4):
-            return True          # "سبتمبر 16" is a day, "عقود سبتمبر 16 سنتا" a count
+            return True          # "سبتمبر 16" is a day, "في أغسطس 20 شخصا" a count
         if (prev in vocab.products or nxt in vocab.products or (prev.isascii() and prev.isalpha())) and \
                 not tokens.phrase_at(read.end, self.percent_index)[0]:
             return True          # a model name: "آيفون 16", "إكس 15 برو", "Galaxy S 24"
