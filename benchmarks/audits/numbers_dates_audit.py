@@ -51,6 +51,9 @@ by the same guide); the first sample only measures. A third (`draw --seed 33 --s
 benchmarks/audits/numbers_dates_tuning_2.jsonl`, 6 Dec) was judged by four readers by the same
 guide, each a quarter, none of them running marsad; three number verdicts were corrected after
 reading the whole article (the sentence shown then was cut at a decimal point; `show` no longer cuts there).
+A fourth (`draw --seed 35 --size 150 --items benchmarks/audits/numbers_dates_check_3.jsonl`, 6 Dec,
+four readers by the same guide) was drawn after the day's rules to check them on text nobody had
+read: it only measures, as the first.
 """
 from __future__ import annotations
 
