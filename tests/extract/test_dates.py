@@ -279,3 +279,11 @@ def test_the_nth_week_of_a_hijri_month_is_the_iso_week_of_its_nth_seven_days():
     first = Hijri(1440, 9, 1).to_gregorian()
     d, = find_dates("تنطلق الحملة في الأسبوع الأول من رمضان 1440", "2019-03-01")
     assert d.value == f"{first.isocalendar()[0]:04d}-W{first.isocalendar()[1]:02d}"
+
+
+def test_a_numeric_date_after_its_weekday_may_be_spaced_unlike():
+    from hijridate import Hijri
+
+    d, = find_dates("عقد المجلس جلسته يوم الإثنين 11/ 6 / 1436 في الرياض", "2015-08-20")
+    assert d.value == Hijri(1436, 6, 11).to_gregorian().isoformat()
+    assert find_dates("الأرقام 8 /11/ 2015 في الجدول", "2015-08-20") == []     # no weekday: a table's figures

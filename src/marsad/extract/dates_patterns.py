@@ -161,7 +161,7 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S}(?P<yr_s>{w['YSUF']}){END})?"),
         "num": (rf"{weekday_prefix('num_wd')}(?:(?P<num_y1>\d{{4}})(?P<num_sep>[-/.])(?P<num_a>\d{{1,2}})"
                 rf"(?P=num_sep)(?P<num_b>\d{{1,2}})|(?P<num_c>\d{{1,2}})(?P<num_gap>{S})(?P<num_sep2>[-/.])(?P<num_gap2>{S})"
-                rf"(?P<num_e>\d{{1,2}})(?P=num_gap)(?P=num_sep2)(?P=num_gap2)(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
+                rf"(?P<num_e>\d{{1,2}})(?(num_wd){S}|(?P=num_gap))(?P=num_sep2)(?(num_wd){S}|(?P=num_gap2))(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
         "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
                  rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
                  rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
