@@ -139,6 +139,12 @@ def test_zero_that_names_the_hijri_month_is_not_a_number():
     assert find_quantities("وقع الحادث في 15 صفر 1437") == []
 
 
+def test_m_after_a_measured_number_is_metres_and_after_a_year_its_era():
+    q = only("أقيم المعرض في صيوان بمساحة 1200 م على الواجهة")
+    assert (q.value, q.unit) == (1200, "متر")
+    assert find_quantities("تأسس النادي عام 1990 م في جدة") == []
+
+
 def test_a_definite_unit_and_ten_after_their_noun_are_one_number():
     q = only("اجتمع وزراء الدول الخمس والعشرين في بروكسل")
     assert (q.value, q.unit) == (25, "دولة")

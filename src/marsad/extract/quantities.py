@@ -65,6 +65,7 @@ class _Vocab:
     months_prev: frozenset[str]
     months_next: frozenset[str]
     era: frozenset[str]
+    measure_nouns: frozenset[str]           # مساحة، طول: "م" after their number is metres, not an era
     time_marks: frozenset[str]
     scores: frozenset[str]
     negative: frozenset[str]
@@ -160,6 +161,7 @@ def _vocab() -> _Vocab:
         months_prev=frozenset(first_words - {"اب", "ماي", "صفر", "may", "mar"}),
         months_next=frozenset(first_words),
         era=_folded(data["era_marks"]),
+        measure_nouns=_folded(data["measure_nouns"]),
         time_marks=_folded(data["time_marks_after"]),
         scores=_folded(data["score_cues"]),
         negative=_folded(data["negative_before"]),
@@ -768,8 +770,9 @@ class _Extractor:
         if nxt == "من" and (after in vocab.months_next or _strip_definite(after) == "شهر"):
             return True
         year = read.words == 1 and core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100
-        if read.words == 1 and core.isdigit() and nxt in vocab.era:
-            return True
+        if read.words == 1 and core.isdigit() and nxt in vocab.era and not (
+                nxt == "م" and (prev in vocab.measure_nouns or prev[1:] in vocab.measure_nouns)):
+            return True          # "1436هـ"، "2015م" name years; "بمساحة 1000 م" measures metres
         if year and nxt in ("-", "–") and after.isdigit() and len(after) in (2, 4):
             return True          # "2013-2015", "2015-07-21"
         if year:
