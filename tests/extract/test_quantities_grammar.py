@@ -139,6 +139,11 @@ def test_zero_that_names_the_hijri_month_is_not_a_number():
     assert find_quantities("وقع الحادث في 15 صفر 1437") == []
 
 
+def test_a_definite_count_after_li_counts_the_noun_after_it():
+    q = only("وضعت الوزارة خطة للعشر سنوات القادمة")
+    assert (q.value, q.unit) == (10, "سنة")
+
+
 def test_m_after_a_measured_number_is_metres_and_after_a_year_its_era():
     q = only("أقيم المعرض في صيوان بمساحة 1200 م على الواجهة")
     assert (q.value, q.unit) == (1200, "متر")

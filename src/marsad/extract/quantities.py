@@ -436,7 +436,7 @@ class _Extractor:
                 found = self._definite_after_noun(tokens, word, before[0]) or (
                     self._definite_after_noun(tokens, word, before[0], head=before[1]) if len(before) > 1 else None) \
                     or self._definite_after_noun(tokens, word, before[0], loose=True)
-            if found is None and a.pre == "ال":
+            if found is None:    # "الثلاث سنوات", and after ل: "للعشر سنوات القادمة"
                 found = self._definite_before_noun(a, tokens, word)
             return found         # None for "الثلاثة" alone, "الاثنين" (Monday), "العشرين" (the twentieth)
         if word in vocab.duals:
@@ -672,7 +672,7 @@ class _Extractor:
         unit = self.vocab.units.get(tokens[1])
         if unit is None:
             return None
-        return _Found(a.core - 2, tokens.spans[1][1], int(atom.value), unit=unit)
+        return _Found(a.core - (2 if a.pre.endswith("ال") else 1), tokens.spans[1][1], int(atom.value), unit=unit)
 
     def _fraction(self, tokens: _Tokens, word: str, start: int, hedge) -> _Found | None:
         """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333, of the population), "ثلاثة أرباع" (0.75),
