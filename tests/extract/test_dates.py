@@ -287,3 +287,13 @@ def test_a_numeric_date_after_its_weekday_may_be_spaced_unlike():
     d, = find_dates("عقد المجلس جلسته يوم الإثنين 11/ 6 / 1436 في الرياض", "2015-08-20")
     assert d.value == Hijri(1436, 6, 11).to_gregorian().isoformat()
     assert find_dates("الأرقام 8 /11/ 2015 في الجدول", "2015-08-20") == []     # no weekday: a table's figures
+
+
+def test_a_yearless_range_runs_forward_from_its_start_in_either_calendar():
+    from hijridate import Hijri
+
+    published = Hijri(1436, 10, 16).to_gregorian().isoformat()       # the range's first day
+    d, = find_dates("تقام الفعاليات خلال الفترة من 16 إلى 30 شوال", published)
+    assert (d.value, d.end_value) == (published, Hijri(1436, 10, 30).to_gregorian().isoformat())
+    d, = find_dates("تمتد الإجازة من يونيو وحتى سبتمبر", "2015-08-01")
+    assert (d.value, d.end_value) == ("2015-06", "2015-09")

@@ -311,13 +311,29 @@ def _read_rng(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         return None                               # "بين 1950 و2000 ريال": a span of amounts
     reading = P.reading(m, pub, folded, None) if ry is None else R.PAST
     start, end = _side_value(ld, lm, ly, pub, reading), _side_value(rd, rm, ry, pub, reading)
-    if ly is None and ry is None and lm and rm and lm[0] == rm[0] == "gregorian" and start and end \
-            and end[:4].isdigit() and start > end:
-        # "من يونيو وحتى سبتمبر" placed side by side would run backwards: the end places the start
-        year = int(end[:4]) - (lm[1] > rm[1])
-        start = _side_value(ld, lm, ("gregorian", year), pub, reading)
+    if ly is None and ry is None and lm and rm and lm[0] == rm[0] and start and end and start > end:
+        # placed side by side, "من 16 إلى 30 شوال" (published on the 16th) or "من يونيو وحتى سبتمبر"
+        # would run backwards: the end is the first such day or month after the start
+        end = _side_after(start, rd, rm) or end
     calendar = (rm or lm or ry or ("gregorian", 0))[0]
     return start, "range", calendar, end
+
+
+def _side_after(start: str, day: int | None, month: tuple[str, int]) -> str | None:
+    """The first `day` of `month` (the month itself when `day` is None) after the ISO `start`."""
+    try:
+        first = dt.date.fromisoformat(start if len(start) == 10 else start[:7] + "-01")
+    except ValueError:
+        return None
+    if month[0] == "gregorian":
+        year = first.year + ((month[1], day or 1) < (first.month, first.day))
+        return R.iso(year, month[1], day)
+    hyear = R.hijri_year(first)
+    for y in (hyear, hyear + 1) if hyear else ():
+        candidate = R.hijri_date(y, month[1], day or 1)
+        if candidate is not None and candidate >= first:
+            return candidate.isoformat() if day else candidate.strftime("%Y-%m")
+    return None
 
 
 def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
