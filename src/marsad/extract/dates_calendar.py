@@ -165,7 +165,7 @@ def _year_alone(m: re.Match[str], folded: str) -> bool:
     before = folded[max(0, start - 40):start].split()[-2:]
     words = [w.strip("()«»\"'،,") for w in before]
     stop = vocab().year_alone_not_after
-    return not (any(_without_clitic(w) in stop for w in words[-1:]) or " ".join(words) in stop
+    return not (words and _without_clitic(words[-1]) in stop or " ".join(words) in stop
                 or len(words) == 2 and _without_clitic(words[0]) in stop)
 
 
