@@ -177,3 +177,37 @@ def test_today_after_a_word_of_an_outlets_name_in_running_text_is_still_today(te
 
 def test_a_weekday_naming_a_weekly_market_is_not_a_date():
     assert find_dates("نزل سوق الأحد في البلدة", "2015-08-07") == []
+
+
+# -- counted spans back or forward from publication ----------------------------------------------
+
+@pytest.mark.parametrize("text,span,first,last", [
+    ("تضاعف العدد خلال السنوات الخمس الماضية", "السنوات الخمس الماضية", "2014", "2019"),
+    ("تضاعف العدد خلال الخمس سنوات الماضية", "الخمس سنوات الماضية", "2014", "2019"),
+    ("تراجع في الـ10 سنوات الأخيرة", "الـ10 سنوات الأخيرة", "2009", "2019"),
+    ("ستبنى مدارس خلال العامين المقبلين", "العامين المقبلين", "2019", "2021"),
+    ("ارتفعت الأسعار خلال الشهرين الماضيين", "الشهرين الماضيين", "2019-01", "2019-03"),
+    ("زادت الهجمات على مدى العقد الماضي", "العقد الماضي", "2009", "2019"),
+    ("قتل عشرة خلال الساعات الـ48 الماضية", "الساعات الـ48 الماضية", "2019-03-12", "2019-03-14"),
+])
+def test_a_counted_span_runs_from_publication_back_or_forward_by_its_count(text, span, first, last):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value, d.kind) == (span, first, last, "relative")
+
+
+def test_a_counted_span_keeps_its_count_as_a_quantity_and_is_no_day_of_last_month():
+    from marsad.extract import analyze
+    a = analyze("سجلت الوزارة 12 حالة خلال الساعات الـ24 الماضية", THURSDAY.isoformat())
+    assert [(d.text, d.value, d.end_value) for d in a.dates] == [
+        ("الساعات الـ24 الماضية", "2019-03-13", THURSDAY.isoformat())]
+    assert 24 in [q.value for q in a.quantities]
+
+
+@pytest.mark.parametrize("text", [
+    "يكثر الزحام في الأيام العشرة الأخيرة من رمضان",
+    "يتوافد المشجعون في الساعات الثلاث الأخيرة قبل المباراة",
+    "بلغت المبيعات خلال الأيام الستة الماضية للمهرجان مليون ريال",
+    "وقع اللاعب على تجديد العقد الحالي",
+])
+def test_a_span_counted_inside_an_event_or_a_contract_is_not_a_date(text):
+    assert find_dates(text, THURSDAY.isoformat()) == []

@@ -89,7 +89,10 @@ def _words() -> dict[str, str]:
         "PORD": alternation(w for ws in d["part_ordinals"].values() for w in ws),
         "DPAIR": alternation(d["day_pair"]),
         "PLP": alternation(d["plural_periods"]),
-        "PLD": alternation(d["plural_directions"]),
+        "SPD": alternation(w for ws in d["span_directions"].values() for w in ws),
+        "DECD": alternation(d["decade_directions"]),
+        "UPL": alternation(w for forms in d["units"].values() for w in forms["many"]),
+        "UTWO": alternation(w for forms in d["units"].values() for w in forms["two"]),
         "DFOL": alternation(d["day_alone_followers"]),
         "WDB": alternation(v.weekdays_bare),
         "NTH": alternation(v.nth),
@@ -191,7 +194,11 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
         "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
-        "pp": rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}القليله)?{S1}(?P<pp_d>{w['PLD']})",
+        "pp": (rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}ال(?P<pp_n>{S}\d{{1,3}}(?!\d)|{w['COUNT']}{END}))?"
+               rf"(?:{S1}القليله)?{S1}(?P<pp_d>{w['SPD']})"
+               rf"|ال(?P<pp_n2>{S}\d{{1,3}}(?!\d)|{w['COUNT']}){S1}(?P<pp_u2>{w['UPL']}){END}{S1}(?P<pp_d2>{w['SPD']})"
+               rf"|ال(?P<pp_u3>{w['UTWO']}){END}{S1}(?P<pp_d3>{w['SPD']})"
+               rf"|(?P<pp_u4>العقد){S1}(?P<pp_d4>{w['DECD']})"),
         "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"
                 rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']})"),
         "wkd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<wkd_w>{w['WD']})|(?P<wkd_b>{w['WDB']})){END}{S1}(?:من{S1})?"

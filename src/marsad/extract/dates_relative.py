@@ -126,8 +126,36 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
 
 
 def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """"الأيام الماضية", "الأسابيع الأخيرة": a relative span too vague to fix (value null)."""
-    return None, "relative", "gregorian", None
+    """A span that ends or starts at publication. "الأيام الماضية", "الأسابيع الأخيرة": too vague to
+    fix (value null). Counted, "السنوات الخمس الماضية", "الخمس سنوات الماضية", "العامين المقبلين",
+    "العقد الماضي": from the publication's year, month, week or day back or forward by the count,
+    `value` the first and `end_value` the last (kind relative: the count stays a quantity). Not
+    when من، قبل، بعد or لل follows: counted inside or before something else ("الأيام العشرة الأخيرة
+    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"، "الأيام الستة الماضية للمهرجان").
+    """
+    v = vocab()
+    i = next(n for n in ("", "2", "3", "4") if m.group("pp_u" + n))
+    unit, amount = v.units[key(m.group("pp_u" + i)).removeprefix("ال")]
+    raw = (m.group("pp_n") or m.group("pp_n2") or "").strip()
+    count = int(raw) if raw.isdigit() else v.counts.get(key(raw), amount if i in ("3", "4") else None)
+    if not count:
+        return None, "relative", "gregorian", None
+    after = P.next_words(folded, m.end())[0]
+    if after in ("من", "قبل", "بعد") or after.startswith("لل"):
+        return None                               # "الساعات الثلاث الأخيرة قبل المباراة"، "... للمهرجان"
+    if pub is None:
+        return None, "relative", "gregorian", None
+    if unit in ("hour", "minute"):
+        days = count // 24 if unit == "hour" else 0
+        if not days:
+            return pub.isoformat(), "relative", "gregorian", None
+        unit, count = "day", days
+    elif unit == "decade":
+        unit, count = "year", 10 * count
+    sign = v.span_directions.get(key(m.group("pp_d" + i)), -1)
+    near, far = R.shift(pub, unit, 0), R.shift(pub, unit, sign * count)
+    first, last = (far, near) if sign < 0 else (near, far)
+    return first, "relative", "gregorian", last
 
 
 def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:

@@ -124,7 +124,9 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     triggers |= tokens(w for ws in d["relative_days"].values() for w in ws)
     triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
-    triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"])
+    triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"]) | {"العقد"}
+    triggers |= {"ال" + key(w) for f in d["units"].values() for w in f["two"]}     # العامين الماضيين
+    triggers |= {key(w) for f in d["units"].values() for w in f["many"]}          # الخمس سنوات الماضية
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
         words = name.split()
         triggers.add(words[1] if words[0] in ("يوم", "ذكري") else words[0])
@@ -136,6 +138,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     before |= tokens(d["week_words"] + d["day_pair"]) | tokens(w for ws in d["year_parts"].values() for w in ws)
     before |= tokens(w for ws in d["part_ordinals"].values() for w in ws)
     before |= tokens(d["date_cues"]) | set(v.weekdays_bare) | set(v.nth) | set(v.construct)
+    before |= {"ال" + w for w in v.counts if " " not in w}
     # Every branch starts with a literal (a digit for numbers), so the engine skips ahead in C; a
     # number of one or two digits (في 15) is kept in Python only after a day cue; the word start
     # (with an optional proclitic) is checked in Python on the few hits.

@@ -102,6 +102,7 @@ class Vocab:
     relative_days: dict[str, int]
     periods: dict[str, str]
     directions: dict[str, int]
+    span_directions: dict[str, int]             # الماضية / المقبلين -> -1 / 1 (after a plural or dual period)
     meridiem: dict[str, str]
     timezones: dict[str, str]
     year_suffix: dict[str, str]
@@ -172,6 +173,7 @@ def vocab() -> Vocab:
         relative_days={k: int(v) for k, v in _inverse(data["relative_days"]).items()},
         periods=_inverse(data["periods"]),
         directions={k: int(v) for k, v in _inverse(data["directions"]).items()},
+        span_directions={k: int(v) for k, v in _inverse(data["span_directions"]).items()},
         meridiem=_inverse(data["meridiem"]),
         timezones=_inverse(data["timezones"]),
         year_suffix=_inverse(data["year_suffix"]),
