@@ -200,6 +200,38 @@ def test_a_decade_of_the_last_century_is_a_range_of_years():
     assert (d.value, d.end_value) == ("1980", "1989")
 
 
+@pytest.mark.parametrize("text,span,first,last", [
+    ("بنيت القلعة في القرن التاسع عشر", "القرن التاسع عشر", "1800", "1899"),
+    ("عرفت المدينة الطباعة في القرن الـ18", "القرن الـ18", "1700", "1799"),
+    ("كانت الحرب الباردة سمة القرن الماضي", "القرن الماضي", "1900", "1999"),
+    ("تحديات القرن الحادي والعشرين كثيرة", "القرن الحادي والعشرين", "2000", "2099"),
+])
+def test_a_century_is_the_range_of_its_hundred_years(text, span, first, last):
+    d = one(text, "2024-03-14")
+    assert (d.text, d.value, d.end_value, d.kind) == (span, first, last, "range")
+
+
+@pytest.mark.parametrize("text", ["ازدهر العلم في القرن الرابع الهجري", "تصاعد التوتر في منطقة القرن الأفريقي"])
+def test_a_hijri_century_and_the_horn_of_africa_are_not_read_as_gregorian_centuries(text):
+    assert find_dates(text, "2024-03-14") == []
+
+
+@pytest.mark.parametrize("text,span,year", [
+    ("عبر الجيش القناة في حرب عام 73", "عام 73", "1973"),
+    ("تعرفا منذ سنة 58 أثناء الدراسة", "سنة 58", "1958"),
+    ("أطلقت الخطة في عام 22 وتنتهي لاحقا", "عام 22", "2022"),
+])
+def test_two_digits_after_am_or_sana_are_a_year_of_the_century_that_makes_sense(text, span, year):
+    d = one(text, "2024-03-14")
+    assert (d.text, d.value) == (span, year)
+
+
+@pytest.mark.parametrize("text", ["ارتفعت النسبة قبل عام 40 بالمائة", "هدم الهيكل في عام 70 م",
+                                  "ارتفعت الأرباح هذا العام 88 في المائة"])
+def test_two_digits_before_a_unit_an_era_or_after_the_definite_year_are_no_short_year(text):
+    assert [d.text for d in find_dates(text, "2024-03-14")] in ([], ["هذا العام"])
+
+
 def test_a_vague_recent_span_is_found_without_a_value():
     d = one("شهدت الأيام الماضية توترا", "2024-03-14")
     assert (d.text, d.value) == ("الأيام الماضية", None)

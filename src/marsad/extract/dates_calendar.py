@@ -125,6 +125,21 @@ def _read_py(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     return None if year is None else (P.year_value(year), "absolute", year[0], None)
 
 
+def _read_ys(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """A year in two digits after عام/سنة ("حرب عام 73"، "منذ عام 48"): 19yy, or 20yy when that is
+    at most five years after publication's. Not with an era apart ("عام 70 م" may be 70 AD, "عام
+    94 هـ" is Hijri 94) nor before a unit or counted noun ("قبل عام 40 بالمائة")."""
+    rest = folded[m.end():m.end() + 3].lstrip(" \t")
+    if rest[:1] in ("م", "ه") and not rest[1:2].isalpha() or P.quantity_follows(folded, m.end()):
+        return None
+    yy = int(m.group("ys_y"))
+    now = pub.year if pub is not None else 2000
+    year = now // 100 * 100 + yy
+    if year > now + 5:
+        year -= 100
+    return str(year), "absolute", "gregorian", None
+
+
 def _read_yc(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
     """A year after a cue ("في 2015") or with its era ("1436هـ"), or a Gregorian year alone
     ("مونديال 2018 في روسيا", "أعوام 2015 و2016") when nothing around it makes it a count."""
@@ -422,18 +437,22 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
 
 
 def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's."""
+    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's.
+    A century alone, "القرن التاسع عشر" -> 1800..1899, "القرن الماضي" -> the one before publication's."""
     v = vocab()
-    word = key(m.group("dec_w"))
-    decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
+    named = m.group("dec_c") or m.group("dec_c2")
     base = 1900
-    if m.group("dec_c"):
-        cent = next(int(n) for n, ws in v.data["centuries"].items() if key(m.group("dec_c")) in {key(w) for w in ws})
+    if named:
+        cent = next(int(n) for n, ws in v.data["centuries"].items() if key(named) in {key(w) for w in ws})
         if cent in (-1, 0):
             now = pub.year // 100 * 100 if pub else 2000
             base = now + 100 * cent
         else:
             base = cent
+    if not m.group("dec_w"):
+        return str(base), "range", "gregorian", str(base + 99)
+    word = key(m.group("dec_w"))
+    decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
     return str(base + decade), "range", "gregorian", str(base + decade + 9)
 
 
@@ -446,6 +465,7 @@ READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None
     "mdy": _read_mdy,
     "my": _read_my,
     "py": _read_py,
+    "ys": _read_ys,
     "dmr": _read_dmr,
     "mo": _read_mo,
     "yc": _read_yc,

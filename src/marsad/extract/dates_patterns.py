@@ -29,7 +29,7 @@ END = r"(?![^\W_])"
 LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبتمبر10"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "dmr", "dd", "mo", "yc",
+KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
          "dec", "pp", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
 
 
@@ -91,6 +91,7 @@ def _words() -> dict[str, str]:
         "PLP": alternation(d["plural_periods"]),
         "SPD": alternation(w for ws in d["span_directions"].values() for w in ws),
         "DECD": alternation(d["decade_directions"]),
+        "YSHORT": alternation(d["short_year_nouns"]),
         "UPL": alternation(w for forms in d["units"].values() for w in forms["many"]),
         "UTWO": alternation(w for forms in d["units"].values() for w in forms["two"]),
         "DFOL": alternation(d["day_alone_followers"]),
@@ -186,6 +187,7 @@ def _build(w: dict[str, str]) -> str:
                rf"{year('my_y', words=True)}"),
         "py": (rf"(?:(?P<py_p>{w['PART']}){S1}(?:(?P<py_yn>{w['YN']}){S})?|(?P<py_n>{w['YN']}){S})"
                rf"{year('py_y', words=True)}"),
+        "ys": rf"(?P<ys_n>{w['YSHORT']}){S1}(?P<ys_y>\d\d){NUM_END}",
         "dmr": (rf"(?:يوم{S1})?{day('dmr_d')}{S1}من{S1}(?:(?P<dmr_this>{w['THIS']}){S1}الشهر{END}"
                 rf"|الشهر{S1}{dirw('dmr_dir')})"),
         "dd": (rf"{weekday_prefix('dd_wd')}(?:(?P<dd_yom>يوم){S1})?(?P<dd_d>(?:ال)?(?:3[01]|[12]\d|0?[1-9])){NUM_END}"
@@ -193,7 +195,8 @@ def _build(w: dict[str, str]) -> str:
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهري?){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
-        "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"),
+        "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"
+                rf"|القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
         "pp": (rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}ال(?P<pp_n>{S}\d{{1,3}}(?!\d)|{w['COUNT']}{END}))?"
                rf"(?:{S1}القليله)?{S1}(?P<pp_d>{w['SPD']})"
                rf"|ال(?P<pp_n2>{S}\d{{1,3}}(?!\d)|{w['COUNT']}){S1}(?P<pp_u2>{w['UPL']}){END}{S1}(?P<pp_d2>{w['SPD']})"

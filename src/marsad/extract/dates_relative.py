@@ -130,8 +130,9 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     fix (value null). Counted, "السنوات الخمس الماضية", "الخمس سنوات الماضية", "العامين المقبلين",
     "العقد الماضي": from the publication's year, month, week or day back or forward by the count,
     `value` the first and `end_value` the last (kind relative: the count stays a quantity). Not
-    when من، قبل، بعد or لل follows: counted inside or before something else ("الأيام العشرة الأخيرة
-    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"، "الأيام الستة الماضية للمهرجان").
+    when من، قبل or بعد follows: counted inside or before something else ("الأيام العشرة الأخيرة
+    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"); after لل it may be either ("الأيام الستة
+    الماضية للمهرجان"، "اليومين المقبلين للالتحاق بالفريق") and is read.
     """
     v = vocab()
     i = next(n for n in ("", "2", "3", "4") if m.group("pp_u" + n))
@@ -141,8 +142,8 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     if not count:
         return None, "relative", "gregorian", None
     after = P.next_words(folded, m.end())[0]
-    if after in ("من", "قبل", "بعد") or after.startswith("لل"):
-        return None                               # "الساعات الثلاث الأخيرة قبل المباراة"، "... للمهرجان"
+    if after in ("من", "قبل", "بعد"):
+        return None                               # "الساعات الثلاث الأخيرة قبل المباراة"
     if pub is None:
         return None, "relative", "gregorian", None
     if unit in ("hour", "minute"):

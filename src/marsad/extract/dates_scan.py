@@ -124,7 +124,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     triggers |= tokens(w for ws in d["relative_days"].values() for w in ws)
     triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
-    triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"]) | {"العقد"}
+    triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"]) | {"العقد", "القرن"}
     triggers |= {"ال" + key(w) for f in d["units"].values() for w in f["two"]}     # العامين الماضيين
     triggers |= {key(w) for f in d["units"].values() for w in f["many"]}          # الخمس سنوات الماضية
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
@@ -148,7 +148,8 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
                          if u != "decade" and (u != "day" or w in f["two"])})
     dialect_ago = rf"|من[^\S\n]+{small_units}(?![^\W\d_])"     # من أسبوع (colloquial: a week ago)
     pattern = re.compile(f"(?:{_trie(triggers)[3:-1]}{dialect_ago}|{numbers})")
-    day_cues = tokens(d["numeric_strong_cues"] + d["numeric_weak_cues"] + d["date_cues"]) | set(v.weekdays)
+    day_cues = tokens(d["numeric_strong_cues"] + d["numeric_weak_cues"] + d["date_cues"] + d["short_year_nouns"])
+    day_cues |= set(v.weekdays)
     year_nouns = tokens(d["year_nouns"])
     return (pattern, frozenset(c + w for w in before for c in ("", *_CLITICS)),
             frozenset(c + w for w in day_cues for c in ("", *_CLITICS)),
