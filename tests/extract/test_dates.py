@@ -127,8 +127,24 @@ def test_hijri_dates_carry_the_gregorian_value_and_the_hijri_calendar():
 
 
 def test_both_calendars_are_found_around_almowafiq():
-    found = find_dates("الأحد 15 رمضان 1446هـ الموافق 16 مارس 2025م")
-    assert [(d.value, d.calendar) for d in found] == [("2025-03-15", "hijri"), ("2025-03-16", "gregorian")]
+    found = find_dates("السبت 15 رمضان 1446هـ الموافق 15 مارس 2025م")
+    assert [(d.value, d.calendar) for d in found] == [("2025-03-15", "hijri"), ("2025-03-15", "gregorian")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("الأحد 15 رمضان 1446هـ الموافق 16 مارس 2025م", "2025-03-16"),    # Umm al-Qura's 15 Ramadan: Saturday
+    ("توفي يوم الأربعاء الثاني والعشرين من شهر صفر سنة 1419هـ", "1998-06-17"),
+])
+def test_a_hijri_day_one_day_off_its_written_weekday_moves_to_the_weekday(text, expected):
+    assert find_dates(text)[0].value == expected
+
+
+def test_a_day_of_every_year_has_no_year():
+    assert one("يحتفل العالم به في 23 سبتمبر من كل عام", "2024-03-14").value == "--09-23"
+
+
+def test_a_national_day_is_not_the_eid():
+    assert find_dates("احتفلت المدارس بالعيد الوطني", "2024-03-14") == []
 
 
 @pytest.mark.parametrize("text,expected", [

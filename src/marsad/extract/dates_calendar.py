@@ -22,6 +22,8 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if P.year_given(m, "dmy_y") and year is None:
         return None
     year = year or P.year_phrase(m, "dmy_", pub)      # "الثالث من أغسطس العام الماضي"
+    if year is None and P.yearly(folded, m.end()):
+        pub = None                                    # "23 سبتمبر من كل عام": --09-23
     reading = P.reading(m, pub, folded, P.direction(m, "dmy_dir")) if year is None else R.PAST
     value = P.date_value(month[0], month[1], day, year, pub, reading, P.weekday(m, "dmy_wd"))
     if year is not None:

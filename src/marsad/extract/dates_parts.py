@@ -109,11 +109,9 @@ def weekday_year(cal: str, month: int, day: int, weekday: int, pub: dt.date, rea
 def date_value(cal: str, month: int, day: int, year: tuple[str, int] | None, pub: dt.date | None,
                 reading: R.Reading = R.PAST, weekday: int | None = None) -> str | None:
     """ISO value of a day in a Gregorian or Hijri month, year given or fixed by `pub`; a weekday
-    written beside a yearless date chooses the year where they agree."""
-    if year is None and weekday is not None and pub is not None:
-        found = weekday_year(cal, month, day, weekday, pub, reading)
-        if found is not None:
-            return found.isoformat()
+    written beside a yearless date chooses the year where they agree. A Hijri day one day off its
+    weekday is moved to it ("الجمعة 19 شعبان 1436" is Friday 5 June 2015, Umm al-Qura's 19 Sha'ban
+    a Saturday): where a month starts by sighting it may begin a day before or after the calendar."""
     direction, future = reading
     if cal == "hijri":
         if year is None:
@@ -121,7 +119,17 @@ def date_value(cal: str, month: int, day: int, year: tuple[str, int] | None, pub
         else:
             hyear = year[1] if year[0] == "hijri" else R.hijri_year_of(year[1], month)
             day_ = R.hijri_date(hyear, month, day) if hyear else None
+        if day_ is not None and weekday is not None:
+            shift = (weekday - day_.weekday() + 3) % 7 - 3
+            if abs(shift) == 1:
+                day_ += dt.timedelta(days=shift)
+            elif shift and year is None and pub is not None:
+                day_ = weekday_year(cal, month, day, weekday, pub, reading) or day_
         return day_.isoformat() if day_ else None
+    if year is None and weekday is not None and pub is not None:
+        found = weekday_year(cal, month, day, weekday, pub, reading)
+        if found is not None:
+            return found.isoformat()
     if year is not None and year[0] == "hijri":
         return None
     if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
@@ -161,6 +169,14 @@ def offset(raw: str | None) -> str:
 def prev_word(folded: str, m: re.Match[str]) -> str:
     hit = PREV_WORD.search(folded, max(0, m.start() - 20), m.start())
     return hit.group(1) if hit else ""
+
+
+_YEARLY = re.compile(r"[^\S\n]+(?:من[^\S\n]+)?كل[^\S\n]+(?:عام|سنه)(?![^\W_])")
+
+
+def yearly(folded: str, end: int) -> bool:
+    """"23 سبتمبر من كل عام": a day of every year, with no year to fix."""
+    return _YEARLY.match(folded, end) is not None
 
 
 def next_words(folded: str, end: int) -> tuple[str, str]:
