@@ -262,6 +262,15 @@ def test_the_first_week_of_a_month_is_the_iso_week_of_its_first_day():
     assert one("تبدأ الحملة في الأسبوع الأول من أكتوبر 2024").value == "2024-W40"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("تنتهي الحملة في الأسبوع الأخير من يونيو 2015", "2015-W26"),        # June 30 is a Tuesday of W27
+    ("تبدأ الحملة في الأسبوع الأول من الشهر المقبل", "2024-W14"),
+    ("تنتهي الحملة في الأسبوع الأخير من الشهر الجاري", "2024-W13"),
+])
+def test_the_last_week_of_a_month_and_a_week_of_a_relative_month(text, expected):
+    assert one(text, "2024-03-14").value == expected
+
+
 def test_analyze_reports_new_forms_through_the_public_api():
     from hijridate import Hijri
 

@@ -382,9 +382,12 @@ def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" (or "من رمضان") -> the
-    ISO week holding day 1 + 7(N-1) of that month (the week of its first day for N = 1)."""
-    n = vocab().day(m.group("wk_o"))
+    """"الأسبوع العاشر من عام 2019" -> 2019-W10; "الأسبوع الأول من أكتوبر" (or "من رمضان", "من
+    الشهر المقبل") -> the ISO week holding day 1 + 7(N-1) of that month (the week of its first day
+    for N = 1); "الأسبوع الأخير من يونيو" -> the week holding most of its last seven days (that of
+    the day three before its last)."""
+    last = key(m.group("wk_o")) == "الاخير"
+    n = -1 if last else vocab().day(m.group("wk_o"))
     if n is None:
         return None
     if m.group("wk_y"):
@@ -392,26 +395,44 @@ def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
         if year is None or year[0] != "gregorian" or not 1 <= n <= 53:
             return None
         return f"{year[1]:04d}-W{n:02d}", "absolute", "gregorian", None
-    month = P.month(m, "wk_m")
-    if month is None or not 1 <= n <= 5:
+    if not (1 <= n <= 5 or last):
         return None
-    if month[0] == "hijri":        # "الأسبوع الأول من رمضان": the week of its first day, and so on
-        year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
-        if year is not None:
-            hyear = year[1] if year[0] == "hijri" else R.hijri_year_of(year[1], month[1])
-            first = R.hijri_date(hyear, month[1], 1) if hyear else None
-        else:
-            first = R.hijri_month(month[1], pub, None, P.reading(m, pub, folded, None).future) if pub else None
-        if first is None:
-            return None, "absolute", "hijri", None
-        return R.iso_week(first + dt.timedelta(days=7 * (n - 1))), "absolute", "hijri", None
+    if m.group("wk_m"):
+        named = P.month(m, "wk_m")
+        if named is None:
+            return None
+        calendar, kind = named[0], "absolute"
+        month = _week_month(m, named, pub, folded)
+    else:                          # "الأسبوع الأول من الشهر المقبل", "... من هذا الشهر"
+        step = 0 if m.group("wk_this") else P.direction(m, "wk_dir")
+        if step is None:
+            return None
+        calendar, kind = "gregorian", "relative"
+        month = tuple(int(x) for x in R.shift(pub, "month", step).split("-")) if pub else None
+    bounds = R.month_bounds(calendar, *month) if month else None
+    if bounds is None:
+        return None, kind, calendar, None
+    day = bounds[1] - dt.timedelta(days=3) if last else bounds[0] + dt.timedelta(days=7 * (n - 1))
+    return R.iso_week(day), kind, calendar, None
+
+
+def _week_month(m: re.Match[str], month: tuple[str, int], pub: dt.date | None,
+                folded: str) -> tuple[int, int] | None:
+    """(year, month) in the month's own calendar: the year written, or the one the reading picks."""
     year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
-    y = year[1] if year and year[0] == "gregorian" else (
-        R.year_for_month(month[1], pub, None, P.reading(m, pub, folded, None).future) if pub else None)
-    if y is None:
-        return None, "absolute", "gregorian", None
-    day = min(1 + 7 * (n - 1), 28)
-    return R.iso_week(dt.date(y, month[1], day)), "absolute", "gregorian", None
+    reading = P.reading(m, pub, folded, P.direction(m, "wk_mdir"))
+    cal, number = month
+    if year is not None:
+        if year[0] == cal:
+            return year[1], number
+        hyear = R.hijri_year_of(year[1], number) if cal == "hijri" else None
+        return (hyear, number) if hyear else None
+    if pub is None:
+        return None
+    if cal == "hijri":
+        first = R.hijri_month(number, pub, reading.direction, reading.future)
+        return (R.hijri_year(first + dt.timedelta(days=10)), number) if first else None
+    return R.year_for_month(number, pub, reading.direction, reading.future), number
 
 
 def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:

@@ -173,8 +173,9 @@ def _build(w: dict[str, str]) -> str:
                 rf"(?:(?P<dmy_dot>(?<=\d){S}\.{S})|(?:{S1}من)?{S1}|(?<=\d))(?:شهر{S1})?{month('dmy_m')}"
                 rf"(?:(?(dmy_dot){S}\.?|){S},?{S}(?:من{S1})?{yn}{year('dmy_y', words=True)}{time('dmy_')}"
                 rf"|{S1}{dirw('dmy_dir')}|(?:{S1}من)?{year_ref('dmy_')})?"),
-        "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
-               rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')})?|{yn}{year('wk_y')})"),
+        "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}|الاخير){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
+               rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')}|{S1}{dirw('wk_mdir')})?|{yn}{year('wk_y')}"
+               rf"|(?:(?P<wk_this>{w['THIS']}){S1})?الشهر{END}(?:{S1}{dirw('wk_dir')})?)"),
         "qtr": (rf"(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']}){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
         "mdy": (rf"{month('mdy_m')}(?:{S1}(?P<mdy_d>[0-3]?\d)(?!\d)|(?P<mdy_g>[0-3]?\d)(?!\d)"
