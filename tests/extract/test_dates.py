@@ -206,6 +206,16 @@ def test_seed_gold_dates_are_found_with_their_values(shared_dir, seeds_gold):
     assert exact / total >= 0.9
 
 
+@pytest.mark.parametrize("text,first,last", [
+    ("نمت الأرباح خلال الأشهر الستة الأولى من العام الجاري", "2024-01", "2024-06"),
+    ("تراجعت المبيعات في الأشهر الـ 9 الأولى من 2014", "2014-01", "2014-09"),
+    ("ارتفعت الأسعار في الشهور الثلاثة الأخيرة من العام الماضي", "2023-10", "2023-12"),
+])
+def test_the_first_or_last_months_of_a_year_are_a_range_of_months(text, first, last):
+    d = one(text, "2024-03-14")
+    assert (d.value, d.end_value, d.kind) == (first, last, "range")
+
+
 def test_a_quarter_of_a_year_is_a_range_of_months():
     d = one("تراجعت المبيعات في الربع الأخير من 2014")
     assert (d.value, d.end_value) == ("2014-10", "2014-12")

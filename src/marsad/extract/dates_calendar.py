@@ -436,14 +436,24 @@ def _week_month(m: re.Match[str], month: tuple[str, int], pub: dt.date | None,
 
 
 def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """A quarter or half of a year as a range of months: "الربع الأخير من 2014" -> 2014-10..2014-12."""
+    """A quarter or half of a year as a range of months: "الربع الأخير من 2014" -> 2014-10..2014-12;
+    its first or last months counted: "الأشهر الستة الأولى من 2015" -> 2015-01..2015-06."""
     v = vocab()
-    size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
-    order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
-    count = 12 // size
-    order = count if order == -1 else order
-    if order > count:
-        return None
+    if m.group("qtr_n"):
+        raw = m.group("qtr_n").strip()
+        size = int(raw) if raw.isdigit() else v.counts.get(key(raw), 0)
+        if not 1 < size < 12:
+            return None
+        count, order = 12, 1                      # months 1..size, or (with الأخيرة) 13-size..12
+        first_month = 1 if key(m.group("qtr_f")) == "الاولي" else 13 - size
+    else:
+        size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+        order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
+        count = 12 // size
+        order = count if order == -1 else order
+        if order > count:
+            return None
+        first_month = (order - 1) * size + 1
     if m.group("qtr_y"):
         year = P.year(m, "qtr_y", strong=True)
         if year is None or year[0] != "gregorian":
@@ -455,8 +465,7 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         kind = "range"
     if y is None:
         return None, kind, "gregorian", None
-    first, last = (order - 1) * size + 1, order * size
-    return R.iso(y, first), kind, "gregorian", R.iso(y, last)
+    return R.iso(y, first_month), kind, "gregorian", R.iso(y, first_month + size - 1)
 
 
 def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:

@@ -176,7 +176,8 @@ def _build(w: dict[str, str]) -> str:
         "wk": (rf"{w['WEEK']}{S1}(?P<wk_o>{w['ORD']}|الاخير){END}(?:{S1}من)?{S1}(?:(?:شهر{S1})?{month('wk_m')}"
                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('wk_my')}|{S1}{dirw('wk_mdir')})?|{yn}{year('wk_y')}"
                rf"|(?:(?P<wk_this>{w['THIS']}){S1})?الشهر{END}(?:{S1}{dirw('wk_dir')})?)"),
-        "qtr": (rf"(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']}){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
+        "qtr": (rf"(?:(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']})|(?:الاشهر|الشهور){S1}ال(?P<qtr_n>{S}\d{{1,2}}(?!\d)"
+                rf"|{w['COUNT']}){S1}(?P<qtr_f>الاولي|الاخيره)){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
         "mdy": (rf"{month('mdy_m')}(?:{S1}(?P<mdy_d>[0-3]?\d)(?!\d)|(?P<mdy_g>[0-3]?\d)(?!\d)"
                 rf"|{S1}(?P<mdy_o>{w['ORD']}){END})"
