@@ -54,7 +54,7 @@ reading the whole article (the sentence shown then was cut at a decimal point; `
 A fourth (`draw --seed 35 --size 150 --items benchmarks/audits/numbers_dates_check_3.jsonl`, 6 Dec,
 four readers by the same guide) was drawn after the day's rules to check them on text nobody had
 read: it only measures, as the first. A fifth (`draw --seed 37 --size 150 --items
-benchmarks/audits/numbers_dates_check_4.jsonl`, 7 Dec, four readers by the same guide) was drawn
+benchmarks/audits/numbers_dates_check_4.jsonl`, 6 Dec, later, four readers by the same guide) was drawn
 before the counted spans, centuries and short years of that day were written and is kept out of
 rule work as well; two half-year verdicts written as the year were set to the range of months the
 guide's range rule gives (the quarters of the earlier samples are judged so).
