@@ -224,6 +224,20 @@ def test_definite_number_after_a_noun_the_units_table_lacks_counts_it_by_that_no
     assert (q.value, q.unit) == (4, "أحزاب")
 
 
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("شكت من تعرضها هي وأولادها الخمسة للضرب", "أولادها الخمسة", 5, "أولاد"),
+    ("عاد الأسير إلى أبنائه الثلاثة بعد سنوات", "أبنائه الثلاثة", 3, "أبناء"),
+])
+def test_definite_number_after_a_noun_with_a_possessive_counts_that_noun(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize("text", ["يعطيهم الثلاثة ما وعدهم به", "سيعطيهم الثلاثة ما وعدهم به"])
+def test_definite_number_after_an_imperfect_verb_with_an_object_pronoun_is_no_count_of_it(text):
+    assert find_quantities(text) == []
+
+
 def test_definite_number_before_an_indefinite_counted_noun_counts_it():
     q = one("ستطبق الأنظمة خلال الثلاث سنوات القادمة")
     assert (q.text, q.value, q.unit) == ("الثلاث سنوات", 3, "سنة")

@@ -620,13 +620,18 @@ class _Extractor:
                              head: tuple[str, int] | None = None, loose: bool = False) -> _Found | None:
         """"السنوات الخمس", "الأيام الثلاثة": a definite 3-10 agreeing with the counted noun before it;
         with `head`, the counted noun heads a construct before it ("أيام العيد الأربعة"); `loose`, a
-        noun the units table does not know ("المواسم الثلاثة"), tried after both."""
+        noun the units table does not know ("المواسم الثلاثة") or one made definite by a possessive
+        ("أولادها الخمسة", "رفاقه الأربعة"), tried after both."""
         atom = lexicon().get(word)
         noun, at = prev
         if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
             return None
         if not noun.startswith(_DEFINITE) and not (noun[:1] in "وبف" and noun[1:3] == "ال"):
-            return None
+            owned = self._possessed_noun(noun, at) if loose and head is None else None
+            tokens[0]
+            if owned is None or self.folded[at + len(noun):tokens.spans[0][0] - 2].strip():
+                return None
+            return _Found(at + (noun[:1] in "وف"), tokens.spans[0][1], int(atom.value), unit=owned)
         if head is None:
             unit = self.vocab.units.get(_strip_definite(noun))
         else:
@@ -651,6 +656,27 @@ class _Extractor:
             return None          # punctuation between: not one phrase
         shift = 1 if noun[:1] in "وبف" or noun.startswith("لل") else 0
         return _Found(at + shift, end, value, unit=unit)
+
+    def _possessed_noun(self, noun: str, at: int) -> str | None:
+        """The plural a possessive suffix makes definite, as written without the suffix ("أولادها" ->
+        "أولاد"), when it can be counted: a stem of four letters at least that is no number, no word
+        of `not_units` and no imperfect verb ("يعطيهم الثلاثة"، "سيعطيهم الثلاثة")."""
+        clitic = 1 if noun[:1] in "وف" and len(noun) > 6 else 0
+        bare = noun[clitic:]
+        for suffix in _PRONOUNS:
+            stem = bare[: -len(suffix)]
+            if bare.endswith(suffix) and len(stem) >= 4 and stem.isalpha():
+                verb = stem[:1] in "يتن" or stem[:2] in ("سي", "ست", "سن")
+                if stem in self.vocab.not_units or stem in lexicon() or verb and stem not in self.vocab.units:
+                    return None
+                known = self.vocab.units.get(stem)
+                if known is not None:
+                    return known
+                start, end = _span(self.fold, at + clitic, at + clitic + len(stem), self.text)
+                surface = dediacritize(self.text[start:end])
+                surface = surface if len(surface) == len(stem) else stem
+                return surface[:-1] + "ء" if surface[-1] in "ؤئ" else surface    # أبناؤه: أبناء
+        return None
 
     def _noun_before(self, noun: str, at: int) -> str | None:
         """The counted noun a definite 3-10 follows when the units table does not know it, as written
