@@ -210,3 +210,13 @@ def test_a_counted_span_keeps_its_count_as_a_quantity_and_is_no_day_of_last_mont
 ])
 def test_a_span_counted_inside_an_event_or_a_contract_is_not_a_date(text):
     assert find_dates(text, THURSDAY.isoformat()) == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("جرت الانتخابات قبل عام ونصف", "قبل عام ونصف", "2017-09"),
+    ("يعمل هنا منذ عامين ونصف العام", "منذ عامين ونصف العام", "2016-09"),
+    ("وصل قبل شهر ونصف", "قبل شهر ونصف", "2019-01"),
+])
+def test_a_span_back_and_a_half_counts_the_half(text, span, value):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value) == (span, value)

@@ -238,6 +238,15 @@ def test_definite_number_after_an_imperfect_verb_with_an_object_pronoun_is_no_co
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("سيتم إنجاز المشروع خلال سنتين ونصف", "سنتين ونصف", 2.5),
+    ("استمرت الجلسة ساعتين ونصف الساعة", "ساعتين ونصف الساعة", 2.5),
+])
+def test_a_dual_and_a_half_is_two_and_a_half(text, span, value):
+    q = one(text)
+    assert (q.text, q.value) == (span, value)
+
+
 def test_definite_number_before_an_indefinite_counted_noun_counts_it():
     q = one("ستطبق الأنظمة خلال الثلاث سنوات القادمة")
     assert (q.text, q.value, q.unit) == ("الثلاث سنوات", 3, "سنة")

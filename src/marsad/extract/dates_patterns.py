@@ -215,7 +215,8 @@ def _build(w: dict[str, str]) -> str:
         "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
                 rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})"
-                rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"),
+                rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"
+                rf"(?:{S1}(?P<ago_half>و{S}نصف)(?:{S1}ال(?:{w['USMALL']}))?)?"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
         "hol": (rf"(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
                 rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')}|{year_ref('hol_')})?"),

@@ -109,6 +109,12 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if not amount:
         return None
     sign = 1 if key(m.group("ago_k")) in v.later else -1      # "بعد يومين" forward, "قبل يومين" back
+    if m.group("ago_half") and unit in ("year", "month"):     # "قبل عام ونصف": 18 months back
+        if unit == "year":
+            unit, amount = "month", 12 * int(amount) + 6
+        elif pub is not None:                                  # "قبل شهر ونصف": the month 45 days back
+            day = pub + dt.timedelta(days=sign * (30 * int(amount) + 15))
+            return day.isoformat()[:7], "relative", "gregorian", None
     if sign > 0 and folded[:m.start()].strip(" \t\n\"'(«") and not P.reading(m, pub, folded, None).future:
         return None          # "وصل بعد يومين": two days after something told before, not after publication
     value = None

@@ -441,11 +441,13 @@ class _Extractor:
             return found         # None for "الثلاثة" alone, "الاثنين" (Monday), "العشرين" (the twentieth)
         if word in vocab.duals:
             tokens[0]
-            end = tokens.spans[0][1]
+            end, after = tokens.spans[0][1], 1
             if lexicon().get(tokens[1]) is not None and lexicon()[tokens[1]].value == 2:
-                end = tokens.spans[1][1]         # "طفلين اثنين"
-            return _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
-                          unit=vocab.dual_units.get(word))
+                end, after = tokens.spans[1][1], 2         # "طفلين اثنين"
+            found = _Found(start, end, 2, qualifier=hedge[0] if hedge else "exact",
+                           unit=vocab.dual_units.get(word))
+            self._and_a_fraction(tokens, after, found)    # "سنتين ونصف": 2.5
+            return found
         atom = lexicon().get(word) if word else None
         if a.pre == "و" and before and (found := self._noun_and_a_fraction(a, before[0])) is not None:
             return found
