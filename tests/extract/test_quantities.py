@@ -247,6 +247,26 @@ def test_a_dual_and_a_half_is_two_and_a_half(text, span, value):
     assert (q.text, q.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,span,value,qualifier", [
+    ("يتجاوز الرأسمال مبلغ المليار دولار", "المليار", 1_000_000_000, "exact"),
+    ("تجاوزت عوائد المشاركين المليون ريال", "تجاوزت عوائد المشاركين المليون", 1_000_000, "more_than"),
+    ("تجاوز عددهم الألف زائر", "تجاوز عددهم الألف", 1000, "more_than"),
+])
+def test_a_definite_scale_counts_before_its_unit_or_after_a_hedging_verb(text, span, value, qualifier):
+    q = one(text)
+    assert (q.text, q.value, q.qualifier) == (span, value, qualifier)
+
+
+@pytest.mark.parametrize("text", ["كتب الطفل حرف الألف", "احتفل نادي المليون بذكراه"])
+def test_a_definite_scale_with_no_unit_after_it_is_no_count(text):
+    assert find_quantities(text) == []
+
+
+def test_a_scale_and_a_half_takes_the_repeated_whole_in():
+    q = one("خصصت الحكومة مليارا ونصف المليار يورو")
+    assert (q.text, q.value, q.unit) == ("مليارا ونصف المليار", 1_500_000_000, "يورو")
+
+
 def test_definite_number_before_an_indefinite_counted_noun_counts_it():
     q = one("ستطبق الأنظمة خلال الثلاث سنوات القادمة")
     assert (q.text, q.value, q.unit) == ("الثلاث سنوات", 3, "سنة")

@@ -431,6 +431,10 @@ class _Extractor:
         if word and a.pre.endswith(_DEFINITE):
             if hedge and a.pre == "ال" and (read := read_number(tokens)) is not None and read.value >= 10:
                 return self._quantity(a, tokens, read, prev, hedge, start)   # "ما يقارب الألف قميص"، "نحو العشرين"
+            atom = lexicon().get(word)
+            if a.pre == "ال" and atom is not None and atom.kind == "scale" and tokens[1] and \
+                    _strip_definite(tokens[1]) in vocab.units and (read := read_number(tokens)) is not None:
+                return self._quantity(a, tokens, read, prev, None, a.start)  # "مبلغ المليار دولار"
             found = None
             if a.pre == "ال" and before and not hedge:
                 found = self._definite_after_noun(tokens, word, before[0]) or (
@@ -736,7 +740,9 @@ class _Extractor:
             k = 1 if before[0][0] == "ب" else 0
             for skip in (1, 2):
                 nouns = [w for w, _ in before[k:k + skip]]
-                if all(w.startswith("ال") or w in self.vocab.subjects for w in nouns):
+                if all(w.startswith("ال") or self._subject(w) for w in nouns) or (
+                        skip == 2 and nouns[0].startswith("ال") and nouns[1].isalpha() and nouns[1] not in lexicon()):
+                    # "تجاوز عددها المئة"؛ a construct "تجاوز عوائد المشاركين المليون" (nouns run backwards)
                     found = self._hedge_phrase(before[:k] + before[k + skip:], verbs_only=True)
                     if found is not None:
                         skipped = skip
@@ -748,6 +754,17 @@ class _Extractor:
         if negated and qualifier == "more_than":
             qualifier = "at_most"            # "لم تتجاوز 30%"
         return qualifier, start
+
+    def _subject(self, word: str) -> bool:
+        """A noun a hedging verb may have before its number, possessive suffix allowed ("عددها")."""
+        if word in self.vocab.subjects:
+            return True
+        for suffix in _PRONOUNS:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) > 2 and (
+                    stem in self.vocab.subjects or stem.endswith("ت") and stem[:-1] + "ه" in self.vocab.subjects):
+                return True      # "عددها"، "قيمتها"
+        return False
 
     def _hedge_phrase(self, before: list[tuple[str, int]], verbs_only: bool = False) -> tuple[str, int, int] | None:
         words = [w for w, _ in before]

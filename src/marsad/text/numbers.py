@@ -266,13 +266,18 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
             part = read_fraction(words, nxt, first=word) if not digit and (kind == "frac" or _fraction_next(words, nxt)) \
                 else None
             if part is not None and part.value < 1:
+                whole = None
                 if last_kind == "scale":
                     total += part.value * last_scale
+                    repeated = _at(words, part.end)          # "مليار ونصف المليار": the whole again
+                    whole = _word_atom(repeated[2:]) if repeated.startswith("ال") else None
                 elif cur_has:
                     cur += part.value
                 else:
                     break
                 pos, last_kind, n_words, fraction = part.end, "frac", n_words + 1, True
+                if whole is not None and whole.kind == "scale" and whole.value == last_scale:
+                    pos += 1
                 continue
             if kind == "frac":
                 break
