@@ -267,6 +267,26 @@ def test_a_scale_and_a_half_takes_the_repeated_whole_in():
     assert (q.text, q.value, q.unit) == ("مليارا ونصف المليار", 1_500_000_000, "يورو")
 
 
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("تعمل الخدمة على مدار الأربع وعشرين ساعة", "الأربع وعشرين ساعة", 24, "ساعة"),
+    ("أكبر عملية خلال الخمسين سنة الأخيرة", "الخمسين سنة", 50, "سنة"),
+    ("وزعت المساحة في الثلاث جهات", "الثلاث جهات", 3, "جهات"),
+    ("فقد رخصته عندما كان في العشرين من عمره", "العشرين من عمره", 20, "عام"),
+])
+def test_a_definite_number_before_what_it_counts_or_before_an_age(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, value, unit)
+
+
+def test_the_lady_is_not_six():
+    assert find_quantities("وصلت الست هدى إلى القاعة") == []
+
+
+def test_a_singular_and_a_half_with_the_whole_repeated():
+    q = one("سمح له باتصال لمدة ساعة ونصف الساعة")
+    assert (q.text, q.value, q.unit) == ("ساعة ونصف الساعة", 1.5, "ساعة")
+
+
 def test_definite_number_before_an_indefinite_counted_noun_counts_it():
     q = one("ستطبق الأنظمة خلال الثلاث سنوات القادمة")
     assert (q.text, q.value, q.unit) == ("الثلاث سنوات", 3, "سنة")

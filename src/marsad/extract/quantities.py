@@ -507,14 +507,14 @@ class _Extractor:
     def _noun_and_a_fraction(self, a: _Anchor, noun: tuple[str, int]) -> _Found | None:
         """"متر ونصف المتر", "أكثر من عام ونصف": one of the singular noun before, and a fraction."""
         word, at = noun
-        if self.vocab.units.get(word) != word:
+        if normalize(self.vocab.units.get(word) or "") != word:
             return None
-        part = self._trailing_fraction(_Tokens(self.folded, a.start), 0)
+        part = self._trailing_fraction(_Tokens(self.folded, a.start), 0, whole=word)
         if part is None:
             return None
         hedged = self._hedge(_words_before(self.folded, at, self.vocab.hedge_len + 1), "")
         return _Found(hedged[1] if hedged else at, part[1], 1 + part[0],
-                      qualifier=hedged[0] if hedged else "exact", unit=word, kind="fraction")
+                      qualifier=hedged[0] if hedged else "exact", unit=self.vocab.units[word], kind="fraction")
 
     def _mark_before(self, core: int) -> int:
         """Where the character before the digits at `core` stands, spaces skipped: "( 25 )" is
@@ -696,15 +696,30 @@ class _Extractor:
         return surface[len(surface) - len(bare):] if len(surface) == len(noun) else bare
 
     def _definite_before_noun(self, a: _Anchor, tokens: _Tokens, word: str) -> _Found | None:
-        """"الثلاث سنوات", "فئة الخمسة ريالات": a definite 3-10 before an indefinite noun it counts
-        (the article on the number, as everyday writing puts it)."""
+        """"الثلاث سنوات", "فئة الخمسة ريالات", "الأربع وعشرين ساعة", "الخمسين سنة الأخيرة": a
+        definite 3-10, unit and ten, or ten before an indefinite noun it counts (the article on the
+        number, as everyday writing puts it); "الثلاث جهات": a plural the units table lacks; "في
+        العشرين من عمره": an age."""
         atom = lexicon().get(word)
-        if atom is None or atom.kind != "unit" or not 3 <= atom.value <= 10:
+        if atom is None or atom.kind not in ("unit", "ten"):
             return None
-        unit = self.vocab.units.get(tokens[1])
-        if unit is None:
+        value, i = int(atom.value), 1
+        ten = lexicon().get(tokens[1][1:]) if atom.kind == "unit" and tokens[1].startswith("و") else None
+        if ten is not None and ten.kind == "ten" and 1 <= value <= 9:
+            value, i = value + int(ten.value), 2
+        elif atom.kind == "unit" and not 3 <= value <= 10:
             return None
-        return _Found(a.core - (2 if a.pre.endswith("ال") else 1), tokens.spans[1][1], int(atom.value), unit=unit)
+        fs = a.core - (2 if a.pre.endswith("ال") else 1)
+        noun = tokens[i]
+        if noun == "من" and tokens[i + 1].startswith("عمر") and a.pre.endswith("ال"):
+            return _Found(fs, tokens.spans[i + 1][1], value, unit="عام")      # an age
+        unit = self.vocab.units.get(noun)
+        if unit is None and i == 1 and atom.kind == "unit" and word != "ست" and noun.endswith("ات") \
+                and self._counted_noun_follows(tokens, 1):
+            unit = self._surface(tokens, 1, noun)          # "الثلاث جهات" ("الست" is also "the lady")
+        if unit is None or (atom.kind == "ten" or i == 2) and noun.endswith("ات"):
+            return None          # a ten counts a singular: "الخمسين سنة"
+        return _Found(fs, tokens.spans[i][1], value, unit=unit)
 
     def _fraction(self, tokens: _Tokens, word: str, start: int, hedge) -> _Found | None:
         """"ربع نقطة مئوية" (0.25 نقطة), "ثلث السكان" (0.333, of the population), "ثلاثة أرباع" (0.75),
@@ -883,15 +898,16 @@ class _Extractor:
             found.value = round(found.value + part[0], 3)
             found.fe, found.kind = part[1], "fraction"
 
-    def _trailing_fraction(self, tokens: _Tokens, i: int) -> tuple[float, int] | None:
+    def _trailing_fraction(self, tokens: _Tokens, i: int, whole: str = "") -> tuple[float, int] | None:
         """(value, folded end) of "ونصف" / "وربع" / "وثلث" at token i, with the whole repeated after
-        it ("ونصف الدونم") taken in."""
+        it ("ونصف الدونم", and without its article, "ملعقة ونصف ملعقة") taken in."""
         word = tokens[i]
         hit = fraction_words().get(word[1:]) if word.startswith("و") else None
         if hit is None or hit[1] != "one" or hit[0] > 4:
             return None
         end = tokens.spans[i][1]
-        if tokens[i + 1].startswith("ال") and _strip_definite(tokens[i + 1]) in self.vocab.units:
+        if tokens[i + 1].startswith("ال") and _strip_definite(tokens[i + 1]) in self.vocab.units or (
+                whole and tokens[i + 1] == whole):
             end = tokens.spans[i + 1][1]
         return 1 / hit[0], end
 
