@@ -258,6 +258,15 @@ def test_two_digits_before_a_unit_an_era_or_after_the_definite_year_are_no_short
     assert [d.text for d in find_dates(text, "2024-03-14")] in ([], ["هذا العام"])
 
 
+@pytest.mark.parametrize("text,first,last", [
+    ("بدأ التسجيل للعام الجامعي 1437/1436هـ", "2014", "2015"),
+    ("انطلق موسم 2016/2015 متأخرا", "2015", "2016"),
+])
+def test_two_consecutive_years_written_last_first_are_the_same_range(text, first, last):
+    d = one(text, "2024-03-14")
+    assert (d.value, d.end_value, d.kind) == (first, last, "range")
+
+
 def test_a_vague_recent_span_is_found_without_a_value():
     d = one("شهدت الأيام الماضية توترا", "2024-03-14")
     assert (d.text, d.value) == ("الأيام الماضية", None)
