@@ -267,6 +267,31 @@ def test_two_consecutive_years_written_last_first_are_the_same_range(text, first
     assert (d.value, d.end_value, d.kind) == (first, last, "range")
 
 
+@pytest.mark.parametrize("text,first,last", [
+    ("يكثر المعتمرون في العشر الأواخر من رمضان 1445", "2024-03-31", "2024-04-09"),
+    ("يكثر الزحام في الأيام العشرة الأخيرة من رمضان 1445", "2024-03-31", "2024-04-09"),
+    ("تبدأ الحملة في العشر الأوائل من ذي الحجة 1445", "2024-06-07", "2024-06-16"),
+    ("ترتفع الحرارة في النصف الثاني من شهر يوليو 2024", "2024-07-16", "2024-07-31"),
+])
+def test_ten_days_or_a_half_of_a_named_month_are_a_range_of_days(text, first, last):
+    d = one(text, "2024-03-14")
+    assert (d.value, d.end_value, d.kind) == (first, last, "range")
+
+
+def test_an_ordinal_after_a_half_or_a_quarter_is_no_day_of_the_month():
+    assert [d.text for d in find_dates("تراجع الإنتاج في الربع الثاني من يونيو 2024", "2024-03-14")] \
+        in ([], ["يونيو 2024"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("خرج الناس إلى الأسواق عشية عيد الفطر 1445", "2024-04-09"),
+    ("عاد الحجاج غداة عيد الأضحى 1445", "2024-06-17"),
+    ("احتفلت المدارس بعيد الأم", "2023-03-21"),
+])
+def test_the_eve_and_the_morning_after_a_holiday_and_mothers_day(text, expected):
+    assert find_dates(text, "2024-03-14")[0].value == expected
+
+
 def test_a_vague_recent_span_is_found_without_a_value():
     d = one("شهدت الأيام الماضية توترا", "2024-03-14")
     assert (d.text, d.value) == ("الأيام الماضية", None)

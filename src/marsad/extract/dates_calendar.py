@@ -14,6 +14,8 @@ from marsad.extract.dates_vocab import key, vocab
 
 
 def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    if P.prev_word(folded, m) in _PART_NOUNS:
+        return None                                   # "الربع الثاني من العام"، "النصف الثاني من يونيو"
     month = P.month(m, "dmy_m")
     day = vocab().day(m.group("dmy_d"))
     if month is None or day is None:
@@ -29,6 +31,9 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if year is not None:
         value = P.time(m, "dmy_", value)
     return value, "absolute", month[0], None
+
+
+_PART_NOUNS = frozenset({"النصف", "الربع", "الثلث", "الشطر", "العقد"})
 
 
 def _read_mdy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -405,7 +410,7 @@ def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
         if named is None:
             return None
         calendar, kind = named[0], "absolute"
-        month = _week_month(m, named, pub, folded)
+        month = _named_month(m, named, pub, folded, "wk_")
     else:                          # "الأسبوع الأول من الشهر المقبل", "... من هذا الشهر"
         step = 0 if m.group("wk_this") else P.direction(m, "wk_dir")
         if step is None:
@@ -419,11 +424,12 @@ def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     return R.iso_week(day), kind, calendar, None
 
 
-def _week_month(m: re.Match[str], month: tuple[str, int], pub: dt.date | None,
-                folded: str) -> tuple[int, int] | None:
-    """(year, month) in the month's own calendar: the year written, or the one the reading picks."""
-    year = P.year(m, "wk_my", strong=True) if m.group("wk_my") else None
-    reading = P.reading(m, pub, folded, P.direction(m, "wk_mdir"))
+def _named_month(m: re.Match[str], month: tuple[str, int], pub: dt.date | None,
+                 folded: str, p: str) -> tuple[int, int] | None:
+    """(year, month) in the month's own calendar of a month named inside a week or half phrase
+    (groups `p`my, `p`mdir): the year written, or the one the reading picks."""
+    year = P.year(m, p + "my", strong=True) if m.group(p + "my") else None
+    reading = P.reading(m, pub, folded, P.direction(m, p + "mdir"))
     cal, number = month
     if year is not None:
         if year[0] == cal:
@@ -442,6 +448,8 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     """A quarter or half of a year as a range of months: "الربع الأخير من 2014" -> 2014-10..2014-12;
     its first or last months counted: "الأشهر الستة الأولى من 2015" -> 2015-01..2015-06."""
     v = vocab()
+    if m.group("qtr_m"):
+        return _month_half(m, pub, folded)
     if m.group("qtr_n"):
         raw = m.group("qtr_n").strip()
         size = int(raw) if raw.isdigit() else v.counts.get(key(raw), 0)
@@ -469,6 +477,38 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if y is None:
         return None, kind, "gregorian", None
     return R.iso(y, first_month), kind, "gregorian", R.iso(y, first_month + size - 1)
+
+
+def _month_half(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"النصف الثاني من شهر يونيو" -> 2015-06-16..2015-06-30 (the first half: days 1-15)."""
+    v = vocab()
+    named = P.month(m, "qtr_m")
+    if m.group("qtr_n") or named is None or key(m.group("qtr_w")) not in {key(w) for w in v.data["year_parts"]["half"]}:
+        return None
+    order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
+    month = _named_month(m, named, pub, folded, "qtr_")
+    bounds = R.month_bounds(named[0], *month) if month else None
+    if order not in (1, 2, -1) or bounds is None:
+        return None, "range", named[0], None
+    middle = bounds[0] + dt.timedelta(days=14)
+    first, last = (bounds[0], middle) if order == 1 else (middle + dt.timedelta(days=1), bounds[1])
+    return first.isoformat(), "range", named[0], last.isoformat()
+
+
+def _read_tn(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"العشر الأواخر من رمضان" -> its 21st to its last day; "العشر الأوائل من ذي الحجة" -> 1st to 10th."""
+    named = P.month(m, "tn_m")
+    if named is None:
+        return None
+    month = _named_month(m, named, pub, folded, "tn_")
+    bounds = R.month_bounds(named[0], *month) if month else None
+    if bounds is None:
+        return None, "range", named[0], None
+    if key(m.group("tn_w")) in ("الاواخر", "الاخيره", "الاخير"):
+        first, last = bounds[0] + dt.timedelta(days=20), bounds[1]
+    else:
+        first, last = bounds[0], bounds[0] + dt.timedelta(days=9)
+    return first.isoformat(), "range", named[0], last.isoformat()
 
 
 def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -506,6 +546,7 @@ READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None
     "yc": _read_yc,
     "wk": _read_wk,
     "qtr": _read_qtr,
+    "tn": _read_tn,
     "dec": _read_dec,
     "dm": _read_dm,
     "dd": _read_dd,

@@ -45,6 +45,8 @@ def _read_hol(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     offset = v.construct[key(m.group("hol_o"))] - 1 if m.group("hol_o") else 0
     if offset < 0:
         return None                               # "آخر أيام العيد": the feast's length varies
+    if m.group("hol_eve"):
+        offset += -1 if key(m.group("hol_eve")) == "عشيه" else 1     # "عشية عيد الفطر": the day before
     calendar = spec["calendar"]
     year = P.year(m, "hol_y", strong=True) or P.year_phrase(m, "hol_", pub)
     if m.group("hol_y") and year is None:

@@ -29,7 +29,7 @@ END = r"(?![^\W_])"
 LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبتمبر10"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
+KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "tn", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
          "dec", "pp", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
 
 
@@ -178,7 +178,11 @@ def _build(w: dict[str, str]) -> str:
                rf"|(?:(?P<wk_this>{w['THIS']}){S1})?الشهر{END}(?:{S1}{dirw('wk_dir')})?)"),
         "qtr": (rf"(?:(?P<qtr_w>{w['YPART']}){S1}(?P<qtr_o>{w['PORD']})|(?:الاشهر|الشهور){S1}ال(?P<qtr_n>{S}\d{{1,2}}(?!\d)"
                 rf"|{w['COUNT']}){S1}(?P<qtr_f>الاولي|الاخيره)){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
+                rf"|(?:شهر{S1})?{month('qtr_m')}(?:{S},?{S}(?:من{S1})?{yn}{year('qtr_my')}|{S1}{dirw('qtr_mdir')})?"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
+        "tn": (rf"(?:(?:الايام|الليالي){S1}(?:ال)?عشر[ه]?|(?:ال)?عشر[ه]?(?:{S1}(?:الايام|الليالي))?){S1}"
+               rf"(?P<tn_w>الاواخر|الاوايل|الاولي|الاول|الاخيره|الاخير){END}(?:{S1}من)?{S1}(?:شهر{S1})?{month('tn_m')}"
+               rf"(?:{S},?{S}(?:من{S1})?{yn}{year('tn_my')}|{S1}{dirw('tn_mdir')})?"),
         "mdy": (rf"{month('mdy_m')}(?:{S1}(?P<mdy_d>[0-3]?\d)(?!\d)|(?P<mdy_g>[0-3]?\d)(?!\d)"
                 rf"|{S1}(?P<mdy_o>{w['ORD']}){END})"
                 rf"(?(mdy_d){S},?{S}{year('mdy_y')}|(?:{S},?{S}(?:من{S1})?{yn}{year('mdy_y2', words=True)}"
@@ -216,9 +220,9 @@ def _build(w: dict[str, str]) -> str:
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
                 rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})"
                 rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"
-                rf"(?:{S1}(?P<ago_half>و{S}نصف)(?:{S1}ال(?:{w['USMALL']}))?)?"),
+                rf"(?:{S1}(?P<ago_half>و{S}نصف)(?:{S1}(?:ال)?(?:{w['USMALL']}))?)?"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
-        "hol": (rf"(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
+        "hol": (rf"(?:(?P<hol_eve>عشيه|غداه){S1})?(?:(?P<hol_o>{w['CORD']}){S1}ايام{S1}|يوم{S1})?(?P<hol_n>{w['HOL']}){END}(?:{S1}{w['HEPI']}{END})?"
                 rf"(?:{S},?{S}(?:من{S1}|ل)?{yn}{year('hol_y')}|{S1}{dirw('hol_dir')}|{year_ref('hol_')})?"),
         "nwd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<nwd_w>{w['WD']}){S1}(?P<nwd_o>{w['NTH']})"
                 rf"|(?P<nwd_c>{w['CORD']}){S1}(?:يوم{S1})?(?P<nwd_wb>{w['WDB']})"
