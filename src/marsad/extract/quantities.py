@@ -637,7 +637,7 @@ class _Extractor:
             tokens[0]
             if owned is None or self.folded[at + len(noun):tokens.spans[0][0] - 2].strip():
                 return None
-            return _Found(at + (noun[:1] in "وف"), tokens.spans[0][1], int(atom.value), unit=owned)
+            return _Found(at + _conjunction(noun), tokens.spans[0][1], int(atom.value), unit=owned)
         if head is None:
             unit = self.vocab.units.get(_strip_definite(noun))
         else:
@@ -667,7 +667,7 @@ class _Extractor:
         """The plural a possessive suffix makes definite, as written without the suffix ("أولادها" ->
         "أولاد"), when it can be counted: a stem of four letters at least that is no number, no word
         of `not_units` and no imperfect verb ("يعطيهم الثلاثة"، "سيعطيهم الثلاثة")."""
-        clitic = 1 if noun[:1] in "وف" and len(noun) > 6 else 0
+        clitic = _conjunction(noun)
         bare = noun[clitic:]
         for suffix in _PRONOUNS:
             stem = bare[: -len(suffix)]
@@ -755,9 +755,8 @@ class _Extractor:
             k = 1 if before[0][0] == "ب" else 0
             for skip in (1, 2):
                 nouns = [w for w, _ in before[k:k + skip]]
-                if all(w.startswith("ال") or self._subject(w) for w in nouns) or (
-                        skip == 2 and nouns[0].startswith("ال") and nouns[1].isalpha() and nouns[1] not in lexicon()):
-                    # "تجاوز عددها المئة"؛ a construct "تجاوز عوائد المشاركين المليون" (nouns run backwards)
+                if all(w.startswith("ال") or self._subject(w) for w in nouns):
+                    # "تجاوز عددهم الألف"، "تجاوزت عوائد المشاركين المليون"
                     found = self._hedge_phrase(before[:k] + before[k + skip:], verbs_only=True)
                     if found is not None:
                         skipped = skip
@@ -988,6 +987,11 @@ class _Extractor:
                 if base is not None:
                     return base
         return None
+
+
+def _conjunction(noun: str) -> int:
+    """1 when a long noun starts with the conjunction و or ف ("وأولادها"), else 0 ("وطنه")."""
+    return 1 if noun[:1] in "وف" and len(noun) > 6 else 0
 
 
 def _is_ten(word: str) -> bool:
