@@ -220,3 +220,18 @@ def test_a_span_counted_inside_an_event_or_a_contract_is_not_a_date(text):
 def test_a_span_back_and_a_half_counts_the_half(text, span, value):
     d = one(text, THURSDAY.isoformat())
     assert (d.text, d.value) == (span, value)
+
+
+@pytest.mark.parametrize("text,span,days", [
+    ("امبارح حصلت الحادثة في الشارع", "امبارح", -1),
+    ("النهارده الصبح اجتمع المجلس", "النهارده", 0),
+    ("وصل الوفد أول امبارح", "أول امبارح", -2),
+    ("وقع الانفجار قبل يوم واحد", "قبل يوم واحد", -1),
+])
+def test_colloquial_days_and_one_day_ago(text, span, days):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value) == (span, (THURSDAY + dt.timedelta(days=days)).isoformat())
+
+
+def test_one_day_after_an_event_is_not_a_day_after_publication():
+    assert find_dates("توفي بعد يوم واحد من الهجوم", THURSDAY.isoformat()) == []

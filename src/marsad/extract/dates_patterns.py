@@ -218,7 +218,7 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S}\({S}(?P<rd_wd>{w['WD']}){S}\)|{S1}(?P<rd_wd2>{w['WD']}){END})?"),
         "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
-                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})"
+                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})(?:{S1}واحد[ه]?{END})?"
                 rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"
                 rf"(?:{S1}(?P<ago_half>و{S}نصف)(?:{S1}(?:ال)?(?:{w['USMALL']}))?)?"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",
