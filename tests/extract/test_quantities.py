@@ -262,9 +262,14 @@ def test_a_definite_scale_with_no_unit_after_it_is_no_count(text):
     assert find_quantities(text) == []
 
 
-def test_a_scale_and_a_half_takes_the_repeated_whole_in():
-    q = one("خصصت الحكومة مليارا ونصف المليار يورو")
-    assert (q.text, q.value, q.unit) == ("مليارا ونصف المليار", 1_500_000_000, "يورو")
+@pytest.mark.parametrize("text,span,value", [
+    ("خصصت الحكومة مليارا ونصف المليار يورو", "مليارا ونصف المليار", 1_500_000_000),
+    ("بلغت الميزانية تريليون ونصف تريليون ريال", "تريليون ونصف تريليون", 1_500_000_000_000),
+    ("جمعت الحملة ثلاثة ملايين ونصف مليون ريال", "ثلاثة ملايين ونصف مليون", 3_500_000),
+])
+def test_a_scale_and_a_half_takes_the_repeated_whole_in(text, span, value):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, value, "يورو" if "يورو" in text else "ريال")
 
 
 @pytest.mark.parametrize("text,span,value,unit", [

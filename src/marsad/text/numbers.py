@@ -279,6 +279,11 @@ def read_number(words: Sequence[str], start: int = 0) -> NumberRead | None:
                 if whole is not None and whole.kind == "scale" and whole.value == last_scale:
                     pos += 1
                 continue
+            if part is not None and last_kind == "scale" and 1 <= part.value < last_scale \
+                    and round(part.value / last_scale, 3) in (0.25, 0.333, 0.5, 0.667, 0.75):
+                total += part.value                      # "تريليون ونصف تريليون": the fraction of the same scale
+                pos, last_kind, n_words, fraction = part.end, "frac", n_words + 1, True
+                continue
             if kind == "frac":
                 break
             ok = (
