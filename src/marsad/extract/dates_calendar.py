@@ -420,7 +420,7 @@ def _read_wk(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     bounds = R.month_bounds(calendar, *month) if month else None
     if bounds is None:
         return None, kind, calendar, None
-    day = bounds[1] - dt.timedelta(days=3) if last else bounds[0] + dt.timedelta(days=7 * (n - 1))
+    day = bounds[1] - dt.timedelta(days=3) if last else min(bounds[0] + dt.timedelta(days=7 * (n - 1)), bounds[1])
     return R.iso_week(day), kind, calendar, None
 
 
@@ -455,8 +455,7 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         size = int(raw) if raw.isdigit() else v.counts.get(key(raw), 0)
         if not 1 < size < 12:
             return None
-        count, order = 12, 1                      # months 1..size, or (with الأخيرة) 13-size..12
-        first_month = 1 if key(m.group("qtr_f")) == "الاولي" else 13 - size
+        first_month = 1 if key(m.group("qtr_f")) == "الاولي" else 13 - size    # or the last `size` months
     else:
         size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
         order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})

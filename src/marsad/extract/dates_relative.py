@@ -136,8 +136,8 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     fix (value null). Counted, "السنوات الخمس الماضية", "الخمس سنوات الماضية", "العامين المقبلين",
     "العقد الماضي": from the publication's year, month, week or day back or forward by the count,
     `value` the first and `end_value` the last (kind relative: the count stays a quantity). Not
-    when من، قبل or بعد follows: counted inside or before something else ("الأيام العشرة الأخيرة
-    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"); after لل it may be either ("الأيام الستة
+    when من، قبل or بعد follows: counted inside or before something else ("الأيام الثلاثة الأخيرة
+    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"; ten days of a month are `tn`'s); after لل it may be either ("الأيام الستة
     الماضية للمهرجان"، "اليومين المقبلين للالتحاق بالفريق") and is read.
     """
     v = vocab()
