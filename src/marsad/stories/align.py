@@ -186,7 +186,8 @@ def mention(article: Article, outlet: str, q: Quantity, unit: str, role: str | N
     told_in = [(t.start, t.end) for t in (article.analysis.attributions if article.analysis else []) if t.end > t.start]
     tellers = frozenset(e.key for e in named if e.key in actors and any(s <= e.start and e.end <= t for s, t in told_in))
     days = frozenset(d.value[:10] for d in (article.analysis.dates if article.analysis else [])
-                     if lo <= d.start and d.end <= hi and d.value and len(d.value) >= 10)
+                     if lo <= d.start and d.end <= hi and d.value and len(d.value) >= 10
+                     and not (d.kind == "relative" and d.end_value))     # a span back from publication
     lead_end = r["lead_chars"]
     lead = _lead_terms((article.title or "") + " " + text[:lead_end]) if q.start < lead_end else frozenset()
     masthead = normalize(outlet)     # "الخليج" of "الخليج الجديد" names the outlet, not a place of the story

@@ -75,7 +75,8 @@ def event_of(article: Article) -> tuple[list[str], str | None]:
     places = sorted({e.key for e in article.analysis.entities
                      if e.type == "LOC" and start <= e.start < LEAD_REACH and e.key})
     day = next((d.value for d in article.analysis.dates
-                if d.start < LEAD_REACH and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")), None)
+                if d.start < LEAD_REACH and d.value and len(d.value) == 10 and d.kind in ("absolute", "relative")
+                and not (d.kind == "relative" and d.end_value)), None)    # "خلال اليومين الماضيين" dates no event
     return places, day
 
 
