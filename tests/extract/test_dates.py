@@ -216,6 +216,8 @@ def test_seed_gold_dates_are_found_with_their_values(shared_dir, seeds_gold):
     pytest.param("ترتفع الحرارة في النصف الثاني من شهر يوليو 2024", "2024-07-16", "2024-07-31", id="second-half-of-month"),
     pytest.param("بدأ التسجيل للعام الجامعي 1437/1436هـ", "2014", "2015", id="years-last-first-hijri"),
     pytest.param("انطلق موسم 2016/2015 متأخرا", "2015", "2016", id="years-last-first"),
+    pytest.param("تتساقط الشهب فجر 13 و14 من شهر مارس الجاري", "2024-03-13", "2024-03-14", id="day-pair-this-month"),
+    pytest.param("اجتمعت اللجنة يومي 17 و18 فبراير الماضي", "2024-02-17", "2024-02-18", id="day-pair-last-month"),
 ])
 def test_a_part_of_a_year_or_month_and_a_pair_of_years_are_the_range_they_name(text, first, last):
     d = one(text, "2024-03-14")

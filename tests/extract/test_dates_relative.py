@@ -232,3 +232,36 @@ def test_a_span_back_and_a_half_counts_the_half(text, span, value):
 def test_colloquial_days_and_one_day_ago(text, span, days):
     d = one(text, THURSDAY.isoformat())
     assert (d.text, d.value) == (span, (THURSDAY + dt.timedelta(days=days)).isoformat())
+
+
+@pytest.mark.parametrize("text,span,first,last", [
+    pytest.param("وقعت الحرب في الصيف الماضي", "الصيف الماضي", "2018-06", "2018-08", id="last-summer"),
+    pytest.param("يكتمل المشروع في الخريف المقبل", "الخريف المقبل", "2019-09", "2019-11", id="next-autumn"),
+    pytest.param("كان الشتاء الماضي باردا", "الشتاء الماضي", "2018-12", "2019-02", id="last-winter-spans-new-year"),
+    pytest.param("يتوقع أمطارا هذا الربيع", "هذا الربيع", "2019-03", "2019-05", id="this-spring"),
+])
+def test_a_season_with_a_direction_is_the_range_of_its_months(text, span, first, last):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value) == (span, first, last)
+
+
+def test_the_arab_spring_is_no_season():
+    assert find_dates("بدأ الربيع العربي في تونس", THURSDAY.isoformat()) == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("ستجرى الانتخابات خلال الفترة المقبلة", "الفترة المقبلة"),
+    ("تزايدت الحوادث في الفترة الأخيرة", "الفترة الأخيرة"),
+])
+def test_the_coming_or_last_period_is_found_without_a_value(text, span):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value) == (span, None)
+
+
+@pytest.mark.parametrize("text,span,first,last", [
+    pytest.param("قتل 28 خلال الـ24 ساعة الماضية", "الـ24 ساعة الماضية", "2019-03-13", "2019-03-14", id="count-then-singular"),
+    pytest.param("رشح نفسه للسنوات الثلاث المقبلة", "للسنوات الثلاث المقبلة", "2019", "2022", id="after-li"),
+])
+def test_more_ways_of_writing_a_counted_span(text, span, first, last):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value) == (span, first, last)

@@ -364,7 +364,7 @@ def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | 
     if month is None or not 1 <= d1 < d2 <= 31:
         return None
     year = P.year(m, "rngd_y", strong=True)
-    reading = P.reading(m, pub, folded, None) if year is None else R.PAST
+    reading = P.reading(m, pub, folded, P.direction(m, "rngd_dir")) if year is None else R.PAST
     start = P.date_value(month[0], month[1], d1, year, pub, reading)
     end = P.date_value(month[0], month[1], d2, year, pub, reading)
     return start, "range", month[0], end

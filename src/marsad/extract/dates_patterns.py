@@ -30,7 +30,7 @@ LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبت
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
 KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "tn", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
-         "dec", "pp", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
+         "dec", "pp", "sea", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
 
 
 def _ordinals_regex(phrases: object) -> str:
@@ -92,8 +92,11 @@ def _words() -> dict[str, str]:
         "SPD": alternation(w for ws in d["span_directions"].values() for w in ws),
         "DECD": alternation(d["decade_directions"]),
         "YSHORT": alternation(d["short_year_nouns"]),
+        "SEASON": alternation(d["seasons"]),
+        "VPER": alternation(d["vague_periods"]),
         "UPL": alternation(w for forms in d["units"].values() for w in forms["many"]),
         "UTWO": alternation(w for forms in d["units"].values() for w in forms["two"]),
+        "UONE": alternation(w for forms in d["units"].values() for w in forms["one"]),
         "DFOL": alternation(d["day_alone_followers"]),
         "WDB": alternation(v.weekdays_bare),
         "NTH": alternation(v.nth),
@@ -168,7 +171,7 @@ def _build(w: dict[str, str]) -> str:
                 rf"(?P<num_e>\d{{1,2}})(?(num_wd){S}|(?P=num_gap))(?P=num_sep2)(?(num_wd){S}|(?P=num_gap2))(?P<num_y2>\d{{4}})){NUM_END}(?:{S}(?P<num_s>{w['YSUF']}){END})?{time('num_')}"),
         "rngd": (rf"(?:{w['DPAIR']}{S1})?(?P<rngd_d1>[0-3]?\d)(?:{S}[-–]{S}|{S1}و{S})(?P<rngd_d2>[0-3]?\d)(?!\d)"
                  rf"{S1}(?:من{S1})?(?:شهر{S1})?{month('rngd_m')}"
-                 rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')})?"),
+                 rf"(?:{S},?{S}(?:من{S1})?{yn}{year('rngd_y')}|{S1}{dirw('rngd_dir')})?"),
         "dmy": (rf"{weekday_prefix('dmy_wd')}(?:يوم{S1})?{day('dmy_d')}"
                 rf"(?:(?P<dmy_dot>(?<=\d){S}\.{S})|(?:{S1}من)?{S1}|(?<=\d))(?:شهر{S1})?{month('dmy_m')}"
                 rf"(?:(?(dmy_dot){S}\.?|){S},?{S}(?:من{S1})?{yn}{year('dmy_y', words=True)}{time('dmy_')}"
@@ -205,9 +208,11 @@ def _build(w: dict[str, str]) -> str:
                 rf"|القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
         "pp": (rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}ال(?P<pp_n>{S}\d{{1,3}}(?!\d)|{w['COUNT']}{END}))?"
                rf"(?:{S1}القليله)?{S1}(?P<pp_d>{w['SPD']})"
-               rf"|ال(?P<pp_n2>{S}\d{{1,3}}(?!\d)|{w['COUNT']}){S1}(?P<pp_u2>{w['UPL']}){END}{S1}(?P<pp_d2>{w['SPD']})"
+               rf"|ال(?P<pp_n2>{S}\d{{1,3}}(?!\d)|{w['COUNT']}){S1}(?P<pp_u2>{w['UPL']}|{w['UONE']}){END}{S1}(?P<pp_d2>{w['SPD']})"
                rf"|ال(?P<pp_u3>{w['UTWO']}){END}{S1}(?P<pp_d3>{w['SPD']})"
-               rf"|(?P<pp_u4>العقد){S1}(?P<pp_d4>{w['DECD']})"),
+               rf"|(?P<pp_u4>العقد){S1}(?P<pp_d4>{w['DECD']})"
+               rf"|(?P<pp_v>{w['VPER']}){END}{S1}(?P<pp_d5>{w['SPD']}|{w['DIR']})"),
+        "sea": rf"(?:(?P<sea_this>{w['THIS']}){S1})?(?P<sea_w>{w['SEASON']}){END}(?:{S1}{dirw('sea_dir')})?",
         "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"
                 rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']})"),
         "wkd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<wkd_w>{w['WD']})|(?P<wkd_b>{w['WDB']})){END}{S1}(?:من{S1})?"

@@ -141,6 +141,8 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     الماضية للمهرجان"، "اليومين المقبلين للالتحاق بالفريق") and is read.
     """
     v = vocab()
+    if m.group("pp_v"):                           # "الفترة المقبلة": too vague to fix
+        return None, "relative", "gregorian", None
     i = next(n for n in ("", "2", "3", "4") if m.group("pp_u" + n))
     unit, amount = v.units[key(m.group("pp_u" + i)).removeprefix("ال")]
     raw = (m.group("pp_n") or m.group("pp_n2") or "").strip()
@@ -163,6 +165,29 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     near, far = R.shift(pub, unit, 0), R.shift(pub, unit, sign * count)
     first, last = (far, near) if sign < 0 else (near, far)
     return first, "relative", "gregorian", last
+
+
+def _read_sea(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"الصيف الماضي", "الخريف المقبل", "هذا الصيف": the months of that season, the last one over
+    before publication, the next one to begin after it, or the one publication falls in (else the
+    one that begins in its year); winter spans the new year ("الشتاء الماضي" from July 2015 is
+    2014-12..2015-02)."""
+    step = 0 if m.group("sea_this") else P.direction(m, "sea_dir")
+    if step is None or abs(step) > 1:
+        return None
+    if pub is None:
+        return None, "range", "gregorian", None
+    first, last = vocab().seasons[key(m.group("sea_w"))]
+    spans = [(dt.date(y, first, 1), R.month_bounds("gregorian", y + (last < first), last)[1])
+             for y in range(pub.year - 2, pub.year + 2)]
+    if step < 0:
+        start, end = max(sp for sp in spans if sp[1] < pub)
+    elif step > 0:
+        start, end = min(sp for sp in spans if sp[0] > pub)
+    else:
+        start, end = next((sp for sp in spans if sp[0] <= pub <= sp[1]), None) or \
+            next(sp for sp in spans if sp[0].year == pub.year)
+    return R.iso(start.year, start.month), "range", "gregorian", R.iso(end.year, end.month)
 
 
 def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -231,6 +256,7 @@ READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None
     "wd": _read_wd,
     "ago": _read_ago,
     "pp": _read_pp,
+    "sea": _read_sea,
     "wdr": _read_wdr,
     "wkd": _read_wkd,
     "dago": _read_dago,

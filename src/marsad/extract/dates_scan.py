@@ -47,9 +47,9 @@ def _fold_tables() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, st
     return charset(dropped), charset(multi), pairs
 
 
-# ل + ال is written لل ("للعام الماضي"): read as ال before a period noun, one letter for one, so
+# ل + ال is written لل ("للعام الماضي"، "للسنوات الثلاث المقبلة"): read as ال before a period noun, one letter for one, so
 # that every form of "العام الماضي" is found after it too (the span then starts at the preposition)
-_LI_AL = re.compile(r"(?<![^\W_])([وف]?)لل(?=(?:عام|سنه|شهر|اسبوع)(?![^\W_]))")
+_LI_AL = re.compile(r"(?<![^\W_])([وف]?)لل(?=(?:عام|سنه|شهر|اسبوع|سنوات|اعوام|ايام|اشهر|شهور|اسابيع|ساعات)(?![^\W_]))")
 
 
 def _article_after_li(folded: str) -> str:
@@ -125,6 +125,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     triggers |= tokens(w for ws in d["periods"].values() for w in ws) | tokens(d["ago"])
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
     triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"]) | {"العقد", "القرن"}
+    triggers |= tokens(d["seasons"]) | tokens(d["vague_periods"])
     triggers |= {"ال" + key(w) for f in d["units"].values() for w in f["two"]}     # العامين الماضيين
     triggers |= {key(w) for f in d["units"].values() for w in f["many"]}          # الخمس سنوات الماضية
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
@@ -157,6 +158,9 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
             frozenset(c + w for w in year_nouns for c in ("", *_CLITICS)))
 
 
+_UNIT_AFTER = re.compile(r"[^\S\n]+(?:ساع|يوم|ايام|اسبوع|اسابيع|شهر|اشهر|سن|عام|اعوام)")   # الـ24 ساعة الماضية
+
+
 def _word_before(folded: str, start: int) -> str:
     words = folded[max(0, start - 16):start].split()
     return words[-1].strip(_PUNCT) if words else ""
@@ -174,9 +178,10 @@ def candidates(folded: str) -> Iterator[tuple[list[int], int]]:
             if end - start != 4:                            # not a year: 22/4, 4.22, 18-9-15, 15
                 if start and folded[start - 1] in ".,/-":
                     continue
+                definite = folded[:start].rstrip(" ").endswith(" ال") or folded[start - 2:start] == "ال"
                 if end - start <= 2 and _word_before(folded, start - 2 * (folded[start - 2:start] == "ال")) \
-                        not in day_cues:
-                    continue                                # في 15، يوم 15، الخميس 15، في ال15
+                        not in day_cues and not (definite and _UNIT_AFTER.match(folded, end)):
+                    continue                                # في 15، يوم 15، الخميس 15، في ال15؛ الـ24 ساعة
         else:
             if end < size and folded[end].isalpha():     # a digit may be glued on: "سبتمبر10"
                 continue

@@ -103,6 +103,7 @@ class Vocab:
     periods: dict[str, str]
     directions: dict[str, int]
     span_directions: dict[str, int]             # الماضية / المقبلين -> -1 / 1 (after a plural or dual period)
+    seasons: dict[str, tuple[int, int]]         # الصيف -> (6, 8): its first and last month
     meridiem: dict[str, str]
     timezones: dict[str, str]
     year_suffix: dict[str, str]
@@ -174,6 +175,7 @@ def vocab() -> Vocab:
         periods=_inverse(data["periods"]),
         directions={k: int(v) for k, v in _inverse(data["directions"]).items()},
         span_directions={k: int(v) for k, v in _inverse(data["span_directions"]).items()},
+        seasons={key(k): (v[0], v[1]) for k, v in data["seasons"].items()},
         meridiem=_inverse(data["meridiem"]),
         timezones=_inverse(data["timezones"]),
         year_suffix=_inverse(data["year_suffix"]),
