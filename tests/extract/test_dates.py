@@ -250,6 +250,16 @@ def test_a_hijri_century_and_the_horn_of_africa_are_not_read_as_gregorian_centur
     assert find_dates(text, "2024-03-14") == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("وفي 1861 انطلقت شرارة الحرب", ["1861"], id="after-fi"),
+    pytest.param("ولد الشاعر في 1878 في قرية صغيرة", ["1878"], id="born-in"),
+    pytest.param("ارتفعت الطائرة إلى 1750 قدما", [], id="a-count-after-ila"),
+    pytest.param("حلقت في 1750 قدما فوق البحر", [], id="an-accusative-count"),
+])
+def test_a_year_before_1900_after_fi_or_mundhu_is_a_year(text, expected):
+    assert [d.value for d in find_dates(text, "2024-03-14")] == expected
+
+
 @pytest.mark.parametrize("text,span,year", [
     ("عبر الجيش القناة في حرب عام 73", "عام 73", "1973"),
     ("تعرفا منذ سنة 58 أثناء الدراسة", "سنة 58", "1958"),

@@ -249,6 +249,15 @@ def test_and_a_half_adds_half_of_the_whole_and_takes_a_repeated_whole_in(text, s
     assert (q.text, q.value, q.unit) == (span, value, unit)
 
 
+@pytest.mark.parametrize("text,low,high,unit", [
+    pytest.param("تعتزم الشركة إقامة ما بين 2000 و3000 ميغاواط", 2000, 3000, "ميغاواط", id="year-like-counts"),
+    pytest.param("يحتاج كل مشروع من ٥-٦ عقود استشارية", 5, 6, "عقود", id="from-with-a-dash"),
+])
+def test_a_range_of_counts_is_read_even_when_its_first_number_looks_like_a_year_or_a_dash_joins_it(text, low, high, unit):
+    q = one(text)
+    assert (q.low, q.high, q.unit, q.kind) == (low, high, unit, "range")
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("يعطيهم الثلاثة ما وعدهم به", id="imperfect-verb-with-object"),
     pytest.param("سيعطيهم الثلاثة ما وعدهم به", id="future-verb-with-object"),

@@ -148,9 +148,15 @@ def _read_ys(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_yc(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """A year after a cue ("في 2015") or with its era ("1436هـ"), or a Gregorian year alone
-    ("مونديال 2018 في روسيا", "أعوام 2015 و2016") when nothing around it makes it a count."""
+    """A year after a cue ("في 2015", and before 1900 after في or منذ, "في 1869", outside the Hijri
+    years 1350-1500 and not before an accusative count, "في 1750 قدما") or
+    with its era ("1436هـ"), or a Gregorian year alone ("مونديال 2018 في روسيا", "أعوام 2015 و2016")
+    when nothing around it makes it a count."""
     year = P.year(m, "yc_y", strong=False)
+    if year is None and key(m.group("cue") or "") in ("في", "منذ") and not m.group("yc_ys") and (
+            1000 <= int(m.group("yc_y")) < 1350 or 1500 < int(m.group("yc_y")) < 1900) \
+            and not P.next_words(folded, m.end())[0].endswith("ا"):
+        year = "gregorian", int(m.group("yc_y"))       # "وفي 1861 انطلقت الحرب"، not "في 1750 قدما"
     if year is None:
         return None
     if m.group("yc_ys") is None and (_counted(m, folded) or m.group("cue") is None and not _year_alone(m, folded)):

@@ -834,6 +834,9 @@ class _Extractor:
             return True          # "1436هـ"، "2015م" name years; "بمساحة 1000 م" measures metres
         if year and nxt in ("-", "–") and after.isdigit() and len(after) in (2, 4):
             return True          # "2013-2015", "2015-07-21"
+        if year and prev in ("بين", "من") and (high := self._range_end(tokens, read, prev)) is not None \
+                and not 1800 <= high.value <= 2100:
+            return False         # "ما بين 2000 و3000 ميغاواط": a range of counts, not a year
         if year:
             counted = _strip_definite(nxt) in vocab.units or tokens.phrase_at(read.end, self.percent_index)[0]
             alone = not prev and not nxt and not self.folded.strip(" \t\n.،,")[len(core):]
@@ -912,7 +915,7 @@ class _Extractor:
 
     def _range_end(self, tokens: _Tokens, read: NumberRead, marker: str) -> NumberRead | None:
         """The upper number when `read` opens a range: "بين 500 و600", "من 200 إلى 300", "200-300"."""
-        joiners = {"بين": ("و", "-", "–", "الي"), "من": ("الي", "حتي", "ل")}.get(marker, ("الي", "-", "–", "او"))
+        joiners = {"بين": ("و", "-", "–", "الي"), "من": ("الي", "حتي", "ل", "-", "–")}.get(marker, ("الي", "-", "–", "او"))
         i = read.end
         word = tokens[i]
         if (word and word[0].isalpha() and word not in joiners and word not in lexicon()
