@@ -245,6 +245,17 @@ def test_a_century_is_the_range_of_its_hundred_years(text, span, first, last):
     assert (d.text, d.value, d.end_value, d.kind) == (span, first, last, "range")
 
 
+@pytest.mark.parametrize("text,span,first,last", [
+    pytest.param("انتشرت الظاهرة في أواخر الثمانينيات", "أواخر الثمانينيات", "1980", "1989", id="part-of-a-decade"),
+    pytest.param("تغيرت المدينة منذ منتصف القرن الماضي", "منتصف القرن الماضي", "1900", "1999", id="part-of-a-century"),
+    pytest.param("نما الاقتصاد في العقد الأول من القرن الحالي", "العقد الأول من القرن الحالي", "2000", "2009",
+                 id="nth-decade-of-a-century"),
+])
+def test_a_part_of_a_decade_or_century_keeps_the_whole_value_and_the_nth_decade_is_ten_years(text, span, first, last):
+    d = one(text, "2024-03-14")
+    assert (d.text, d.value, d.end_value) == (span, first, last)
+
+
 @pytest.mark.parametrize("text", ["ازدهر العلم في القرن الرابع الهجري", "تصاعد التوتر في منطقة القرن الأفريقي"])
 def test_a_hijri_century_and_the_horn_of_africa_are_not_read_as_gregorian_centuries(text):
     assert find_dates(text, "2024-03-14") == []

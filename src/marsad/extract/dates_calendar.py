@@ -517,8 +517,10 @@ def _read_tn(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's.
-    A century alone, "القرن التاسع عشر" -> 1800..1899, "القرن الماضي" -> the one before publication's."""
+    """"ثمانينيات القرن الماضي" -> 1980..1989; a decade without its century is the 20th's; "العقد
+    الأول من القرن الحالي" -> 2000..2009. A century alone, "القرن التاسع عشر" -> 1800..1899,
+    "القرن الماضي" -> the one before publication's. A part before them ("أواخر الثمانينيات") is in
+    the span and leaves the value whole, as with a year ("أواخر العام الماضي")."""
     v = vocab()
     named = m.group("dec_c") or m.group("dec_c2")
     base = 1900
@@ -529,10 +531,16 @@ def _read_dec(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
             base = now + 100 * cent
         else:
             base = cent
-    if not m.group("dec_w"):
+    if m.group("dec_o"):                              # "العقد الأول من القرن الحالي": 2000..2009
+        order = v.day(m.group("dec_o"))
+        if not named or order is None or not 1 <= order <= 10:
+            return None
+        decade = 10 * (order - 1)
+    elif not m.group("dec_w"):
         return str(base), "range", "gregorian", str(base + 99)
-    word = key(m.group("dec_w"))
-    decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
+    else:
+        word = key(m.group("dec_w"))
+        decade = next(int(n) for n, ws in v.data["decades"].items() if word in {key(w) for w in ws})
     return str(base + decade), "range", "gregorian", str(base + decade + 9)
 
 

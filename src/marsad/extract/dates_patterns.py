@@ -204,8 +204,10 @@ def _build(w: dict[str, str]) -> str:
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهري?){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
-        "dec": (rf"(?:ال)?(?P<dec_w>{w['DEC']}){END}(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"
-                rf"|القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
+        "dec": (rf"(?:{w['PART']}{S1})?(?:(?:ال)?(?P<dec_w>{w['DEC']}){END}"
+                rf"|العقد{S1}(?P<dec_o>{w['ORD']}){END}{S1}من(?={S1}القرن))"
+                rf"(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"
+                rf"|(?:{w['PART']}{S1})?القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
         "pp": (rf"(?P<pp_u>{w['PLP']}){END}(?:{S1}ال(?P<pp_n>{S}\d{{1,3}}(?!\d)|{w['COUNT']}{END}))?"
                rf"(?:{S1}القليله)?{S1}(?P<pp_d>{w['SPD']})"
                rf"|ال(?P<pp_n2>{S}\d{{1,3}}(?!\d)|{w['COUNT']}){S1}(?P<pp_u2>{w['UPL']}|{w['UONE']}){END}{S1}(?P<pp_d2>{w['SPD']})"
