@@ -204,7 +204,7 @@ def _build(w: dict[str, str]) -> str:
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهري?){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
-        "dec": (rf"(?:{w['PART']}{S1})?(?:(?:ال)?(?P<dec_w>{w['DEC']}){END}(?!{S1}(?:المئويه|الهجريه|من{S1}عمر))"
+        "dec": (rf"(?:{w['PART']}{S1})?(?:(?:ال)?(?P<dec_w>{w['DEC']}){END}(?!{S1}(?:الميويه|الهجريه|من{S1}عمر))"
                 rf"|العقد{S1}(?P<dec_o>{w['ORD']}){END}{S1}من(?={S1}القرن))"
                 rf"(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"
                 rf"|(?:{w['PART']}{S1})?القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
