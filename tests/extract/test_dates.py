@@ -273,6 +273,16 @@ def test_a_year_before_1900_after_fi_or_mundhu_is_a_year(text, expected):
     assert [d.value for d in find_dates(text, "2024-03-14")] == expected
 
 
+@pytest.mark.parametrize("text,value,calendar", [
+    pytest.param("توفي عام 857 للهجرة", "1453", "hijri", id="three-digit-hijri-year"),    # 1 Muharram 857 = 12 Jan 1453
+    pytest.param("سقطت الدولة سنة 132هـ", "0749", "hijri", id="glued-era"),              # 1 Muharram 132 = Aug 749
+    pytest.param("فتحت المدينة في 29 من مايو 1453", "1453-05-29", "gregorian", id="gregorian-month-old-year"),
+])
+def test_old_years_with_their_era_or_beside_a_gregorian_month(text, value, calendar):
+    d = one(text, "2024-03-14")
+    assert (d.value, d.calendar) == (value, calendar)
+
+
 @pytest.mark.parametrize("text,span,year", [
     ("عبر الجيش القناة في حرب عام 73", "عام 73", "1973"),
     ("تعرفا منذ سنة 58 أثناء الدراسة", "سنة 58", "1958"),

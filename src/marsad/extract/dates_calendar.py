@@ -23,6 +23,8 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     year = P.year(m, "dmy_y", strong=True)
     if P.year_given(m, "dmy_y") and year is None:
         return None
+    if year is not None and year[0] == "hijri" and month[0] == "gregorian" and not m.group("dmy_ys"):
+        year = "gregorian", year[1]                  # "29 من مايو 1453": no era, and a Gregorian month
     year = year or P.year_phrase(m, "dmy_", pub)      # "الثالث من أغسطس العام الماضي"
     if year is None and P.yearly(folded, m.end()):
         pub = None                                    # "23 سبتمبر من كل عام": --09-23

@@ -116,7 +116,8 @@ def _build(w: dict[str, str]) -> str:
 
     def year(p: str, words: bool = False) -> str:
         """A 4-digit year (with its era suffix); with `words`, also one in words (ألفين وثمانية عشر)."""
-        digits = rf"(?P<{p}>\d{{4}}){NUM_END}(?:{S}(?P<{p}s>{w['YSUF']}){END})?"
+        digits = (rf"(?P<{p}>\d{{4}}|\d{{2,3}}(?={S}(?:{w['HSUF']}){END})){NUM_END}"   # "875هـ": an old Hijri year with its era
+                  rf"(?:{S}(?P<{p}s>{w['YSUF']}){END})?")
         if not words:
             return digits
         return rf"(?:{digits}|(?P<{p}w>الف(?:ين|ان)?(?:{S}و{S}{w['NUMW']}(?:{S1}عشر[ه]?)?){{0,3}}){END})"

@@ -144,7 +144,8 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     # Every branch starts with a literal (a digit for numbers), so the engine skips ahead in C; a
     # number of one or two digits (في 15) is kept in Python only after a day cue; the word start
     # (with an optional proclitic) is checked in Python on the few hits.
-    numbers = "|".join(rf"{d}(?:\d{{3}}(?!\d)|\d?(?:[-/.]\d{{1,2}})?(?!\d))" for d in range(10))
+    numbers = "|".join(rf"{d}(?:\d{{3}}(?!\d)|\d{{1,2}}(?=[^\S\n]*(?:ه|للهجر))|\d?(?:[-/.]\d{{1,2}})?(?!\d))"
+                       for d in range(10))        # 2015، 22/4، 15، and an old Hijri year with its era: 857 للهجرة
     triggers |= _THOUSANDS                          # عام ألفين وثمانية عشر (only after عام/سنة)
     small_units = _trie({key(w) for u, f in d["units"].items() for w in f["one"] + f["two"]
                          if u != "decade" and (u != "day" or w in f["two"])})
