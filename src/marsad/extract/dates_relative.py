@@ -137,8 +137,9 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     "العقد الماضي": from the publication's year, month, week or day back or forward by the count,
     `value` the first and `end_value` the last (kind relative: the count stays a quantity). Not
     when من، قبل or بعد follows: counted inside or before something else ("الأيام الثلاثة الأخيرة
-    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"; ten days of a month are `tn`'s); after لل it may be either ("الأيام الستة
-    الماضية للمهرجان"، "اليومين المقبلين للالتحاق بالفريق") and is read.
+    من رمضان"، "الساعات الثلاث الأخيرة قبل المباراة"; ten days of a month are `tn`'s); after لل
+    it may be either ("الأيام الستة الماضية للمهرجان"، "اليومين المقبلين للالتحاق بالفريق") and is
+    read. "الفترة المقبلة" is as vague as "الأيام الماضية".
     """
     v = vocab()
     if m.group("pp_v"):                           # "الفترة المقبلة": too vague to fix

@@ -47,8 +47,9 @@ def _fold_tables() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, st
     return charset(dropped), charset(multi), pairs
 
 
-# ل + ال is written لل ("للعام الماضي"، "للسنوات الثلاث المقبلة"): read as ال before a period noun, one letter for one, so
-# that every form of "العام الماضي" is found after it too (the span then starts at the preposition)
+# ل + ال is written لل ("للعام الماضي"، "للسنوات الثلاث المقبلة"): read as ال before a period noun,
+# one letter for one, so that every form of "العام الماضي" is found after it too (the span then
+# starts at the preposition)
 _LI_AL = re.compile(r"(?<![^\W_])([وف]?)لل(?=(?:عام|سنه|شهر|اسبوع|سنوات|اعوام|ايام|اشهر|شهور|اسابيع|ساعات)(?![^\W_]))")
 
 
@@ -139,8 +140,8 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     before |= tokens(d["week_words"] + d["day_pair"]) | tokens(w for ws in d["year_parts"].values() for w in ws)
     before |= tokens(w for ws in d["part_ordinals"].values() for w in ws)
     before |= tokens(d["date_cues"]) | set(v.weekdays_bare) | set(v.nth) | set(v.construct)
-    before |= {"ال" + w for w in v.counts if " " not in w} | {"عشيه", "غداه"}
-    before |= {"عشر", "عشره", "العشر", "العشره", "الاواخر", "الاوايل", "الاولي", "الاخيره", "الليالي", "الايام"}
+    before |= {"ال" + w for w in v.counts if " " not in w} | tokens(("عشية", "غداة"))
+    before |= tokens(("عشر", "عشرة", "العشر", "العشرة", "الأواخر", "الأوائل", "الأولى", "الأخيرة", "الليالي", "الأيام"))
     # Every branch starts with a literal (a digit for numbers), so the engine skips ahead in C; a
     # number of one or two digits (في 15) is kept in Python only after a day cue; the word start
     # (with an optional proclitic) is checked in Python on the few hits.
