@@ -93,6 +93,8 @@ def _words() -> dict[str, str]:
         "DECD": alternation(d["decade_directions"]),
         "YSHORT": alternation(d["short_year_nouns"]),
         "SEASON": alternation(d["seasons"]),
+        "TENPART": alternation(["الأواخر", "الأوائل", "الأولى", "الأول", "الأخيرة", "الأخير"]),
+        "NOTDEC": alternation(["المئوية", "الهجرية"]),
         "VPER": alternation(d["vague_periods"]),
         "UPL": alternation(w for forms in d["units"].values() for w in forms["many"]),
         "UTWO": alternation(w for forms in d["units"].values() for w in forms["two"]),
@@ -185,7 +187,7 @@ def _build(w: dict[str, str]) -> str:
                 rf"|(?:شهر{S1})?{month('qtr_m')}(?:{S},?{S}(?:من{S1})?{yn}{year('qtr_my')}|{S1}{dirw('qtr_mdir')})?"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
         "tn": (rf"(?:(?:الايام|الليالي){S1}(?:ال)?عشر[ه]?|(?:ال)?عشر[ه]?(?:{S1}(?:الايام|الليالي))?){S1}"
-               rf"(?P<tn_w>الاواخر|الاوايل|الاولي|الاول|الاخيره|الاخير){END}(?:{S1}من)?{S1}(?:شهر{S1})?{month('tn_m')}"
+               rf"(?P<tn_w>{w['TENPART']}){END}(?:{S1}من)?{S1}(?:شهر{S1})?{month('tn_m')}"
                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('tn_my')}|{S1}{dirw('tn_mdir')})?"),
         "mdy": (rf"{month('mdy_m')}(?:{S1}(?P<mdy_d>[0-3]?\d)(?!\d)|(?P<mdy_g>[0-3]?\d)(?!\d)"
                 rf"|{S1}(?P<mdy_o>{w['ORD']}){END})"
@@ -205,7 +207,7 @@ def _build(w: dict[str, str]) -> str:
         "mo": (rf"(?:(?P<mo_p>{w['PART']}){S1})?(?:(?P<mo_n>شهري?){S1})?{month('mo_m', numeric=True)}"
                rf"(?:{S1}{dirw('mo_dir')}|{year_ref('mo_')})?"),
         "yc": year('yc_y'),
-        "dec": (rf"(?:{w['PART']}{S1})?(?:(?:ال)?(?P<dec_w>{w['DEC']}){END}(?!{S1}(?:الميويه|الهجريه|من{S1}عمر))"
+        "dec": (rf"(?:{w['PART']}{S1})?(?:(?:ال)?(?P<dec_w>{w['DEC']}){END}(?!{S1}(?:{w['NOTDEC']}|من{S1}عمر))"
                 rf"|العقد{S1}(?P<dec_o>{w['ORD']}){END}{S1}من(?={S1}القرن))"
                 rf"(?:{S1}(?:من{S1})?القرن{S1}(?P<dec_c>{w['CENT']}){END})?"
                 rf"|(?:{w['PART']}{S1})?القرن{S1}(?:ال{S})?(?P<dec_c2>{w['CENT']}){END}(?!{S1}(?:ال)?هجري|{S1}للهجره|{S}هـ?{END})"),
