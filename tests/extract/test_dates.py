@@ -277,6 +277,7 @@ def test_a_year_before_1900_after_fi_or_mundhu_is_a_year(text, expected):
     pytest.param("توفي عام 857 للهجرة", "1453", "hijri", id="three-digit-hijri-year"),    # 1 Muharram 857 = 12 Jan 1453
     pytest.param("سقطت الدولة سنة 132هـ", "0749", "hijri", id="glued-era"),              # 1 Muharram 132 = Aug 749
     pytest.param("فتحت المدينة في 29 من مايو 1453", "1453-05-29", "gregorian", id="gregorian-month-old-year"),
+    pytest.param("سقطت المدينة في مايو 1453", "1453-05", "gregorian", id="gregorian-month-and-year"),
 ])
 def test_old_years_with_their_era_or_beside_a_gregorian_month(text, value, calendar):
     d = one(text, "2024-03-14")

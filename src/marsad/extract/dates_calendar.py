@@ -20,11 +20,9 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     day = vocab().day(m.group("dmy_d"))
     if month is None or day is None:
         return None
-    year = P.year(m, "dmy_y", strong=True)
+    year = P.year(m, "dmy_y", strong=True, beside=month[0])
     if P.year_given(m, "dmy_y") and year is None:
         return None
-    if year is not None and year[0] == "hijri" and month[0] == "gregorian" and not m.group("dmy_ys"):
-        year = "gregorian", year[1]                  # "29 من مايو 1453": no era, and a Gregorian month
     year = year or P.year_phrase(m, "dmy_", pub)      # "الثالث من أغسطس العام الماضي"
     if year is None and P.yearly(folded, m.end()):
         pub = None                                    # "23 سبتمبر من كل عام": --09-23
@@ -51,7 +49,7 @@ def _read_mdy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         day, name = vocab().day(m.group("mdy_o")), "mdy_y2"
         if day is None or month[0] != "gregorian":
             return None                           # "رمضان الثاني": the second Ramadan, not its 2nd
-    year = P.year(m, name, strong=True)
+    year = P.year(m, name, strong=True, beside=month[0])
     if P.year_given(m, name) != (year is not None):
         return None
     reading = P.reading(m, pub, folded, P.direction(m, "mdy_dir")) if year is None else R.PAST
@@ -119,7 +117,8 @@ def _read_dm(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
 
 
 def _read_my(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    month, year = P.month(m, "my_m"), P.year(m, "my_y", strong=True)
+    month = P.month(m, "my_m")
+    year = P.year(m, "my_y", strong=True, beside=month[0]) if month else None
     if month is None or year is None:
         return None
     if P.is_period_month(month) and not m.group("my_p"):
@@ -371,7 +370,7 @@ def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | 
     d1, d2 = int(m.group("rngd_d1")), int(m.group("rngd_d2"))
     if month is None or not 1 <= d1 < d2 <= 31:
         return None
-    year = P.year(m, "rngd_y", strong=True)
+    year = P.year(m, "rngd_y", strong=True, beside=month[0])
     reading = P.reading(m, pub, folded, P.direction(m, "rngd_dir")) if year is None else R.PAST
     start = P.date_value(month[0], month[1], d1, year, pub, reading)
     end = P.date_value(month[0], month[1], d2, year, pub, reading)

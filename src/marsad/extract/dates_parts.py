@@ -56,11 +56,13 @@ def year_given(m: re.Match[str], p: str) -> bool:
     return m.group(p) is not None or group(m, p + "w") is not None
 
 
-def year(m: re.Match[str], p: str, *, strong: bool) -> tuple[str, int] | None:
+def year(m: re.Match[str], p: str, *, strong: bool, beside: str | None = None) -> tuple[str, int] | None:
     """('gregorian' | 'hijri', year): 1900-2100 Gregorian, 1350-1500 Hijri (1-1600 with a هـ suffix).
 
     `strong` is True after a year noun (عام، سنة) or beside a month name, which also admits
-    historical Gregorian years (1000-1899) and years in words (عام ألفين وثمانية عشر).
+    historical Gregorian years (1000-1899) and years in words (عام ألفين وثمانية عشر). `beside` is
+    the calendar of that month: beside a Gregorian month, 1350-1500 without an era is Gregorian
+    ("29 من مايو 1453").
     """
     raw = m.group(p)
     if raw is None:
@@ -71,7 +73,7 @@ def year(m: re.Match[str], p: str, *, strong: bool) -> tuple[str, int] | None:
     suffix = vocab().year_suffix.get(key(m.group(p + "s") or ""))
     if suffix == "hijri":
         return ("hijri", year) if 1 <= year <= 1600 else None    # "توفي سنة 1237هـ" too
-    if suffix is None and strong and 1350 <= year <= 1500:
+    if suffix is None and strong and 1350 <= year <= 1500 and beside != "gregorian":
         return "hijri", year
     if 1900 <= year <= 2100 or (strong and 1000 <= year <= 2100 and suffix != "hijri"):
         return "gregorian", year
