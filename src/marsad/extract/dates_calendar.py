@@ -14,7 +14,7 @@ from marsad.extract.dates_vocab import key, vocab
 
 
 def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    if P.prev_word(folded, m) in _PART_NOUNS:
+    if P.prev_word(folded, m) in vocab().part_nouns:
         return None                                   # "الربع الثاني من العام"، "النصف الثاني من يونيو"
     month = P.month(m, "dmy_m")
     day = vocab().day(m.group("dmy_d"))
@@ -31,9 +31,6 @@ def _read_dmy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if year is not None:
         value = P.time(m, "dmy_", value)
     return value, "absolute", month[0], None
-
-
-_PART_NOUNS = frozenset({"النصف", "الربع", "الثلث", "الشطر", "العقد"})
 
 
 def _read_mdy(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
@@ -153,16 +150,22 @@ def _read_yc(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     years 1350-1500 and not before an accusative count, "في 1750 قدما") or
     with its era ("1436هـ"), or a Gregorian year alone ("مونديال 2018 في روسيا", "أعوام 2015 و2016")
     when nothing around it makes it a count."""
-    year = P.year(m, "yc_y", strong=False)
-    if year is None and key(m.group("cue") or "") in ("في", "منذ") and not m.group("yc_ys") and (
-            1000 <= int(m.group("yc_y")) < 1350 or 1500 < int(m.group("yc_y")) < 1900) \
-            and not P.next_words(folded, m.end())[0].endswith("ا"):
-        year = "gregorian", int(m.group("yc_y"))       # "وفي 1861 انطلقت الحرب"، not "في 1750 قدما"
+    year = P.year(m, "yc_y", strong=False) or _older_year(m, folded)
     if year is None:
         return None
     if m.group("yc_ys") is None and (_counted(m, folded) or m.group("cue") is None and not _year_alone(m, folded)):
         return None
     return P.year_value(year), "absolute", year[0], None
+
+
+def _older_year(m: re.Match[str], folded: str) -> tuple[str, int] | None:
+    """A Gregorian year before 1900 after في or منذ ("وفي 1861 انطلقت الحرب"), outside the Hijri years
+    1350-1500 and not before an accusative count ("في 1750 قدما")."""
+    number = int(m.group("yc_y"))
+    if key(m.group("cue") or "") not in ("في", "منذ") or m.group("yc_ys") or not (
+            1000 <= number < 1350 or 1500 < number < 1900) or P.next_words(folded, m.end())[0].endswith("ا"):
+        return None
+    return "gregorian", number
 
 
 def _counted(m: re.Match[str], folded: str) -> bool:
@@ -510,7 +513,7 @@ def _read_tn(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     bounds = R.month_bounds(named[0], *month) if month else None
     if bounds is None:
         return None, "range", named[0], None
-    if key(m.group("tn_w")) in ("الاواخر", "الاخيره", "الاخير"):
+    if key(m.group("tn_w")) in vocab().last_ten:
         first, last = bounds[0] + dt.timedelta(days=20), bounds[1]
     else:
         first, last = bounds[0], bounds[0] + dt.timedelta(days=9)

@@ -141,7 +141,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     before |= tokens(w for ws in d["part_ordinals"].values() for w in ws)
     before |= tokens(d["date_cues"]) | set(v.weekdays_bare) | set(v.nth) | set(v.construct)
     before |= {"ال" + w for w in v.counts if " " not in w} | tokens(("عشية", "غداة"))
-    before |= tokens(("عشر", "عشرة", "العشر", "العشرة", "الأواخر", "الأوائل", "الأولى", "الأخيرة", "الليالي", "الأيام"))
+    before |= tokens(("عشر", "عشرة", "العشر", "العشرة", "الليالي", "الأيام")) | tokens(w for ws in d["ten_days"].values() for w in ws)
     # Every branch starts with a literal (a digit for numbers), so the engine skips ahead in C; a
     # number of one or two digits (في 15) is kept in Python only after a day cue; the word start
     # (with an optional proclitic) is checked in Python on the few hits.

@@ -104,6 +104,8 @@ class Vocab:
     directions: dict[str, int]
     span_directions: dict[str, int]             # الماضية / المقبلين -> -1 / 1 (after a plural or dual period)
     seasons: dict[str, tuple[int, int]]         # الصيف -> (6, 8): its first and last month
+    last_ten: frozenset[str]                    # الأواخر: the last ten days of a month (else the first)
+    part_nouns: frozenset[str]                  # النصف، الربع: an ordinal after them is no day
     meridiem: dict[str, str]
     timezones: dict[str, str]
     year_suffix: dict[str, str]
@@ -176,6 +178,8 @@ def vocab() -> Vocab:
         directions={k: int(v) for k, v in _inverse(data["directions"]).items()},
         span_directions={k: int(v) for k, v in _inverse(data["span_directions"]).items()},
         seasons={key(k): (v[0], v[1]) for k, v in data["seasons"].items()},
+        last_ten=_keys(data["ten_days"]["last"]),
+        part_nouns=_keys(data["part_nouns"]),
         meridiem=_inverse(data["meridiem"]),
         timezones=_inverse(data["timezones"]),
         year_suffix=_inverse(data["year_suffix"]),
