@@ -55,6 +55,8 @@ def test_ranges_in_their_usual_forms(text, low, high):
     ("يقيم أقل من 30 شخصا", "less_than"), ("قتل ما لا يقل عن 30 شخصا", "at_least"),
     ("قتل 30 شخصا على الأقل", "at_least"), ("يتسع حتى 30 شخصا", "at_most"),
     ("لا يزيد عن 30 شخصا", "at_most"), ("قتل 30 شخصا", "exact"),
+    ("عمل في الصحافة عشرين عاما ونيفا", "more_than"), ("قضى نيفا وعشرين عاما في السجن", "more_than"),
+    ("بلغت الخسائر مئة مليون ونيف", "more_than"),
 ])
 def test_hedges_set_the_qualifier(text, qualifier):
     assert one(text).qualifier == qualifier

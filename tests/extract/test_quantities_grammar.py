@@ -320,6 +320,27 @@ def test_a_definite_ten_standing_alone_is_an_ordinal():
     assert (q.value, q.kind) == (30, "ordinal")
 
 
+@pytest.mark.parametrize("text, value, shown", [
+    ("انطلقت الدورة الـ20 للمعرض أمس", 20, "الـ20"), ("اختتم الاجتماع الـ 14 لرؤساء الأجهزة", 14, "الـ 14"),
+    ("احتفلت الشركة بالذكرى الـ60 لتأسيسها", 60, "الـ60"), ("حل المنتخب في المركز ال12", 12, "ال12"),
+])
+def test_digits_with_the_article_after_a_singular_noun_are_an_ordinal(text, value, shown):
+    q = only(text)
+    assert (q.value, q.kind, q.text) == (value, "ordinal", shown)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("لم تسجل إصابات خلال الـ24 ساعة الماضية", 24), ("فاز باللقب في السنوات الـ50 الماضية", 50),
+    ("تصدرت إحدى المراتب الـ10 الأولى في التصنيف", 10), ("وصلت الحصيلة الـ300 بحسب الوزارة", 300),
+])
+def test_definite_digits_that_count_stay_cardinal(text, value):
+    assert [(q.value, q.kind) for q in find_quantities(text) if q.value == value] == [(value, "cardinal")]
+
+
+def test_definite_digits_naming_a_day_of_a_month_are_no_ordinal():
+    assert [q for q in find_quantities("يختتم البرنامج يوم الخميس الـ28 من الشهر الجاري") if q.kind == "ordinal"] == []
+
+
 @pytest.mark.parametrize("text", ["وصل الفريق أول عبدالفتاح إلى العاصمة", "ترقية الملازم أول خالد"])
 def test_a_rank_with_awwal_is_not_an_ordinal(text):
     assert [q for q in find_quantities(text) if q.kind == "ordinal"] == []

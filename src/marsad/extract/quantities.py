@@ -67,6 +67,8 @@ class _Vocab:
     era: frozenset[str]
     measure_nouns: frozenset[str]           # مساحة، طول: "م" after their number is metres, not an era
     time_marks: frozenset[str]
+    clock_nouns: frozenset[str]             # "الساعة الـ7" is a time, not the 7th
+    counted_after: frozenset[str]           # "الـ10 الأولى": the first ten, a count
     scores: frozenset[str]
     negative: frozenset[str]
     not_wholes: frozenset[str]
@@ -163,6 +165,8 @@ def _vocab() -> _Vocab:
         era=_folded(data["era_marks"]),
         measure_nouns=_folded(data["measure_nouns"]),
         time_marks=_folded(data["time_marks_after"]),
+        clock_nouns=_folded(data["clock_nouns"]),
+        counted_after=_folded(data["counted_after_definite_digits"]),
         scores=_folded(data["score_cues"]),
         negative=_folded(data["negative_before"]),
         not_wholes=_folded(data["not_fraction_wholes"]),
@@ -460,6 +464,9 @@ class _Extractor:
             if found is not None:
                 return found
         read = read_number(tokens)
+        if read is not None and a.num and not hedge and (
+                found := self._definite_digit_ordinal(a, tokens, read, before)):
+            return found
         if read is None or self._is_reference(prev) or self._listed_reference(before):
             return None
         if (atom is not None and atom.kind == "scale" and atom.count == 1 and read.words == 1
@@ -550,6 +557,31 @@ class _Extractor:
             return False
         base = self.vocab.units.get(bare)
         return base is None or normalize(base) == bare
+
+    def _definite_digit_ordinal(self, a: _Anchor, tokens: _Tokens, read: NumberRead,
+                                before: list[tuple[str, int]]) -> _Found | None:
+        """Digits with the article after a definite singular noun, nothing counted after them:
+        "الاجتماع الـ22 للجنة", "الدورة الـ 20" (the 22nd, the 20th); "الـ24 ساعة" and "السنوات
+        الـ50" count, and a clock hour ("الساعة الـ7") is a time."""
+        if a.pre == "ال":
+            fs, nouns = a.core - 2, before[:1]
+        elif not a.pre and before and before[0][0] == "ال":
+            fs, nouns = before[0][1], before[1:2]
+        else:
+            return None
+        if read.words != 1 or not a.num.isdigit() or not nouns or not self._singular_before(nouns):
+            return None
+        vocab, noun, nxt = self.vocab, _strip_definite(nouns[0][0]), tokens[1]
+        if noun in vocab.clock_nouns or self._subject(noun) or nxt in vocab.time_marks or \
+                tokens.phrase_at(1, self.percent_index)[0] or self.folded[a.core - 1] == "(":
+            return None          # "وصلت الحصيلة الـ300": the subject of a count
+        if nxt in vocab.counted_after or (nxt == "من" and (
+                tokens[2] in vocab.months_next or _strip_definite(tokens[2]) == "شهر")):
+            return None          # "المراتب الـ10 الأولى" (the first ten); "الخميس الـ30 من يوليو", a day
+        if self._counted_noun_follows(tokens, 1) and not (nxt[:1] == "ل" and nxt not in self.vocab.units):
+            return None          # "الـ24 ساعة"; "الذكرى الـ25 لتأسيسه" has a ل- phrase, not a noun
+        return _Found(fs, tokens.spans[0][1], int(a.num), kind="ordinal")
+        return _Found(fs, tokens.spans[0][1], int(a.num), kind="ordinal")
 
     def _ordinal(self, a: _Anchor, tokens: _Tokens, prev: str, word: str) -> _Found | None:
         """"الثالث", "الحادية عشرة", "الثاني والعشرين", "ثالث أكبر", "المرة الأولى": kind ordinal."""
