@@ -223,6 +223,26 @@ def test_a_span_back_and_a_half_counts_the_half(text, span, value):
     assert (d.text, d.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("انتهت الحرب قبل خمسين عاما", "قبل خمسين عاما", "1969"),
+    ("عرفته منذ خمسة وثلاثين عامًا", "منذ خمسة وثلاثين عامًا", "1984"),
+    ("لم يعدل النظام منذ أكثر من ثمانية عشر عاما", "منذ أكثر من ثمانية عشر عاما", "2001"),
+    ("انتهت الحرب الباردة قبل ربع قرن", "قبل ربع قرن", "1994"),
+    ("لم يحدث مثله منذ نصف قرن", "منذ نصف قرن", "1969"),
+    ("تأسست المدينة قبل ثلاثة قرون", "قبل ثلاثة قرون", "1719"),
+    ("تعمل الورشة منذ قرن ونصف", "منذ قرن ونصف", "1869"),
+    ("انتقل إلى هنا منذ نصف عام", "منذ نصف عام", "2018-09"),
+])
+def test_spans_back_counted_in_tens_compounds_centuries_and_parts(text, span, value):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value) == (span, value)
+
+
+def test_a_counted_span_with_a_ten_runs_from_publication():
+    d = one("تضاعف العدد خلال الأعوام الستين الماضية", THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value) == ("الأعوام الستين الماضية", "1959", "2019")
+
+
 @pytest.mark.parametrize("text,span,days", [
     ("امبارح حصلت الحادثة في الشارع", "امبارح", -1),
     ("النهارده الصبح اجتمع المجلس", "النهارده", 0),

@@ -76,6 +76,7 @@ def _words() -> dict[str, str]:
         "UMANY": alternation(units_many),
         "UPLURAL": alternation(w for u, forms in d["units"].items() for w in forms["many"] if u not in ("hour", "minute")),
         "VCOUNT": alternation(d["vague_counts"]),
+        "UFRAC": alternation(w for ws in d["unit_fractions"].values() for w in ws),
         "OPEN": alternation(d["range_openers"]),
         "JOIN": alternation(d["range_joiners"]),
         "AMPM": alternation(w for ws in d["meridiem"].values() for w in ws),
@@ -108,7 +109,7 @@ def _words() -> dict[str, str]:
         "NUMW": _number_words(("unit", "ten", "hundred", "teen"), 1),
         "MNUM": _number_words(("unit", "teen"), 1, 12),
         "USMALL2": alternation(w for u, forms in d["units"].items() for w in forms["one"] + forms["two"]
-                               if u != "decade" and (u != "day" or w in forms["two"])),
+                               if u not in ("decade", "century") and (u != "day" or w in forms["two"])),
     }
 
 
@@ -228,7 +229,7 @@ def _build(w: dict[str, str]) -> str:
                rf"(?:{S}\({S}(?P<rd_wd>{w['WD']}){S}\)|{S1}(?P<rd_wd2>{w['WD']}){END})?"),
         "wd": rf"(?:(?P<wd_t>{w['TOD']}){S1})?(?:يوم{S1})?(?P<wd_w>{w['WD']}){END}(?:{S1}{dirw('wd_dir')})?",
         "ago": (rf"(?P<ago_k>{w['AGO']}){S1}(?:{w['HEDGE']}{S1})?(?:(?P<ago_n>\d{{1,3}}|{w['COUNT']}){END}{S1}"
-                rf"(?P<ago_u>{w['UMANY']})|(?P<ago_u2>{w['USMALL']})(?:{S1}واحد[ه]?{END})?"
+                rf"(?P<ago_u>{w['UMANY']})|(?:(?P<ago_fr>{w['UFRAC']}){S1})?(?P<ago_u2>{w['USMALL']})(?:{S1}واحد[ه]?{END})?"
                 rf"|(?:{w['VCOUNT']}{S1})?(?P<ago_u3>{w['UPLURAL']})){END}"
                 rf"(?:{S1}(?P<ago_half>و{S}نصف)(?:{S1}(?:ال)?(?:{w['USMALL']}))?)?"),
         "dago": rf"من{S1}(?P<dago_u>{w['USMALL2']}){END}",

@@ -11,6 +11,8 @@ from marsad.extract import dates_parts as P
 from marsad.extract import dates_resolve as R
 from marsad.extract.dates_vocab import key, vocab
 
+_YEARS_IN = {"decade": 10, "century": 100}     # units counted in years
+
 
 def _read_pr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
     direction = P.direction(m, "pr_dir")
@@ -102,6 +104,8 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         unit, amount = v.units[key(m.group("ago_u2"))]
         if amount == 1 and (rest.startswith("ال") or rest[:1].isdigit()):
             return None                           # "قبل عام الانتخابات", "قبل يوم 5"
+        if m.group("ago_fr"):
+            amount = v.unit_fractions[key(m.group("ago_fr"))] if amount == 1 else None   # "قبل ربع قرن"
     else:
         raw = key(m.group("ago_n"))
         amount = int(raw) if raw.isdigit() else v.counts.get(raw)
@@ -109,12 +113,12 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
     if not amount:
         return None
     sign = 1 if key(m.group("ago_k")) in v.later else -1      # "بعد يومين" forward, "قبل يومين" back
-    if m.group("ago_half") and unit in ("year", "month"):     # "قبل عام ونصف": 18 months back
-        if unit == "year":
-            unit, amount = "month", 12 * int(amount) + 6
-        elif pub is not None:                                  # "قبل شهر ونصف": the month 45 days back
-            day = pub + dt.timedelta(days=sign * (30 * int(amount) + 15))
-            return day.isoformat()[:7], "relative", "gregorian", None
+    if m.group("ago_half"):
+        amount += 0.5                                          # "قبل عام ونصف"، "منذ قرن ونصف"
+    if unit in _YEARS_IN:                                      # "قبل عقدين"، "منذ نصف قرن": years
+        unit, amount = "year", _YEARS_IN[unit] * amount
+    if unit == "year" and amount != int(amount):               # "قبل عام ونصف": 18 months back
+        unit, amount = "month", round(12 * amount)
     if sign > 0 and folded[:m.start()].strip(" \t\n\"'(«") and not P.reading(m, pub, folded, None).future:
         return None          # "وصل بعد يومين": two days after something told before, not after publication
     value = None
@@ -123,9 +127,9 @@ def _read_ago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
             whole_days = int(amount) // 24 if unit == "hour" else 0
             value = (pub + dt.timedelta(days=sign * whole_days)).isoformat()
         elif unit in ("day", "week"):
-            value = (pub + dt.timedelta(days=sign * amount * (7 if unit == "week" else 1))).isoformat()
-        elif unit == "decade":
-            value = R.shift(pub, "year", sign * 10 * int(amount))
+            value = (pub + dt.timedelta(days=sign * int(amount * (7 if unit == "week" else 1)))).isoformat()
+        elif unit == "month" and amount != int(amount):        # "قبل شهر ونصف": the month 45 days back
+            value = (pub + dt.timedelta(days=sign * round(30 * amount))).isoformat()[:7]
         else:
             value = R.shift(pub, unit, sign * int(amount))
     return value, "relative", "gregorian", None
@@ -160,8 +164,8 @@ def _read_pp(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
         if not days:
             return pub.isoformat(), "relative", "gregorian", None
         unit, count = "day", days
-    elif unit == "decade":
-        unit, count = "year", 10 * count
+    elif unit in _YEARS_IN:
+        unit, count = "year", _YEARS_IN[unit] * count
     sign = v.span_directions.get(key(m.group("pp_d" + i)), -1)
     near, far = R.shift(pub, unit, 0), R.shift(pub, unit, sign * count)
     first, last = (far, near) if sign < 0 else (near, far)

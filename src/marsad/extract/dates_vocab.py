@@ -57,6 +57,20 @@ def _inverse(mapping: dict[str, list[str]]) -> dict[str, str]:
     return {key(word): label for label, words in mapping.items() for word in words}
 
 
+def with_compound_counts(counts: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The listed count words plus every unit joined to a ten by و ("خمسة وعشرين" = 25).
+
+    Why generated: 21-99 are regular (unit, و, ten), so the data lists units and tens once.
+    """
+    out = {n: list(ws) for n, ws in counts.items()}
+    tens = [(int(n), w) for n, ws in counts.items() if int(n) % 10 == 0 and 20 <= int(n) <= 90 for w in ws]
+    units = [(int(n), w) for n, ws in counts.items() if 1 <= int(n) <= 9 for w in ws]
+    for ten, ten_word in tens:
+        for unit, unit_word in units:
+            out.setdefault(str(ten + unit), []).append(f"{unit_word} و{ten_word}")
+    return out
+
+
 def ordinal_forms(phrase: str) -> list[str]:
     """A day ordinal as listed (masculine, with ال) plus its feminine and its form without ال.
 
@@ -98,6 +112,7 @@ class Vocab:
     weekdays: dict[str, int]
     ordinals: dict[str, int]
     counts: dict[str, int]
+    unit_fractions: dict[str, float]            # نصف -> 0.5: "قبل نصف قرن"
     units: dict[str, tuple[str, int | None]]    # word -> (unit, 1 | 2 | None for "many")
     relative_days: dict[str, int]
     periods: dict[str, str]
@@ -159,6 +174,7 @@ def vocab() -> Vocab:
     """The folded vocabulary, built once per process."""
     data = json.loads(resources.files("marsad.extract").joinpath("data/dates.json").read_text("utf-8"))
     data["ordinal_days"] = {n: [f for w in ws for f in ordinal_forms(w)] for n, ws in data["ordinal_days"].items()}
+    data["counts"] = with_compound_counts(data["counts"])
     weekdays = {key(k): v for k, v in weekday_names().items()}
     units: dict[str, tuple[str, int | None]] = {}
     for unit, forms in data["units"].items():
@@ -172,6 +188,7 @@ def vocab() -> Vocab:
         weekdays=weekdays,
         ordinals=_inverse_int(data["ordinal_days"]),
         counts={k: int(v) for k, v in _inverse(data["counts"]).items()},
+        unit_fractions={k: float(v) for k, v in _inverse(data["unit_fractions"]).items()},
         units=units,
         relative_days={k: int(v) for k, v in _inverse(data["relative_days"]).items()},
         periods=_inverse(data["periods"]),
