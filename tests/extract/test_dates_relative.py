@@ -238,6 +238,23 @@ def test_spans_back_counted_in_tens_compounds_centuries_and_parts(text, span, va
     assert (d.text, d.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("يعقد المؤتمر الشهر بعد المقبل", "الشهر بعد المقبل", "2019-05"),
+    ("تجرى الانتخابات العام بعد المقبل", "العام بعد المقبل", "2021"),
+    ("يلاقي الفريق خصمه الخميس بعد المقبل", "الخميس بعد المقبل", "2019-03-28"),
+    ("ينتهي المشروع في رمضان بعد المقبل", "رمضان بعد المقبل", "2020-04-24"),
+    ("افتتح المعرض في مارس قبل الماضي", "مارس قبل الماضي", "2017-03"),
+])
+def test_after_the_next_and_before_the_last_skip_one(text, span, value):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value) == (span, value)
+
+
+def test_a_direction_after_two_weekdays_places_them():
+    d = one("تقام الورشة يومي السبت والأحد المقبلين", THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value) == ("يومي السبت والأحد المقبلين", "2019-03-16", "2019-03-17")
+
+
 def test_a_counted_span_with_a_ten_runs_from_publication():
     d = one("تضاعف العدد خلال الأعوام الستين الماضية", THURSDAY.isoformat())
     assert (d.text, d.value, d.end_value) == ("الأعوام الستين الماضية", "1959", "2019")

@@ -220,7 +220,7 @@ def _build(w: dict[str, str]) -> str:
                rf"|(?P<pp_v>{w['VPER']}){END}{S1}(?P<pp_d5>{w['SPD']}|{w['DIR']})"),
         "sea": rf"(?:(?P<sea_this>{w['THIS']}){S1})?(?P<sea_w>{w['SEASON']}){END}(?:{S1}{dirw('sea_dir')})?",
         "wdr": (rf"(?:{w['TOD']}{S1})?(?:يومي?{S1})?(?P<wdr_a>{w['WD']}){END}"
-                rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']})"),
+                rf"(?:{S1}(?:و|على|الى|إلى){S}|{S}[-–/]{S}|{S1})(?P<wdr_b>{w['WD']}){END}(?:{S1}{dirw('wdr_dir')})?"),
         "wkd": (rf"(?:(?:{w['TOD']}{S1})?(?:يوم{S1})?(?P<wkd_w>{w['WD']})|(?P<wkd_b>{w['WDB']})){END}{S1}(?:من{S1})?"
                 rf"{week_ref('wkd_')}|{week_ref('wkd2_')}{S}[,،]?{S}(?:يوم{S1})?(?P<wkd_w2>{w['WD']}){END}"),
         "pr": (rf"(?:(?P<pr_p>{w['PART']}){S1})?(?:(?P<pr_this>{w['THIS']}){S1})?(?P<pr_u>{w['PER']}){END}"

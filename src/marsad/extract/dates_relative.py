@@ -85,8 +85,8 @@ def _read_wd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     if pub is not None:
         reading = P.reading(m, pub, folded, direction)
         day = R.weekday_date(v.weekdays[key(m.group("wd_w"))], pub, direction, reading.future)
-        if direction is not None and direction < -1:
-            day -= dt.timedelta(days=7)
+        if direction is not None and abs(direction) > 1:
+            day += dt.timedelta(days=7 if direction > 0 else -7)     # "الخميس قبل الماضي"، "بعد المقبل"
         value = day.isoformat()
     return value, "relative", "gregorian", None
 
@@ -196,7 +196,8 @@ def _read_sea(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
 
 
 def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
-    """Two consecutive weekdays, "ليل الثلاثاء الأربعاء", "يومي الثلاثاء والأربعاء": a range."""
+    """Two consecutive weekdays, "ليل الثلاثاء الأربعاء", "يومي الثلاثاء والأربعاء": a range, on the
+    side a direction after them asks ("يومي السبت والأحد المقبلين")."""
     v = vocab()
     if P.prev_word(folded, m) in v.weekday_not_after:
         return None
@@ -205,7 +206,10 @@ def _read_wdr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
         return None
     if pub is None:
         return None, "range", "gregorian", None
-    first = R.weekday_date(a, pub, None, P.reading(m, pub, folded, None).future)
+    direction = P.direction(m, "wdr_dir")
+    first = R.weekday_date(a, pub, direction, P.reading(m, pub, folded, direction).future)
+    if direction is not None and abs(direction) > 1:
+        first += dt.timedelta(days=7 if direction > 0 else -7)
     return first.isoformat(), "range", "gregorian", (first + dt.timedelta(days=1)).isoformat()
 
 

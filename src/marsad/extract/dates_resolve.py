@@ -141,10 +141,10 @@ def _today_hijri(pub: dt.date) -> tuple[int, int, int] | None:
 def _pick_year(candidate: tuple[int, int], now: tuple[int, int], base: int, direction: int | None,
                future: bool = False) -> int:
     """Year (base or a neighbour) putting (month, day) on the side of `now` that `direction` asks."""
-    if direction is not None and direction > 0:
-        return base if candidate > now else base + 1
+    if direction is not None and direction > 0:     # 2: the one after the next ("بعد المقبل")
+        return (base if candidate > now else base + 1) + direction - 1
     if direction is not None and direction < 0:
-        return base if candidate < now else base - 1
+        return (base if candidate < now else base - 1) + direction + 1
     if direction == 0:
         return base
     if future:
@@ -226,16 +226,19 @@ def occurrence(span_of: Callable[[int], Span | None], base: int, pub: dt.date, d
     """Which yearly occurrence (`span_of(year)` -> first and last day, year in the event's own
     calendar, `base` the year of publication there) an undated mention means.
 
-    Same rule as day+month: direction 0 -> base; > 0 the first starting after `pub`; < 0 the last
-    ending before it; future clause -> the first not yet over; else the last already begun.
+    Same rule as day+month: direction 0 -> base; > 0 the first starting after `pub` (2: the second);
+    < 0 the last ending before it (-2: the one before); future clause -> the first not yet over;
+    else the last already begun.
     """
     if direction == 0:
         return span_of(base)
-    spans = [s for y in (base - 1, base, base + 1) if (s := span_of(y)) is not None]
-    if direction is not None and direction > 0:
-        return min((s for s in spans if s[0] > pub), default=None)
+    spans = sorted(s for y in range(base - 2, base + 3) if (s := span_of(y)) is not None)
+    if direction is not None and direction > 0:     # 2: the one after the next ("رمضان بعد المقبل")
+        after = [s for s in spans if s[0] > pub]
+        return after[direction - 1] if len(after) >= direction else None
     if direction is not None and direction < 0:
-        return max((s for s in spans if s[1] < pub), default=None)
+        before = [s for s in spans if s[1] < pub]
+        return before[direction] if len(before) >= -direction else None
     if future:
         return min((s for s in spans if s[1] >= pub), default=None)
     return max((s for s in spans if s[0] <= pub), default=None)
