@@ -165,6 +165,16 @@ def test_a_day_and_month_followed_by_a_year_phrase_fall_in_that_year(text, expec
     assert "العام" in d.text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("صدر القرار في الخامس من شوال لعام 1436 هـ", "2015-07-21"),
+    ("وقعت الاتفاقية في 10 مايو لعام 2014", "2014-05-10"),
+])
+def test_a_year_joined_by_li_to_its_day_and_month_is_their_year(text, expected):
+    d = one(text, "2015-08-03")
+    assert (d.value, d.kind) == (expected, "absolute")
+    assert "لعام" in d.text
+
+
 def test_a_range_written_across_the_new_year_starts_in_the_year_before():
     d = one("تقام الدورة في الفترة من 22 ديسمبر إلى الرابع من يناير 2016", "2015-08-01")
     assert (d.value, d.end_value) == ("2015-12-22", "2016-01-04")
