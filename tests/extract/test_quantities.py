@@ -47,6 +47,16 @@ def test_ranges_in_their_usual_forms(text, low, high):
     assert (q.qualifier, q.low, q.high, q.value) == ("range", low, high, None)
 
 
+@pytest.mark.parametrize("text", ["تراوحت نسبة المشاركة بين 20% و30%", "تراوحت نسبة المشاركة بين 20 في المئة و30 في المئة"])
+def test_a_range_with_the_percent_written_on_both_numbers(text):
+    q = one(text)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", 20, 30, "%")
+
+
+def test_a_percent_then_a_price_is_no_range():
+    assert [(q.value, q.unit) for q in find_quantities("تراجع السهم 1.6 بالمئة إلى 11 دولارا")] == [(1.6, "%"), (11, "دولار")]
+
+
 @pytest.mark.parametrize("text, qualifier", [
     ("قتل حوالي 30 شخصا", "approx"), ("قتل قرابة 30 شخصا", "approx"), ("قتل زهاء 30 شخصا", "approx"),
     ("قتل ما يقارب 30 شخصا", "approx"), ("يقدر عددهم بنحو 30 شخصا", "approx"), ("قتل 30 شخصا تقريبا", "approx"),

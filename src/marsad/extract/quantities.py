@@ -949,8 +949,10 @@ class _Extractor:
         """The upper number when `read` opens a range: "بين 500 و600", "من 200 إلى 300", "200-300"."""
         joiners = {"بين": ("و", "-", "–", "الي"), "من": ("الي", "حتي", "ل", "-", "–")}.get(marker, ("الي", "-", "–", "او"))
         i = read.end
+        percent, _ = tokens.phrase_at(i, self.percent_index)
+        i += percent             # a percent sign on both: "بين 20% و30%"
         word = tokens[i]
-        if (word and word[0].isalpha() and word not in joiners and word not in lexicon()
+        if (not percent and word and word[0].isalpha() and word not in joiners and word not in lexicon()
                 and not (marker == "بين" and word.startswith("و"))):
             i += 1               # a noun between: "بين 500 مقاتل و600 مقاتل"
             word = tokens[i]
@@ -961,7 +963,7 @@ class _Extractor:
             high = read_number([*tokens.words[:i], word[1:], *tokens.words[i + 1:]], i)
         else:
             return None
-        if high is None or high.value <= read.value:
+        if high is None or high.value <= read.value or (percent and not tokens.phrase_at(high.end, self.percent_index)[0]):
             return None
         second = tokens[high.end]
         if i > read.end and _strip_definite(second) != _strip_definite(tokens[read.end]) and (
