@@ -311,3 +311,8 @@ def test_both_numbers_after_a_name_noun_in_the_dual_name_and_do_not_count():
     assert [(q.value, q.unit) for q in found] == [(56, "مستفيدا")]
     assert find_quantities("بموجب المادتين 5 و7 من النظام") == []
     assert [(q.value, q.unit) for q in find_quantities("بدأ الاجتماع الساعة 10 و30 دقيقة")] == [(30, "دقيقة")]
+
+
+@pytest.mark.parametrize("text", ["أصيب 12 بجروح خطيرة", "قتل 5 بسبب القصف", "أصيب العشرات بجروح"])
+def test_a_preposition_phrase_after_a_number_is_not_what_it_counts(text):
+    assert find_quantities(text)[0].unit is None
