@@ -180,6 +180,21 @@ def test_dialect_numerals_common_in_quotes(text, value):
     assert find_quantities(text)[0].value == value
 
 
+def test_the_verb_athna_is_not_the_number_two_but_ithna_ashar_is_twelve():
+    assert find_quantities("وأثنى الوزير على جهود الفريق") == []
+    assert only("ضم الوفد اثني عشر عضوا").value == 12
+
+
+def test_a_fall_written_with_the_scale_on_the_second_number_scales_the_first():
+    first, second = find_quantities("تراجع الإنتاج من 300 إلى 200 ألف برميل")
+    assert (first.value, second.value, second.unit) == (300_000, 200_000, "برميل")
+
+
+def test_range_bounds_written_high_first_are_ordered():
+    q = only("تقدر ثروته ما بين 32 و30 مليار دولار")
+    assert (q.low, q.high, q.unit) == (30_000_000_000, 32_000_000_000, "دولار")
+
+
 def test_an_adjective_spelled_like_a_dialect_numeral_is_not_a_number():
     assert find_quantities("يتمتع البلد باقتصاد متين") == []
 

@@ -885,13 +885,19 @@ class _Extractor:
             return None          # a match score "2-1"
         marker = prev if prev == "بين" or (prev == "من" and hedge is None) else ""
         high = self._range_end(tokens, read, marker)
+        reversed_scale = high is not None and read.scale == 1 and high.scale > 1 and \
+            high.value >= 2 * high.scale and read.value * high.scale > high.value
+        if reversed_scale and marker == "من":
+            found.value, high = read.value * high.scale, None    # "تراجع من 300 إلى 200 ألف": a fall, 300,000 first
         if high is not None:
-            low = read.value
+            low, top = read.value, high.value
             if read.scale == 1 and high.scale > 1 and low * high.scale <= high.value:
                 low *= high.scale  # "بين 8 و10 آلاف"
+            elif reversed_scale:   # "ما بين 32 و30 مليار": the bounds written high first
+                low, top = high.value, read.value * high.scale
             if tokens[high.end] in vocab.months_next:
                 return None      # "ما بين 15-25 يوليو": days of a month, a date
-            found.low, found.high, found.value, found.qualifier = low, high.value, None, "range"
+            found.low, found.high, found.value, found.qualifier = low, top, None, "range"
             last = high
             if marker and hedge is None:
                 words = _words_before(self.folded, a.start, 2)
