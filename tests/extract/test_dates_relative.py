@@ -250,6 +250,22 @@ def test_after_the_next_and_before_the_last_skip_one(text, span, value):
     assert (d.text, d.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,span,first,last", [
+    ("خسرت الشركة 359 مليون دولار في الربع الماضي", "الربع الماضي", "2018-10", "2018-12"),
+    ("تتوقع الشركة أرباحا أعلى في الربع المقبل", "الربع المقبل", "2019-04", "2019-06"),
+    ("تراجعت المبيعات في النصف الماضي", "النصف الماضي", "2018-07", "2018-12"),
+])
+def test_a_quarter_or_half_with_a_direction_is_next_to_publications(text, span, first, last):
+    d = one(text, THURSDAY.isoformat())
+    assert (d.text, d.value, d.end_value) == (span, first, last)
+
+
+@pytest.mark.parametrize("text", ["ارتفع صافي الربح خلال الربع الحالي مقارنة بالربع السابق",
+                                  "تراجعت الأرباح عن الربع السابق من العام الجاري"])
+def test_the_current_and_previous_quarter_of_company_results_are_not_placed(text):
+    assert [d for d in find_dates(text, THURSDAY.isoformat()) if "الربع" in d.text] == []
+
+
 def test_a_direction_after_two_weekdays_places_them():
     d = one("تقام الورشة يومي السبت والأحد المقبلين", THURSDAY.isoformat())
     assert (d.text, d.value, d.end_value) == ("يومي السبت والأحد المقبلين", "2019-03-16", "2019-03-17")

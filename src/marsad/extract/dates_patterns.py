@@ -29,7 +29,7 @@ END = r"(?![^\W_])"
 LEND = r"(?![^\W\d_])"          # end of a word that a digit may follow: "سبتمبر10"
 NUM_END = r"(?!\d)(?![.,/]\d)"
 
-KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "tn", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
+KINDS = ("rng", "yr", "num", "rngd", "hol", "nwd", "wk", "qtr", "qd", "tn", "dmy", "mdy", "dm", "my", "py", "ys", "dmr", "dd", "mo", "yc",
          "dec", "pp", "sea", "wkd", "pr", "rd", "wdr", "wd", "ago", "dago")
 
 
@@ -187,6 +187,8 @@ def _build(w: dict[str, str]) -> str:
                 rf"|{w['COUNT']}){S1}(?P<qtr_f>الاولي|الاخيره)){END}(?:{S1}من)?{S1}(?:{yn}{year('qtr_y')}"
                 rf"|(?:شهر{S1})?{month('qtr_m')}(?:{S},?{S}(?:من{S1})?{yn}{year('qtr_my')}|{S1}{dirw('qtr_mdir')})?"
                 rf"|(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qtr_dir')})?)"),
+        "qd": (rf"(?P<qd_w>{w['YPART']}){S1}{dirw('qd_dir')}"
+               rf"(?:{S1}من{S1}(?:{w['THIS']}{S1})?(?:العام|السنه){END}(?:{S1}{dirw('qd_ydir')})?)?"),
         "tn": (rf"(?:(?:الايام|الليالي){S1}(?:ال)?عشر[ه]?|(?:ال)?عشر[ه]?(?:{S1}(?:الايام|الليالي))?){S1}"
                rf"(?P<tn_w>{w['TENPART']}){END}(?:{S1}من)?{S1}(?:شهر{S1})?{month('tn_m')}"
                rf"(?:{S},?{S}(?:من{S1})?{yn}{year('tn_my')}|{S1}{dirw('tn_mdir')})?"),

@@ -259,7 +259,28 @@ def _read_dago(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | 
     return value, "relative", "gregorian", None
 
 
+def _read_qd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
+    """"الربع الماضي", "النصف المقبل": the quarter or half before or after the one holding
+    publication, as a range of months (kind relative). Not "الربع الحالي" nor "الربع السابق":
+    in the results a company publishes weeks after a quarter ends, the current quarter is the one
+    reported on and the previous one the quarter before it, not publication's."""
+    v = vocab()
+    if m.group("qd_ydir") and P.direction(m, "qd_ydir") != 0:
+        return None                 # "الربع الماضي من العام الماضي" says two things
+    step = P.direction(m, "qd_dir")
+    if not step or key(m.group("qd_dir")) in v.comparative_directions:
+        return None
+    if pub is None:
+        return None, "relative", "gregorian", None
+    size = 3 if key(m.group("qd_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+    index = (pub.month - 1) // size + step
+    year, part = pub.year + index // (12 // size), index % (12 // size)
+    first = part * size + 1
+    return R.iso(year, first), "relative", "gregorian", R.iso(year, first + size - 1)
+
+
 READERS: dict[str, Callable[[re.Match[str], dt.date | None, str], P.Found | None]] = {
+    "qd": _read_qd,
     "pr": _read_pr,
     "rd": _read_rd,
     "wd": _read_wd,

@@ -127,6 +127,7 @@ def _scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozens
     triggers |= {p + t for t in tokens(w for ws in d["decades"].values() for w in ws) for p in ("", "ال")}
     triggers |= tokens(d["plural_periods"]) | tokens(d["month_noun"]) | {"العقد", "القرن"}
     triggers |= tokens(d["seasons"]) | tokens(d["vague_periods"])
+    triggers |= tokens(w for ws in d["year_parts"].values() for w in ws)          # الربع الماضي
     triggers |= {"ال" + key(w) for f in d["units"].values() for w in f["two"]}     # العامين الماضيين
     triggers |= {key(w) for f in d["units"].values() for w in f["many"]}          # الخمس سنوات الماضية
     for name in v.holidays:                         # "عيد", "راس"; "يوم عرفه" -> "عرفه"
