@@ -88,6 +88,13 @@ def test_consecutive_hijri_years_are_a_range_of_the_years_holding_their_new_year
     assert (d.kind, d.value, d.end_value) == ("range", first, last)
 
 
+@pytest.mark.parametrize("text", ["نما السكان خلال المدة 1413-1431هـ بمعدل ثابت", "درس الشعر في الفترة من (1413 – 1431هـ)"])
+def test_two_hijri_years_apart_with_their_era_are_a_range(text):
+    d = one(text, "2015-07-31")
+    first, last = (str(Hijri(y, 1, 1).to_gregorian().year) for y in (1413, 1431))
+    assert (d.kind, d.calendar, d.value, d.end_value) == ("range", "hijri", first, last)
+
+
 def test_a_season_written_as_two_years_is_a_range():
     d = one("استعد الفريق لموسم 2015-2016 بمعسكر خارجي", "2015-07-31")
     assert (d.value, d.end_value) == ("2015", "2016")

@@ -383,15 +383,16 @@ def _read_rngd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | 
 def _read_yr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | None:
     """Two consecutive years, "1436/1437 هـ", "موسم 2015-2016" (or written last first, as right-to-left
     typing often puts them: "العام الجامعي 1437/1436هـ"), or two Gregorian years joined by a dash,
-    "2015-2020": a range of years."""
+    "2015-2020", or two Hijri years with their era, "1413-1431هـ": a range of years."""
     a, b = int(m.group("yr_a")), int(m.group("yr_b"))
     if a == b + 1:
         a, b = b, a
     dashed = "/" not in folded[m.end("yr_a"):m.start("yr_b")]
-    if not (b == a + 1 or dashed and a < b <= a + 50 and 1900 <= a and b <= 2100
+    suffix = vocab().year_suffix.get(key(m.group("yr_s") or ""))
+    far_apart = 1900 <= a and b <= 2100 or suffix == "hijri" and 1300 <= a     # "1413-1431هـ"
+    if not (b == a + 1 or dashed and a < b <= a + 50 and far_apart
             and not _unit_follows(folded, m.end(), _LINKS)):
         return None
-    suffix = vocab().year_suffix.get(key(m.group("yr_s") or ""))
     hijri = suffix == "hijri" or (suffix is None and 1350 <= a <= 1500)
     cal = "hijri" if hijri else "gregorian"
     if not hijri and not 1900 <= a <= 2100:
