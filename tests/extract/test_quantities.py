@@ -316,3 +316,13 @@ def test_both_numbers_after_a_name_noun_in_the_dual_name_and_do_not_count():
 @pytest.mark.parametrize("text", ["أصيب 12 بجروح خطيرة", "قتل 5 بسبب القصف", "أصيب العشرات بجروح"])
 def test_a_preposition_phrase_after_a_number_is_not_what_it_counts(text):
     assert find_quantities(text)[0].unit is None
+
+
+@pytest.mark.parametrize("text, shown, unit", [
+    ("بلغت قيمة الصفقة 5 ملايين $ العام الماضي", "5 ملايين $", "دولار"),
+    ("بلغت قيمة الصفقة $5 مليون العام الماضي", "$5 مليون", "دولار"),
+    ("تجاوزت الخسائر €300 مليون", "€300 مليون", "يورو"),
+])
+def test_a_currency_sign_after_or_before_the_number_is_its_unit(text, shown, unit):
+    q = [q for q in find_quantities(text) if q.value][0]
+    assert (q.text, q.unit) == (shown, unit)

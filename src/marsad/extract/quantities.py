@@ -68,6 +68,7 @@ class _Vocab:
     measure_nouns: frozenset[str]           # مساحة، طول: "م" after their number is metres, not an era
     time_marks: frozenset[str]
     clock_nouns: frozenset[str]             # "الساعة الـ7" is a time, not the 7th
+    currency_signs: dict[str, str]          # "$" -> دولار
     counted_after: frozenset[str]           # "الـ10 الأولى": the first ten, a count
     scores: frozenset[str]
     negative: frozenset[str]
@@ -166,6 +167,7 @@ def _vocab() -> _Vocab:
         measure_nouns=_folded(data["measure_nouns"]),
         time_marks=_folded(data["time_marks_after"]),
         clock_nouns=_folded(data["clock_nouns"]),
+        currency_signs=dict(data["currency_signs"]),
         counted_after=_folded(data["counted_after_definite_digits"]),
         scores=_folded(data["score_cues"]),
         negative=_folded(data["negative_before"]),
@@ -910,6 +912,11 @@ class _Extractor:
             i += n
         elif a.core and self.folded[a.core - 1] in "%٪" and a.start == a.core:
             found.fs, found.unit = min(found.fs, a.core - 1), "%"     # "٪50": the sign typed first
+        elif tokens[i] in vocab.currency_signs:
+            found.fe, found.unit = tokens.spans[i][1], vocab.currency_signs[tokens[i]]   # "5 ملايين $"
+            i += 1
+        elif a.core and a.start == a.core and self.folded[a.core - 1] in vocab.currency_signs:
+            found.fs, found.unit = min(found.fs, a.core - 1), vocab.currency_signs[self.folded[a.core - 1]]  # "$5"
         n, phrase = tokens.phrase_at(i, self.after_index)
         if n:
             found.fe = tokens.spans[i + n - 1][1]
