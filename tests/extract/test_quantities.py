@@ -53,6 +53,19 @@ def test_a_range_with_the_percent_written_on_both_numbers(text):
     assert (q.qualifier, q.low, q.high, q.unit) == ("range", 20, 30, "%")
 
 
+def test_a_change_from_one_rate_to_another_is_two_percents():
+    assert [(q.value, q.kind) for q in find_quantities("ارتفعت البطالة من 11% إلى 20%")] == [(11, "percent"), (20, "percent")]
+
+
+@pytest.mark.parametrize("text, value", [("بلغت الكلفة 1 500 000 دولار", 1_500_000), ("قتل 12 500 مدني", 12_500)])
+def test_thousands_grouped_by_spaces(text, value):
+    assert one(text).value == value
+
+
+def test_a_row_of_table_numbers_is_not_one_number():
+    assert [q.value for q in find_quantities("طبيب 7840 2749 10589")] == [7840, 2749, 10589]
+
+
 def test_a_percent_then_a_price_is_no_range():
     assert [(q.value, q.unit) for q in find_quantities("تراجع السهم 1.6 بالمئة إلى 11 دولارا")] == [(1.6, "%"), (11, "دولار")]
 

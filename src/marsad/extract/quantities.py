@@ -193,6 +193,7 @@ def _span(folded: FoldMap, fs: int, fe: int, text: str) -> tuple[int, int]:
 _GLUED = (",", ".", '"', "(", ")", ":", ";", "!", "?", "-", "/", "'", "[", "]")   # folded: « » ، are " ,
 _DIGITS = re.compile(r"\d+(?:[.,:/]\d+)*")     # what precedes is checked per match: cheaper
 _NUMBER_PREFIXES = frozenset(_PREFIXES)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d )(?!0)\d{1,3}(?: \d{3})+(?!\d|[.,]\d| \d)")   # not in a table row
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +385,10 @@ class _Extractor:
             # "9ر26%", "6ر2 مليار": agencies write the decimal mark ر with the fraction first, as it
             # shows right to left; read 26.9 and 2.6 (same length: offsets unchanged)
             self.folded = _RA_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", self.folded)
+        if " " in self.folded and _SPACED_THOUSANDS.search(self.folded):
+            # "1 500 000": thousands grouped by spaces, as French and some agency copy write them;
+            # the spaces become commas in what we fold (same length: offsets unchanged)
+            self.folded = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), self.folded)
         if "\u060c" in text:
             # the Arabic comma separates items ("7771،7546"): keep it apart from the Latin comma
             # folding made of it (one character for one, offsets unchanged), unless it groups
@@ -963,6 +968,8 @@ class _Extractor:
         joiners = {"بين": ("و", "-", "–", "الي"), "من": ("الي", "حتي", "ل", "-", "–")}.get(marker, ("الي", "-", "–", "او"))
         i = read.end
         percent, _ = tokens.phrase_at(i, self.percent_index)
+        if percent and marker == "من":
+            return None          # "ارتفعت من 11% إلى 20%": a change from one rate to another
         i += percent             # a percent sign on both: "بين 20% و30%"
         word = tokens[i]
         if (not percent and word and word[0].isalpha() and word not in joiners and word not in lexicon()
