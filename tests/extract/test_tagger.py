@@ -123,6 +123,14 @@ def test_a_tagged_name_with_the_table_key_keeps_its_span_when_the_table_adds_a_n
     assert [(m.first, m.last, m.entry.key) for m in tagger._with_known_names(doc, [tagged])] == [(1, 2, "org:hezbollah")]
 
 
+def test_a_club_name_added_from_the_table_gives_up_its_country_when_the_rest_names_the_club():
+    doc = Doc("خسر الفريق أمام تشلسي الإنجليزي في لندن")
+    rule_mentions(doc)
+    found = tagger._with_known_names(doc, [])
+    club = next(m for m in found if m.entry is not None and m.entry.key == "org:club-chelsea")
+    assert doc.text[club.start:club.end] == "تشلسي"
+
+
 def test_a_table_name_that_adds_more_than_a_nationality_is_still_taken_whole():
     doc = Doc("نقلت سكاي نيوز عربية عن مصادر أن الوفد وصل")
     rule_mentions(doc)

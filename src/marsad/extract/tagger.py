@@ -268,8 +268,20 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         same = len(touching) == 1 and (touching[0].first, touching[0].last) == (r.first, r.last)
         if not touching or same or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
                                                                      or all(m.type != r.type for m in touching))):
-            out = _taken_whole(out, touching, r, "gazetteer")
+            out = _taken_whole(out, touching, _without_club_country(doc, r), "gazetteer")
     return out
+
+
+def _without_club_country(doc: Doc, r: Mention) -> Mention:
+    """A club's table name that ends with its country's adjective ("تشلسي الإنجليزي"), without it
+    when the rest is a name of the same club: both annotated corpora tag the club's name alone."""
+    if r.entry is None or not r.entry.key.startswith("org:club-") or r.last == r.first \
+            or not doc.norms[r.last].startswith("ال"):
+        return r
+    rest = " ".join(doc.norms[k] for k in range(r.first, r.last))
+    if not any(e.key == r.entry.key for e in gazetteer().phrases.get(rest, ())):
+        return r
+    return Mention(r.first, r.last - 1, r.start, doc.ends[r.last - 1], r.type, r.entry, r.source, r.link)
 
 
 def _taken_whole(found: list[Mention], touching: list[Mention], r: Mention, source: str) -> list[Mention]:
