@@ -193,6 +193,7 @@ def _span(folded: FoldMap, fs: int, fe: int, text: str) -> tuple[int, int]:
 _GLUED = (",", ".", '"', "(", ")", ":", ";", "!", "?", "-", "/", "'", "[", "]")   # folded: « » ، are " ,
 _DIGITS = re.compile(r"\d+(?:[.,:/]\d+)*")     # what precedes is checked per match: cheaper
 _NUMBER_PREFIXES = frozenset(_PREFIXES)
+_COMMA = re.compile(",")
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d )(?!0)\d{1,3}(?: \d{3})+(?!\d|[.,]\d| \d)")   # not in a table row
 
 
@@ -394,8 +395,9 @@ class _Extractor:
             # folding made of it (one character for one, offsets unchanged), unless it groups
             # thousands ("85،539") or marks decimals before a scale word ("54،9 مليون")
             chars = list(self.folded)
-            for i, c in enumerate(chars):
-                if c == "," and text[self.fold.original(i)] == "\u060c" and not _thousands_group(self.folded, i) \
+            for m in _COMMA.finditer(self.folded):
+                i = m.start()
+                if text[self.fold.original(i)] == "\u060c" and not _thousands_group(self.folded, i) \
                         and not _decimal_comma(self.folded, i):
                     chars[i] = ";"
             self.folded = "".join(chars)
