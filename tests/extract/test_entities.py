@@ -180,3 +180,13 @@ def test_a_verbal_noun_after_a_given_name_is_not_a_surname():
     people = [t for t, k, _ in ents("وحضر محمد وعلي الاجتماع الذي عقد أمس") if k == "PER"]
     assert "علي الاجتماع" not in people
     assert ("سعد الحريري", "PER") in [(t, k) for t, k, _ in ents("قال رئيس الوزراء سعد الحريري إن الحكومة باقية")]
+
+
+def test_a_place_with_a_masculine_country_adjective_near_a_sports_cue_is_the_club():
+    found = {e.text: e.type for e in find_entities("فاز فريق موسكو على هامبورغ الألماني بهدف في المباراة")}
+    assert found.get("هامبورغ") == "ORG"
+
+
+def test_a_region_whose_head_noun_takes_the_masculine_stays_a_place():
+    found = {e.text: e.type for e in find_entities("قصفت الطائرات إقليم كردستان العراقي قبل المباراة")}
+    assert found.get("كردستان", "LOC") == "LOC"

@@ -100,6 +100,30 @@ def _clubs_by_context(doc: Doc) -> None:
             m.type, m.entry = "ORG", None
 
 
+_PLACE_HEADS = ("loc_heads_admin", "loc_heads_geo", "loc_heads_facility")
+
+
+def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
+    """A place followed by a masculine country adjective near a sports cue is a club: a team
+    (فريق، نادي) takes the masculine and a city the feminine ("ليون الفرنسي" the club, "ليون
+    الفرنسية" the city), which the tagger, reading words and not agreement, often misses."""
+    for m in mentions:
+        k = m.last + 1
+        if m.type != "LOC" or m.first != m.last or doc.norms[m.first].startswith("ال") or k >= len(doc) \
+                or not doc.joined(k) or not _masculine_country(doc.norms[k]) or not _sports_context(doc, m.first):
+            continue
+        if m.first and any(doc.in_set(m.first - 1, heads) for heads in _PLACE_HEADS):
+            continue             # "إقليم كردستان العراقي": the adjective agrees with the head noun
+        m.type = "ORG"
+        m.entry = next((e for e in gazetteer().phrases.get(doc.norms[m.first], ()) if e.type == "ORG"), None)
+
+
+def _masculine_country(word: str) -> bool:
+    """"الفرنسي", "الالماني": a country adjective in the masculine singular (not "العربي", which
+    names regions: "الخليج العربي", "المغرب العربي")."""
+    return word.startswith("ال") and word.endswith("ي") and word != "العربي" and is_adjective(word)
+
+
 def _context_ok(doc: Doc, i: int, clitic: str, hits: list[GazEntry] | None = None) -> bool:
     """Evidence that an ambiguous alias (العربية, الأسد, القاعدة) is the name: a cue word before it."""
     if hits and hits[0].key.startswith("org:club-"):
@@ -210,6 +234,8 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
     mentions = tagged_mentions(doc, known_names)
     if mentions is None:
         mentions = [m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")]
+    elif known_names:
+        _clubs_by_their_country(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _close_quotes(text, mentions)
     return resolve(text, mentions)
