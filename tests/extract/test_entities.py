@@ -190,3 +190,16 @@ def test_a_place_with_a_masculine_country_adjective_near_a_sports_cue_is_the_clu
 def test_a_region_whose_head_noun_takes_the_masculine_stays_a_place():
     found = {e.text: e.type for e in find_entities("قصفت الطائرات إقليم كردستان العراقي قبل المباراة")}
     assert found.get("كردستان", "LOC") == "LOC"
+
+
+def test_the_country_adjective_that_presents_a_person_is_not_part_of_the_name():
+    from marsad.extract.entities import _without_leading_country
+    from marsad.extract.entity_doc import Doc, Mention
+    doc = Doc("انفرد للبرازيلي كلاوديو بالكرة")
+    named = _without_leading_country(doc, Mention(1, 2, doc.starts[1] + 1, doc.ends[2], "PER"))
+    assert doc.text[named.start:named.end] == "كلاوديو"
+    surname = _without_leading_country(doc, Mention(2, 2, doc.starts[2], doc.ends[2], "PER"))
+    assert (surname.first, surname.last) == (2, 2)
+    turki = Doc("وصف تركي الشبانة رحيل المذيع")
+    given = _without_leading_country(turki, Mention(1, 2, turki.starts[1], turki.ends[2], "PER"))
+    assert (given.first, given.last) == (1, 2)             # تركي is a given name here

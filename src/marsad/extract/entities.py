@@ -101,6 +101,24 @@ def _clubs_by_context(doc: Doc) -> None:
 
 
 _PLACE_HEADS = ("loc_heads_admin", "loc_heads_geo", "loc_heads_facility")
+_CLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل")
+
+
+def _without_leading_country(doc: Doc, m: Mention) -> Mention:
+    """A person's name after the country adjective that presents it ("للبرازيلي كلاوديو",
+    "الأرجنتيني ليونيل ميسي"), without the adjective: it says who the person is, not their name."""
+    if m.type != "PER" or m.last == m.first or not _country_word(doc.norms[m.first]):
+        return m
+    first = m.first + 1
+    return Mention(first, m.last, doc.starts[first], m.end, m.type, m.entry, m.source, m.link)
+
+
+def _country_word(word: str) -> bool:
+    """A definite country adjective, with its proclitics ("للبرازيلي", "والمصري"); not the bare
+    form, which is also a given name ("تركي")."""
+    if word.startswith("لل") and is_adjective("ال" + word[2:]):
+        return True
+    return any(word.startswith(c + "ال") and is_adjective(word[len(c):]) for c in _CLITICS)
 
 
 def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
@@ -236,6 +254,7 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
         mentions = [m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")]
     elif known_names:
         _clubs_by_their_country(doc, mentions)
+        mentions = [_without_leading_country(doc, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     _close_quotes(text, mentions)
     return resolve(text, mentions)
