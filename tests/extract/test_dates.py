@@ -224,6 +224,11 @@ def test_a_part_of_a_year_or_month_and_a_pair_of_years_are_the_range_they_name(t
     assert (d.value, d.end_value, d.kind) == (first, last, "range")
 
 
+def test_the_first_days_of_a_month_are_the_month_not_its_first_day():
+    d = one("يبدأ الموسم خلال الأيام الأولى من شهر أغسطس 2024", "2024-03-14")
+    assert (d.text, d.value) == ("شهر أغسطس 2024", "2024-08")
+
+
 def test_a_quarter_of_a_year_is_a_range_of_months():
     d = one("تراجعت المبيعات في الربع الأخير من 2014")
     assert (d.value, d.end_value) == ("2014-10", "2014-12")
