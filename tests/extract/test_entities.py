@@ -203,3 +203,13 @@ def test_the_country_adjective_that_presents_a_person_is_not_part_of_the_name():
     turki = Doc("وصف تركي الشبانة رحيل المذيع")
     given = _without_leading_country(turki, Mention(1, 2, turki.starts[1], turki.ends[2], "PER"))
     assert (given.first, given.last) == (1, 2)             # تركي is a given name here
+
+
+def test_a_results_line_names_teams_and_their_countries():
+    found = {e.text: e.type for e in find_entities("موسكو ( روسيا ) - هامبورغ ( المانيا ) 1 - صفر")}
+    assert (found.get("هامبورغ"), found.get("موسكو"), found.get("المانيا"), found.get("روسيا")) == ("ORG", "ORG", "LOC", "LOC")
+
+
+def test_a_city_with_its_country_in_brackets_outside_a_results_line_stays_a_place():
+    found = {e.text: e.type for e in find_entities("زار الوزير باريس ( فرنسا ) أمس")}
+    assert found.get("باريس") == "LOC"

@@ -121,6 +121,30 @@ def _country_word(word: str) -> bool:
     return any(word.startswith(c + "ال") and is_adjective(word[len(c):]) for c in _CLITICS)
 
 
+def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A results line, "موسكو ( روسيا ) - هامبورغ ( المانيا ) 1 - صفر": a name followed by its
+    country in brackets and then a dash or a score is a team (ORG), the country a place."""
+    out = list(mentions)
+    for i in range(len(doc) - 2):
+        if doc.gaps[i].strip() != "(" or not doc.gaps[i + 1].strip().startswith(")"):
+            continue
+        after = doc.gaps[i + 1].strip()[1:].strip()
+        if not (after.startswith(("-", "–")) or doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر"):
+            continue
+        country = next((e for e in gazetteer().phrases.get(doc.norms[i + 1], ()) if e.key.startswith("loc:")), None)
+        if country is None:
+            continue
+        team = next((m for m in out if m.last == i), None)
+        if team is None and not any(m.first <= i <= m.last for m in out):
+            club = next((e for e in gazetteer().phrases.get(doc.norms[i], ()) if e.type == "ORG"), None)
+            out.append(Mention(i, i, doc.starts[i], doc.ends[i], "ORG", club, "rule"))
+        elif team is not None and team.type == "LOC":
+            team.type, team.entry = "ORG", None
+        if not any(m.first <= i + 1 <= m.last for m in out):
+            out.append(Mention(i + 1, i + 1, doc.starts[i + 1], doc.ends[i + 1], "LOC", country, "rule"))
+    return out
+
+
 def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
     """A place followed by a masculine country adjective near a sports cue is a club: a team
     (فريق، نادي) takes the masculine and a city the feminine ("ليون الفرنسي" the club, "ليون
@@ -253,6 +277,7 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
     if mentions is None:
         mentions = [m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")]
     elif known_names:
+        mentions = _teams_in_results(doc, mentions)
         _clubs_by_their_country(doc, mentions)
         mentions = [_without_leading_country(doc, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
