@@ -213,3 +213,9 @@ def test_a_results_line_names_teams_and_their_countries():
 def test_a_city_with_its_country_in_brackets_outside_a_results_line_stays_a_place():
     found = {e.text: e.type for e in find_entities("زار الوزير باريس ( فرنسا ) أمس")}
     assert found.get("باريس") == "LOC"
+
+
+def test_a_quoted_place_name_that_is_also_a_newspaper_is_the_newspaper():
+    found = {e.text: (e.type, e.key) for e in find_entities("لندن : « الشرق الأوسط » هددت الحكومة بالرد")}
+    assert found["الشرق الأوسط"] == ("ORG", "org:asharq-al-awsat")
+    assert find_entities("تشهد منطقة الشرق الأوسط توترا")[0].type == "LOC"

@@ -145,6 +145,22 @@ def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_QUOTES = ("«", "\"", "“", "”", "»")
+
+
+def _quoted_titles(doc: Doc, mentions: list[Mention]) -> None:
+    """A place name in quotation marks that the tables also hold as an organisation is that
+    organisation: « الشرق الأوسط » is the newspaper, the region is not quoted."""
+    for m in mentions:
+        if m.type != "LOC" or not doc.text[max(0, m.start - 3):m.start].rstrip().endswith(_QUOTES) \
+                or not doc.text[m.end:m.end + 3].lstrip().startswith(_QUOTES):
+            continue
+        phrase = " ".join(doc.norms[m.first:m.last + 1])
+        org = next((e for e in gazetteer().phrases.get(phrase, ()) if e.type == "ORG"), None)
+        if org is not None:
+            m.type, m.entry = "ORG", org
+
+
 def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
     """A place followed by a masculine country adjective near a sports cue is a club: a team
     (فريق، نادي) takes the masculine and a city the feminine ("ليون الفرنسي" the club, "ليون
@@ -279,6 +295,7 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
     elif known_names:
         mentions = _teams_in_results(doc, mentions)
         _clubs_by_their_country(doc, mentions)
+        _quoted_titles(doc, mentions)
         mentions = [_without_leading_country(doc, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     _close_quotes(text, mentions)
