@@ -219,3 +219,8 @@ def test_a_quoted_place_name_that_is_also_a_newspaper_is_the_newspaper():
     found = {e.text: (e.type, e.key) for e in find_entities("لندن : « الشرق الأوسط » هددت الحكومة بالرد")}
     assert found["الشرق الأوسط"] == ("ORG", "org:asharq-al-awsat")
     assert find_entities("تشهد منطقة الشرق الأوسط توترا")[0].type == "LOC"
+
+
+def test_a_team_in_a_results_line_takes_the_clubs_whole_name_even_at_the_line_end():
+    found = {e.text: (e.type, e.key) for e in find_entities("نتائج المجموعة الخامسة ريال مدريد ( اسبانيا ) -")}
+    assert found["ريال مدريد"] == ("ORG", "org:club-real-madrid")

@@ -125,19 +125,24 @@ def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A results line, "موسكو ( روسيا ) - هامبورغ ( المانيا ) 1 - صفر": a name followed by its
     country in brackets and then a dash or a score is a team (ORG), the country a place."""
     out = list(mentions)
-    for i in range(len(doc) - 2):
-        if doc.gaps[i].strip() != "(" or not doc.gaps[i + 1].strip().startswith(")"):
+    for i in range(len(doc) - 1):
+        closing = doc.text[doc.ends[i + 1]:doc.ends[i + 1] + 8].strip()
+        if doc.gaps[i].strip() != "(" or not closing.startswith(")"):
             continue
-        after = doc.gaps[i + 1].strip()[1:].strip()
-        if not (after.startswith(("-", "–")) or doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر"):
+        score = i + 2 < len(doc) and (doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر")
+        if not (closing[1:].strip().startswith(("-", "–")) or score):
             continue
         country = next((e for e in gazetteer().phrases.get(doc.norms[i + 1], ()) if e.key.startswith("loc:")), None)
         if country is None:
             continue
+        named = _club_ending_at(doc, i)
+        if named is not None:                    # "ريال مدريد ( اسبانيا )": the club's whole name
+            first, club = named
+            out = [m for m in out if m.last < first or m.first > i] + [
+                Mention(first, i, doc.starts[first], doc.ends[i], "ORG", club, "rule")]
         team = next((m for m in out if m.last == i), None)
         if team is None and not any(m.first <= i <= m.last for m in out):
-            club = next((e for e in gazetteer().phrases.get(doc.norms[i], ()) if e.type == "ORG"), None)
-            out.append(Mention(i, i, doc.starts[i], doc.ends[i], "ORG", club, "rule"))
+            out.append(Mention(i, i, doc.starts[i], doc.ends[i], "ORG", None, "rule"))
         elif team is not None and team.type == "LOC":
             team.type, team.entry = "ORG", None
         if not any(m.first <= i + 1 <= m.last for m in out):
@@ -159,6 +164,16 @@ def _quoted_titles(doc: Doc, mentions: list[Mention]) -> None:
         org = next((e for e in gazetteer().phrases.get(phrase, ()) if e.type == "ORG"), None)
         if org is not None:
             m.type, m.entry = "ORG", org
+
+
+def _club_ending_at(doc: Doc, last: int) -> tuple[int, GazEntry] | None:
+    """(first token, entry) of the longest club name in the tables that ends at token `last`."""
+    for first in range(max(0, last - 3), last + 1):
+        phrase = " ".join(doc.norms[first:last + 1])
+        club = next((e for e in gazetteer().phrases.get(phrase, ()) if e.key.startswith("org:club-")), None)
+        if club is not None:
+            return first, club
+    return None
 
 
 def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
