@@ -224,3 +224,10 @@ def test_a_quoted_place_name_that_is_also_a_newspaper_is_the_newspaper():
 def test_a_team_in_a_results_line_takes_the_clubs_whole_name_even_at_the_line_end():
     found = {e.text: (e.type, e.key) for e in find_entities("نتائج المجموعة الخامسة ريال مدريد ( اسبانيا ) -")}
     assert found["ريال مدريد"] == ("ORG", "org:club-real-madrid")
+
+
+def test_a_countrys_people_in_the_plural_are_no_name():
+    from marsad.extract.entities import _people_of_a_country
+    from marsad.extract.entity_doc import Doc, Mention
+    doc = Doc("معظمهم أميركيون وكنديون وحسنين")
+    assert [_people_of_a_country(doc, Mention(k, k, doc.starts[k], doc.ends[k], "PER")) for k in (1, 2, 3)] == [True, True, False]

@@ -131,6 +131,14 @@ def test_a_club_name_added_from_the_table_gives_up_its_country_when_the_rest_nam
     assert doc.text[club.start:club.end] == "تشلسي"
 
 
+def test_a_persons_table_name_holds_the_part_the_tagger_found():
+    doc = Doc("بان كي مون يبتسم خلال مؤتمر صحفي")
+    rule_mentions(doc)
+    table = next(m for m in doc.mentions if m.entry is not None and m.type == "PER")
+    tagged = _tagged(doc, 1, 2, "PER", None)                  # "كي مون" without "بان"
+    assert [(m.first, m.last) for m in tagger._with_known_names(doc, [tagged])] == [(table.first, table.last)] == [(0, 2)]
+
+
 def test_a_table_name_that_adds_more_than_a_nationality_is_still_taken_whole():
     doc = Doc("نقلت سكاي نيوز عربية عن مصادر أن الوفد وصل")
     rule_mentions(doc)

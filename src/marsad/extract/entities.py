@@ -113,6 +113,12 @@ def _without_leading_country(doc: Doc, m: Mention) -> Mention:
     return Mention(first, m.last, doc.starts[first], m.end, m.type, m.entry, m.source, m.link)
 
 
+def _people_of_a_country(doc: Doc, m: Mention) -> bool:
+    """"وكنديون", "البريطانيين": a country's people in the plural are a group, not a name."""
+    word = doc.norms[m.first]
+    return m.first == m.last and word.endswith(("يون", "يين")) and _country_word("ال" + word.removeprefix("ال").lstrip("وف"))
+
+
 def _country_word(word: str) -> bool:
     """A definite country adjective, with its proclitics ("للبرازيلي", "والمصري"); not the bare
     form, which is also a given name ("تركي")."""
@@ -311,7 +317,7 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
         mentions = _teams_in_results(doc, mentions)
         _clubs_by_their_country(doc, mentions)
         _quoted_titles(doc, mentions)
-        mentions = [_without_leading_country(doc, m) for m in mentions]
+        mentions = [_without_leading_country(doc, m) for m in mentions if not _people_of_a_country(doc, m)]
     mentions.sort(key=lambda m: m.start)
     _close_quotes(text, mentions)
     return resolve(text, mentions)

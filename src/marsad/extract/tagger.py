@@ -250,6 +250,8 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     starts where it starts ("الدولة الإسلامية في العراق والشام", not "الدولة الإسلامية" + "العراق" +
     "الشام") or none has its type (the place in "قوات سوريا الديمقراطية"); a head noun before a
     tagged name of the same type is left out as the annotated corpora do ("قطاع غزة" -> "غزة").
+    A person's table name holds the parts of it the tagger found ("بان كي مون", not "كي مون": no head
+    noun comes before a person's name).
     A table name that touches no tagged name is added, unless it is a nationality adjective alone.
     A tagged name on exactly a table name's words takes the table's type and key ("داعشي" is
     org:isis, whatever type the tagger gave it), unless the table also gives those words the
@@ -267,7 +269,8 @@ def _with_known_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         inside = all(r.first <= m.first and m.last <= r.last for m in touching)
         same = len(touching) == 1 and (touching[0].first, touching[0].last) == (r.first, r.last)
         if not touching or same or (inside and r.last > r.first and (any(m.first == r.first for m in touching)
-                                                                     or all(m.type != r.type for m in touching))):
+                                                                     or all(m.type != r.type for m in touching)
+                                                                     or r.type == "PER")):
             out = _taken_whole(out, touching, _without_club_country(doc, r), "gazetteer")
     return out
 
