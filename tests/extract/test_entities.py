@@ -193,8 +193,8 @@ def test_a_region_whose_head_noun_takes_the_masculine_stays_a_place():
 
 
 def test_the_country_adjective_that_presents_a_person_is_not_part_of_the_name():
-    from marsad.extract.entities import _without_leading_country
     from marsad.extract.entity_doc import Doc, Mention
+    from marsad.extract.entity_finish import _without_leading_country
     doc = Doc("انفرد للبرازيلي كلاوديو بالكرة")
     named = _without_leading_country(doc, Mention(1, 2, doc.starts[1] + 1, doc.ends[2], "PER"))
     assert doc.text[named.start:named.end] == "كلاوديو"
@@ -227,7 +227,7 @@ def test_a_team_in_a_results_line_takes_the_clubs_whole_name_even_at_the_line_en
 
 
 def test_a_countrys_people_in_the_plural_are_no_name():
-    from marsad.extract.entities import _people_of_a_country
     from marsad.extract.entity_doc import Doc, Mention
+    from marsad.extract.entity_finish import _people_of_a_country
     doc = Doc("معظمهم أميركيون وكنديون وحسنين")
     assert [_people_of_a_country(doc, Mention(k, k, doc.starts[k], doc.ends[k], "PER")) for k in (1, 2, 3)] == [True, True, False]

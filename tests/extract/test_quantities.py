@@ -337,5 +337,5 @@ def test_a_preposition_phrase_after_a_number_is_not_what_it_counts(text):
     ("بلغت الخسائر €300 مليون", "€300 مليون", "يورو"),
 ])
 def test_a_currency_sign_after_or_before_the_number_is_its_unit(text, shown, unit):
-    q = [q for q in find_quantities(text) if q.value][0]
+    q = next(q for q in find_quantities(text) if q.value)
     assert (q.text, q.unit) == (shown, unit)

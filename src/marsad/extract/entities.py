@@ -8,13 +8,15 @@ The tables and rules run first, in three layers, each filling only text the earl
 3. later short mentions (a surname, a nisba, an organisation without its head noun) of what 1-2 found.
 Then the learned tagger (`marsad.extract.tagger`) decides the spans and types, reading those
 mentions as features and taking their table entries and links; `find_entities_by_rules` keeps the
-rules' own answer. `marsad.extract.aliases` gives every mention its canonical name and key. The
+rules' own answer; `marsad.extract.entity_finish` mends what a word-by-word tagger misses (agreement,
+results lines, quoted titles). `marsad.extract.aliases` gives every mention its canonical name and key. The
 document state is `marsad.extract.entity_doc`; the rules of layer 2 are `marsad.extract.entity_rules`.
 """
 from __future__ import annotations
 
 from marsad.extract.aliases import resolve
 from marsad.extract.entity_doc import Doc, Mention
+from marsad.extract.entity_finish import finish, sports_context
 from marsad.extract.entity_rules import is_adjective, rules_pass
 from marsad.extract.gazetteer import GazEntry, gazetteer
 from marsad.extract.tagger import tagged_mentions
@@ -84,129 +86,19 @@ def _in_place_list(doc: Doc, i: int) -> bool:
     return doc.mentions[doc.owner[i - 1]].type == "LOC"
 
 
-def _sports_context(doc: Doc, i: int, window: int = 8) -> bool:
-    """A sports cue word (مباراة، فاز، الدوري...) within `window` tokens of token i."""
-    cues = doc.lex["sports_cues"]
-    return any(not cues.isdisjoint(doc.info[k].forms)
-               for k in range(max(0, i - window), min(len(doc), i + window + 1)) if k != i)
-
-
 def _clubs_by_context(doc: Doc) -> None:
     """A city that is also a club ("ليفربول", "الشارقة") is the club when a sports cue is near."""
     for m in doc.mentions:
         if m.type == "LOC" and m.first == m.last and doc.norms[m.first] in doc.lex["club_places"] \
-                and doc.text[m.start:m.end] == doc.words[m.first] and _sports_context(doc, m.first, 5) or m.type == "LOC" and m.first == m.last and doc.variants(m.first)[-1][1] in doc.lex["club_places"] \
-                and _sports_context(doc, m.first, 5):
+                and doc.text[m.start:m.end] == doc.words[m.first] and sports_context(doc, m.first, 5) or m.type == "LOC" and m.first == m.last and doc.variants(m.first)[-1][1] in doc.lex["club_places"] \
+                and sports_context(doc, m.first, 5):
             m.type, m.entry = "ORG", None
-
-
-_PLACE_HEADS = ("loc_heads_admin", "loc_heads_geo", "loc_heads_facility")
-_CLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل")
-
-
-def _without_leading_country(doc: Doc, m: Mention) -> Mention:
-    """A person's name after the country adjective that presents it ("للبرازيلي كلاوديو",
-    "الأرجنتيني ليونيل ميسي"), without the adjective: it says who the person is, not their name."""
-    if m.type != "PER" or m.last == m.first or not _country_word(doc.norms[m.first]):
-        return m
-    first = m.first + 1
-    return Mention(first, m.last, doc.starts[first], m.end, m.type, m.entry, m.source, m.link)
-
-
-def _people_of_a_country(doc: Doc, m: Mention) -> bool:
-    """"وكنديون", "البريطانيين": a country's people in the plural are a group, not a name."""
-    word = doc.norms[m.first]
-    return m.first == m.last and word.endswith(("يون", "يين")) and _country_word("ال" + word.removeprefix("ال").lstrip("وف"))
-
-
-def _country_word(word: str) -> bool:
-    """A definite country adjective, with its proclitics ("للبرازيلي", "والمصري"); not the bare
-    form, which is also a given name ("تركي")."""
-    if word.startswith("لل") and is_adjective("ال" + word[2:]):
-        return True
-    return any(word.startswith(c + "ال") and is_adjective(word[len(c):]) for c in _CLITICS)
-
-
-def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A results line, "موسكو ( روسيا ) - هامبورغ ( المانيا ) 1 - صفر": a name followed by its
-    country in brackets and then a dash or a score is a team (ORG), the country a place."""
-    out = list(mentions)
-    for i in range(len(doc) - 1):
-        closing = doc.text[doc.ends[i + 1]:doc.ends[i + 1] + 8].strip()
-        if doc.gaps[i].strip() != "(" or not closing.startswith(")"):
-            continue
-        score = i + 2 < len(doc) and (doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر")
-        if not (closing[1:].strip().startswith(("-", "–")) or score):
-            continue
-        country = next((e for e in gazetteer().phrases.get(doc.norms[i + 1], ()) if e.key.startswith("loc:")), None)
-        if country is None:
-            continue
-        named = _club_ending_at(doc, i)
-        if named is not None:                    # "ريال مدريد ( اسبانيا )": the club's whole name
-            first, club = named
-            out = [m for m in out if m.last < first or m.first > i] + [
-                Mention(first, i, doc.starts[first], doc.ends[i], "ORG", club, "rule")]
-        team = next((m for m in out if m.last == i), None)
-        if team is None and not any(m.first <= i <= m.last for m in out):
-            out.append(Mention(i, i, doc.starts[i], doc.ends[i], "ORG", None, "rule"))
-        elif team is not None and team.type == "LOC":
-            team.type, team.entry = "ORG", None
-        if not any(m.first <= i + 1 <= m.last for m in out):
-            out.append(Mention(i + 1, i + 1, doc.starts[i + 1], doc.ends[i + 1], "LOC", country, "rule"))
-    return out
-
-
-_QUOTES = ("«", "\"", "“", "”", "»")
-
-
-def _quoted_titles(doc: Doc, mentions: list[Mention]) -> None:
-    """A place name in quotation marks that the tables also hold as an organisation is that
-    organisation: « الشرق الأوسط » is the newspaper, the region is not quoted."""
-    for m in mentions:
-        if m.type != "LOC" or not doc.text[max(0, m.start - 3):m.start].rstrip().endswith(_QUOTES) \
-                or not doc.text[m.end:m.end + 3].lstrip().startswith(_QUOTES):
-            continue
-        phrase = " ".join(doc.norms[m.first:m.last + 1])
-        org = next((e for e in gazetteer().phrases.get(phrase, ()) if e.type == "ORG"), None)
-        if org is not None:
-            m.type, m.entry = "ORG", org
-
-
-def _club_ending_at(doc: Doc, last: int) -> tuple[int, GazEntry] | None:
-    """(first token, entry) of the longest club name in the tables that ends at token `last`."""
-    for first in range(max(0, last - 3), last + 1):
-        phrase = " ".join(doc.norms[first:last + 1])
-        club = next((e for e in gazetteer().phrases.get(phrase, ()) if e.key.startswith("org:club-")), None)
-        if club is not None:
-            return first, club
-    return None
-
-
-def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
-    """A place followed by a masculine country adjective near a sports cue is a club: a team
-    (فريق، نادي) takes the masculine and a city the feminine ("ليون الفرنسي" the club, "ليون
-    الفرنسية" the city), which the tagger, reading words and not agreement, often misses."""
-    for m in mentions:
-        k = m.last + 1
-        if m.type != "LOC" or m.first != m.last or doc.norms[m.first].startswith("ال") or k >= len(doc) \
-                or not doc.joined(k) or not _masculine_country(doc.norms[k]) or not _sports_context(doc, m.first):
-            continue
-        if m.first and any(doc.in_set(m.first - 1, heads) for heads in _PLACE_HEADS):
-            continue             # "إقليم كردستان العراقي": the adjective agrees with the head noun
-        m.type = "ORG"
-        m.entry = next((e for e in gazetteer().phrases.get(doc.norms[m.first], ()) if e.type == "ORG"), None)
-
-
-def _masculine_country(word: str) -> bool:
-    """"الفرنسي", "الالماني": a country adjective in the masculine singular (not "العربي", which
-    names regions: "الخليج العربي", "المغرب العربي")."""
-    return word.startswith("ال") and word.endswith("ي") and word != "العربي" and is_adjective(word)
 
 
 def _context_ok(doc: Doc, i: int, clitic: str, hits: list[GazEntry] | None = None) -> bool:
     """Evidence that an ambiguous alias (العربية, الأسد, القاعدة) is the name: a cue word before it."""
     if hits and hits[0].key.startswith("org:club-"):
-        return _sports_context(doc, i)
+        return sports_context(doc, i)
     if clitic.endswith("ل"):
         return True
     return i > 0 and doc.joined(i) and doc.in_set(i - 1, "strict_context") or \
@@ -314,10 +206,7 @@ def find_entities(text: str, *, known_names: bool = True) -> list[Entity]:
     if mentions is None:
         mentions = [m for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "MISC")]
     elif known_names:
-        mentions = _teams_in_results(doc, mentions)
-        _clubs_by_their_country(doc, mentions)
-        _quoted_titles(doc, mentions)
-        mentions = [_without_leading_country(doc, m) for m in mentions if not _people_of_a_country(doc, m)]
+        mentions = finish(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _close_quotes(text, mentions)
     return resolve(text, mentions)
