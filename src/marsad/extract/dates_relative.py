@@ -268,7 +268,7 @@ def _read_qd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
     if m.group("qd_ydir") and P.direction(m, "qd_ydir") != 0:
         return None                 # "الربع الماضي من العام الماضي" says two things
     step = P.direction(m, "qd_dir")
-    if not step or key(m.group("qd_dir")) in v.comparative_directions:
+    if not step or key(m.group("qd_dir")) in v.part_not_directions:
         return None
     if pub is None:
         return None, "relative", "gregorian", None

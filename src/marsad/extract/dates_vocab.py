@@ -147,7 +147,7 @@ class Vocab:
     dialect_ago_not_after: frozenset[str]
     holiday_not_followed_by: frozenset[str]
     following: frozenset[str]                   # التالي: "next" after an event when لـ follows
-    comparative_directions: frozenset[str]      # السابق: "the quarter before" the one reported on
+    part_not_directions: frozenset[str]      # السابق: "the quarter before" the one reported on
     in_names: dict[str, tuple[frozenset[str], frozenset[str]]]   # اليوم -> words before / after it
                                                 # that make an outlet's name ("عين اليوم", "اليوم السابع")
     media_words: frozenset[str]                 # صحيفة، قناة، وكالة: what an outlet's name follows
@@ -224,7 +224,7 @@ def vocab() -> Vocab:
         dialect_ago_not_after=_keys(data["dialect_ago_not_after"]),
         holiday_not_followed_by=_keys(data["holiday_not_followed_by"]),
         following=_keys(data["relative_to_event_directions"]),
-        comparative_directions=_keys(data["part_not_directions"]),
+        part_not_directions=_keys(data["part_not_directions"]),
         in_names=_in_outlet_names(set(_inverse(data["relative_days"]))),
         media_words=_media_words(),
     )

@@ -587,9 +587,8 @@ class _Extractor:
         if nxt in vocab.counted_after or (nxt == "من" and (
                 tokens[2] in vocab.months_next or _strip_definite(tokens[2]) == "شهر")):
             return None          # "المراتب الـ10 الأولى" (the first ten); "الخميس الـ30 من يوليو", a day
-        if self._counted_noun_follows(tokens, 1) and not (nxt[:1] == "ل" and nxt not in self.vocab.units):
+        if self._counted_noun_follows(tokens, 1) and not (nxt[:1] == "ل" and nxt not in vocab.units):
             return None          # "الـ24 ساعة"; "الذكرى الـ25 لتأسيسه" has a ل- phrase, not a noun
-        return _Found(fs, tokens.spans[0][1], int(a.num), kind="ordinal")
         return _Found(fs, tokens.spans[0][1], int(a.num), kind="ordinal")
 
     def _ordinal(self, a: _Anchor, tokens: _Tokens, prev: str, word: str) -> _Found | None:
