@@ -2,7 +2,8 @@
 a reader sees at once. A team takes the masculine and a city the feminine ("ليون الفرنسي" the club);
 a results line names teams and their countries; a quoted place name that is also an organisation
 is the organisation ("« الشرق الأوسط »", the newspaper); the country adjective presenting a person
-is not part of the name, and a country's people in the plural are no name. Each step changes only
+is not part of the name, and a country adjective alone (a country's people, or the adjective of
+the noun before it) is no name. Each step changes only
 its own spans, not the tagger's features, so the shipped model needs no retraining for them.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ def finish(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     mentions = _teams_in_results(doc, mentions)
     _clubs_by_their_country(doc, mentions)
     _quoted_titles(doc, mentions)
-    return [_without_leading_country(doc, m) for m in mentions if not _people_of_a_country(doc, m)]
+    return [_without_leading_country(doc, m) for m in mentions if not _country_adjective_alone(doc, m)]
 
 
 def sports_context(doc: Doc, i: int, window: int = 8) -> bool:
@@ -42,12 +43,16 @@ def _without_leading_country(doc: Doc, m: Mention) -> Mention:
     return Mention(first, m.last, doc.starts[first], m.end, m.type, m.entry, m.source, m.link)
 
 
-def _people_of_a_country(doc: Doc, m: Mention) -> bool:
-    """"وكنديون", "البريطانيين": a country's people in the plural are a group, not a name."""
+def _country_adjective_alone(doc: Doc, m: Mention) -> bool:
+    """A one-word name that is a country adjective: a country's people in the plural ("وكنديون",
+    "البريطانيين": a group, not a name), or the adjective of the definite noun before it ("مستشار
+    الرئيس السوداني"; "وقال المصري" stays, a surname)."""
     word = doc.norms[m.first]
-    if m.first != m.last or not word.endswith(("يون", "يين")):
+    if m.first != m.last:
         return False
-    return is_adjective(word) or (word[:1] in "وف" and is_adjective(word[1:]))
+    if word.endswith(("يون", "يين")):
+        return is_adjective(word) or (word[:1] in "وف" and is_adjective(word[1:]))
+    return word.startswith("ال") and m.first > 0 and doc.norms[m.first - 1].startswith("ال") and is_adjective(word)
 
 
 def _country_word(word: str) -> bool:
