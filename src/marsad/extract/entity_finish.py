@@ -67,9 +67,13 @@ def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A results line, "موسكو ( روسيا ) - هامبورغ ( المانيا ) 1 - صفر": a name followed by its
     country in brackets and then a dash or a score is a team (ORG), the country a place."""
     out = list(mentions)
+    if "(" not in doc.text:
+        return out
     for i in range(len(doc) - 1):
+        if "(" not in doc.gaps[i] or doc.gaps[i].strip() != "(":
+            continue
         closing = doc.text[doc.ends[i + 1]:doc.ends[i + 1] + 8].strip()
-        if doc.gaps[i].strip() != "(" or not closing.startswith(")"):
+        if not closing.startswith(")"):
             continue
         score = i + 2 < len(doc) and (doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر")
         if not (closing[1:].strip().startswith(("-", "–")) or score):
