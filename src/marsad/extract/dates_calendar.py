@@ -468,7 +468,7 @@ def _read_qtr(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | N
             return None
         first_month = 1 if key(m.group("qtr_f")) == "الاولي" else 13 - size    # or the last `size` months
     else:
-        size = 3 if key(m.group("qtr_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+        size = v.year_part_months[key(m.group("qtr_w"))]
         order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
         count = 12 // size
         order = count if order == -1 else order
@@ -493,7 +493,7 @@ def _month_half(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found |
     """"النصف الثاني من شهر يونيو" -> 2015-06-16..2015-06-30 (the first half: days 1-15)."""
     v = vocab()
     named = P.month(m, "qtr_m")
-    if m.group("qtr_n") or named is None or key(m.group("qtr_w")) not in {key(w) for w in v.data["year_parts"]["half"]}:
+    if m.group("qtr_n") or named is None or v.year_part_months.get(key(m.group("qtr_w"))) != 6:
         return None
     order = next(int(n) for n, ws in v.data["part_ordinals"].items() if key(m.group("qtr_o")) in {key(w) for w in ws})
     month = _named_month(m, named, pub, folded, "qtr_")

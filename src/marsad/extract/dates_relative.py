@@ -272,7 +272,7 @@ def _read_qd(m: re.Match[str], pub: dt.date | None, folded: str) -> P.Found | No
         return None
     if pub is None:
         return None, "relative", "gregorian", None
-    size = 3 if key(m.group("qd_w")) in {key(w) for w in v.data["year_parts"]["quarter"]} else 6
+    size = v.year_part_months[key(m.group("qd_w"))]
     index = (pub.month - 1) // size + step
     year, part = pub.year + index // (12 // size), index % (12 // size)
     first = part * size + 1

@@ -232,7 +232,8 @@ def occurrence(span_of: Callable[[int], Span | None], base: int, pub: dt.date, d
     """
     if direction == 0:
         return span_of(base)
-    spans = sorted(s for y in range(base - 2, base + 3) if (s := span_of(y)) is not None)
+    reach = 2 if direction is not None and abs(direction) > 1 else 1      # "بعد المقبل" skips one
+    spans = sorted(s for y in range(base - reach, base + reach + 1) if (s := span_of(y)) is not None)
     if direction is not None and direction > 0:     # 2: the one after the next ("رمضان بعد المقبل")
         after = [s for s in spans if s[0] > pub]
         return after[direction - 1] if len(after) >= direction else None

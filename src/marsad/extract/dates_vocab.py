@@ -148,6 +148,7 @@ class Vocab:
     holiday_not_followed_by: frozenset[str]
     following: frozenset[str]                   # التالي: "next" after an event when لـ follows
     part_not_directions: frozenset[str]      # السابق: "the quarter before" the one reported on
+    year_part_months: dict[str, int]            # الربع -> 3, النصف -> 6
     in_names: dict[str, tuple[frozenset[str], frozenset[str]]]   # اليوم -> words before / after it
                                                 # that make an outlet's name ("عين اليوم", "اليوم السابع")
     media_words: frozenset[str]                 # صحيفة، قناة، وكالة: what an outlet's name follows
@@ -225,6 +226,7 @@ def vocab() -> Vocab:
         holiday_not_followed_by=_keys(data["holiday_not_followed_by"]),
         following=_keys(data["relative_to_event_directions"]),
         part_not_directions=_keys(data["part_not_directions"]),
+        year_part_months={key(w): 3 if part == "quarter" else 6 for part, ws in data["year_parts"].items() for w in ws},
         in_names=_in_outlet_names(set(_inverse(data["relative_days"]))),
         media_words=_media_words(),
     )

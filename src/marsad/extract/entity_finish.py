@@ -3,10 +3,12 @@ a reader sees at once. A team takes the masculine and a city the feminine ("لي
 a results line names teams and their countries; a quoted place name that is also an organisation
 is the organisation ("« الشرق الأوسط »", the newspaper); the country adjective presenting a person
 is not part of the name, and a country adjective alone (a country's people, or the adjective of
-the noun before it) is no name. Each step changes only
-its own spans, not the tagger's features, so the shipped model needs no retraining for them.
+the noun before it) is no name. Each step changes only its own spans, not the tagger's features,
+so the shipped model needs no retraining for them.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from marsad.extract.entity_doc import Doc, Mention
 from marsad.extract.entity_rules import is_adjective
@@ -28,6 +30,11 @@ def sports_context(doc: Doc, i: int, window: int = 8) -> bool:
     cues = doc.lex["sports_cues"]
     return any(not cues.isdisjoint(doc.info[k].forms)
                for k in range(max(0, i - window), min(len(doc), i + window + 1)) if k != i)
+
+
+def _table_entry(phrase: str, accept: Callable[[GazEntry], bool]) -> GazEntry | None:
+    """The first table entry of the folded `phrase` that `accept` takes."""
+    return next((e for e in gazetteer().phrases.get(phrase, ()) if accept(e)), None)
 
 
 _PLACE_HEADS = ("loc_heads_admin", "loc_heads_geo", "loc_heads_facility")
@@ -70,7 +77,7 @@ def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if "(" not in doc.text:
         return out
     for i in range(len(doc) - 1):
-        if "(" not in doc.gaps[i] or doc.gaps[i].strip() != "(":
+        if doc.gaps[i].strip() != "(":
             continue
         closing = doc.text[doc.ends[i + 1]:doc.ends[i + 1] + 8].strip()
         if not closing.startswith(")"):
@@ -78,7 +85,7 @@ def _teams_in_results(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         score = i + 2 < len(doc) and (doc.norms[i + 2].isdigit() or doc.norms[i + 2] == "صفر")
         if not (closing[1:].strip().startswith(("-", "–")) or score):
             continue
-        country = next((e for e in gazetteer().phrases.get(doc.norms[i + 1], ()) if e.key.startswith("loc:")), None)
+        country = _table_entry(doc.norms[i + 1], lambda e: e.key.startswith("loc:"))
         if country is None:
             continue
         named = _club_ending_at(doc, i)
@@ -107,7 +114,7 @@ def _quoted_titles(doc: Doc, mentions: list[Mention]) -> None:
                 or not doc.text[m.end:m.end + 3].lstrip().startswith(_QUOTES):
             continue
         phrase = " ".join(doc.norms[m.first:m.last + 1])
-        org = next((e for e in gazetteer().phrases.get(phrase, ()) if e.type == "ORG"), None)
+        org = _table_entry(phrase, lambda e: e.type == "ORG")
         if org is not None:
             m.type, m.entry = "ORG", org
 
@@ -116,7 +123,7 @@ def _club_ending_at(doc: Doc, last: int) -> tuple[int, GazEntry] | None:
     """(first token, entry) of the longest club name in the tables that ends at token `last`."""
     for first in range(max(0, last - 3), last + 1):
         phrase = " ".join(doc.norms[first:last + 1])
-        club = next((e for e in gazetteer().phrases.get(phrase, ()) if e.key.startswith("org:club-")), None)
+        club = _table_entry(phrase, lambda e: e.key.startswith("org:club-"))
         if club is not None:
             return first, club
     return None
@@ -134,7 +141,7 @@ def _clubs_by_their_country(doc: Doc, mentions: list[Mention]) -> None:
         if m.first and any(doc.in_set(m.first - 1, heads) for heads in _PLACE_HEADS):
             continue             # "إقليم كردستان العراقي": the adjective agrees with the head noun
         m.type = "ORG"
-        m.entry = next((e for e in gazetteer().phrases.get(doc.norms[m.first], ()) if e.type == "ORG"), None)
+        m.entry = _table_entry(doc.norms[m.first], lambda e: e.type == "ORG")
 
 
 def _masculine_country(word: str) -> bool:

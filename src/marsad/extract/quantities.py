@@ -194,6 +194,10 @@ _GLUED = (",", ".", '"', "(", ")", ":", ";", "!", "?", "-", "/", "'", "[", "]") 
 _DIGITS = re.compile(r"\d+(?:[.,:/]\d+)*")     # what precedes is checked per match: cheaper
 _NUMBER_PREFIXES = frozenset(_PREFIXES)
 _COMMA = re.compile(",")
+# A pattern that opens with a look-behind is tried at every character; these digit-led hints
+# (scanned fast) say first whether the text holds the form at all.
+_RA_HINT = re.compile(r"\dر\d")
+_SPACED_HINT = re.compile(r"\d \d\d\d")
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d )(?!0)\d{1,3}(?: \d{3})+(?!\d|[.,]\d| \d)")   # not in a table row
 
 
@@ -382,11 +386,11 @@ class _Extractor:
         shown = _RLM_DECIMAL.sub(lambda m: f"{m.group(3)}{m.group(2)}{m.group(1)}", text) if "\u200f" in text else text
         self.fold = fold_with_offsets(shown)
         self.folded = self.fold.text
-        if "ر" in self.folded:
+        if _RA_HINT.search(self.folded):
             # "9ر26%", "6ر2 مليار": agencies write the decimal mark ر with the fraction first, as it
             # shows right to left; read 26.9 and 2.6 (same length: offsets unchanged)
             self.folded = _RA_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", self.folded)
-        if " " in self.folded and _SPACED_THOUSANDS.search(self.folded):
+        if _SPACED_HINT.search(self.folded):
             # "1 500 000": thousands grouped by spaces, as French and some agency copy write them;
             # the spaces become commas in what we fold (same length: offsets unchanged)
             self.folded = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), self.folded)
